@@ -1,0 +1,3 @@
+from wizard_app.cli import main
+
+raise SystemExit(main())

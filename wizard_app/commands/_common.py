@@ -1,0 +1,64 @@
+"""What every subcommand shares: the paths, the database, the catalog, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from wizard_app.core.catalog import Catalog, load_catalog
+from wizard_app.core.logs import setup_logging
+from wizard_app.core.paths import AppPaths
+from wizard_app.core.storage.database import Database
+
+
+class CliContext:
+    """Built lazily: a command that needs no database never opens one."""
+
+    def __init__(self, data_dir: str | None = None, verbose: bool = False) -> None:
+        self._data_dir = data_dir
+        self.verbose = verbose
+
+    @cached_property
+    def paths(self) -> AppPaths:
+        return AppPaths.resolve(self._data_dir).ensure()
+
+    @cached_property
+    def db(self) -> Database:
+        return Database(self.paths.database)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog()
+
+    def setup_logging(self) -> None:
+        setup_logging(self.paths.logs, to_stderr=self.verbose)
+
+    def close(self) -> None:
+        if "db" in self.__dict__:
+            self.db.close()
+
+
+def to_jsonable(obj: Any) -> Any:
+    if isinstance(obj, BaseModel):
+        return obj.model_dump(mode="json")
+    if isinstance(obj, dict):
+        return {k: to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj
+
+
+def print_json(obj: Any) -> None:
+    json.dump(to_jsonable(obj), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def add_json_flag(parser: Any) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -1,0 +1,135 @@
+"""Load and validate the catalog files in ``models/``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from wizard_app.core.catalog.schema import Family, Variant
+from wizard_app.core.errors import CatalogError
+from wizard_app.core.paths import bundled_dir
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """A variant with the family it belongs to."""
+
+    variant: Variant
+    family: str
+    publisher: str
+    file: str
+
+    @property
+    def id(self) -> str:
+        return self.variant.id
+
+
+@dataclass
+class Catalog:
+    entries: list[CatalogEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_id = {e.id: e for e in self.entries}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[CatalogEntry]:
+        return iter(self.entries)
+
+    def get(self, variant_id: str) -> CatalogEntry:
+        try:
+            return self._by_id[variant_id]
+        except KeyError:
+            close = [i for i in self._by_id if variant_id.lower() in i][:5]
+            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+            raise CatalogError(
+                f"No model with id '{variant_id}' in the catalog.{hint}",
+                "Run 'model-wizard catalog' to list the ids.",
+            ) from None
+
+    def __contains__(self, variant_id: object) -> bool:
+        return variant_id in self._by_id
+
+
+def _format_location(loc: Iterable[object], data: object) -> str:
+    """Turn a pydantic location like ('variants', 2, 'license') into 'variants[2](id).license'."""
+    parts: list[str] = []
+    node = data
+    for item in loc:
+        if isinstance(item, int):
+            label = f"[{item}]"
+            if isinstance(node, list) and 0 <= item < len(node):
+                node = node[item]
+                if isinstance(node, dict) and "id" in node:
+                    label = f"[{item}]({node['id']})"
+            parts.append(label)
+        else:
+            parts.append(("." if parts else "") + str(item))
+            node = node.get(item) if isinstance(node, dict) else None
+    return "".join(parts) or "(top level)"
+
+
+def load_family_file(path: Path) -> Family:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from exc
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{path.name}: is not UTF-8 text ({exc.reason}).") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CatalogError(
+            f"{path.name}: is not valid YAML{where}: {problem}.",
+            "Fix the syntax in that file.",
+        ) from exc
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path.name}: expected a mapping with 'family' and 'variants'.")
+    try:
+        return Family.model_validate(data)
+    except ValidationError as exc:
+        lines = [
+            f"{path.name}: {_format_location(err['loc'], data)}: {err['msg']}"
+            for err in exc.errors()
+        ]
+        raise CatalogError("\n".join(lines), "Fix the fields named above.") from exc
+
+
+def catalog_files(folder: Path | None = None) -> list[Path]:
+    folder = folder or bundled_dir("models")
+    return sorted(folder.glob("*.yaml"))
+
+
+def load_catalog(folder: Path | None = None) -> Catalog:
+    """All families in ``folder`` (default: the bundled ``models/``), checked as a whole."""
+    entries: list[CatalogEntry] = []
+    problems: list[str] = []
+    for path in catalog_files(folder):
+        try:
+            fam = load_family_file(path)
+        except CatalogError as exc:
+            problems.append(exc.message)
+            continue
+        entries.extend(CatalogEntry(v, fam.family, fam.publisher, path.name) for v in fam.variants)
+    seen: dict[str, str] = {}
+    for e in entries:
+        if e.id in seen:
+            problems.append(f"{e.file}: duplicate id '{e.id}' (also in {seen[e.id]})")
+        seen.setdefault(e.id, e.file)
+    for e in entries:
+        alt = e.variant.alternative
+        if alt is not None and alt not in seen:
+            problems.append(f"{e.file}: {e.id}.alternative: unknown catalog id '{alt}'")
+    if problems:
+        raise CatalogError("\n".join(problems), "Fix the catalog files named above.")
+    if not entries:
+        raise CatalogError(f"No catalog files (*.yaml) found in {folder or 'models/'}.")
+    return Catalog(entries)
