@@ -19,6 +19,9 @@ GB = 1000**3
 GpuVendor = Literal["nvidia", "amd", "apple", "intel", "other"]
 GpuKind = Literal["discrete", "integrated", "unified"]
 
+# On a planned machine (RAM given, not measured) the OS and desktop keep this much.
+OS_RESERVE_MIN_BYTES = 2 * 1024**3
+OS_RESERVE_SHARE = 0.2
 # Without a measurement we assume dual-channel DDR4-3200: 2 x 64 bit x 3200 MT/s = 51.2 GB/s.
 DEFAULT_RAM_BANDWIDTH_GBS = 51.2
 # Share of unified memory that macOS lets Metal use by default (recommendedMaxWorkingSetSize
@@ -94,10 +97,15 @@ class HardwareProfile(Model):
 
     @property
     def ram_bytes_for_models(self) -> int:
-        """System RAM a model may use: available if known, else total."""
+        """System RAM a model may use.
+
+        The measured available memory when known; for a planned machine (only the total is
+        known) the total less what the OS and other programs typically hold.
+        """
         if self.ram_available_bytes is not None:
             return self.ram_available_bytes
-        return self.ram_total_bytes or 0
+        total = self.ram_total_bytes or 0
+        return max(0, total - max(OS_RESERVE_MIN_BYTES, int(total * OS_RESERVE_SHARE)))
 
     @property
     def effective_ram_bandwidth_gbs(self) -> float:
@@ -139,7 +147,8 @@ class HardwareOverrides(Model):
         p = profile.model_copy(deep=True)
         done: list[str] = []
         if self.ram_gb is not None:
-            p.ram_total_bytes = p.ram_available_bytes = int(self.ram_gb * GiB)
+            p.ram_total_bytes = int(self.ram_gb * GiB)
+            p.ram_available_bytes = None  # planned, not measured: the OS reserve applies
             done.append("ram")
         if self.cores is not None:
             p.cpu.physical_cores = p.cpu.logical_cores = self.cores

@@ -1,0 +1,427 @@
+"""Will this model run here? Memory and speed estimate for (model, quant, context, hardware).
+
+The estimate follows how llama.cpp allocates:
+
+* weights: the GGUF tensors (the file size), split per layer between GPU and CPU;
+* KV cache: per layer, context x KV heads x (key + value head dimension) x bytes of the
+  cache type; sliding-window layers keep only the window plus one batch of cells;
+* compute buffer: the peak of llama.cpp's graph for one micro-batch (the attention scores
+  without flash attention, or the logits), plus the feed-forward activations;
+* fixed overhead: the runtime itself, and a device context on a GPU.
+
+Layers are placed on the GPU from the top while they fit under a safety margin (llama.cpp's
+own ``--fit`` keeps 1 GiB free per device), the rest stay in system RAM.
+
+Generation speed is memory-bound: every token reads the active weights and the KV cache
+once, so tokens/s ~ efficiency x bandwidth / bytes read per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from pydantic import BaseModel
+
+from wizard_app.core.catalog.quants import bits_per_weight
+from wizard_app.core.catalog.schema import Variant
+from wizard_app.core.errors import InputError
+from wizard_app.core.hardware.profile import GiB, HardwareProfile
+
+MiB = 1024**2
+
+Verdict = Literal["gpu", "split", "cpu", "no_fit"]
+VERDICT_TEXT: dict[str, str] = {
+    "gpu": "fits on the GPU",
+    "split": "split between GPU and CPU",
+    "cpu": "runs on the CPU only",
+    "no_fit": "does not fit",
+}
+
+CACHE_TYPE_BYTES: dict[str, float] = {
+    "f32": 4.0,
+    "f16": 2.0,
+    "bf16": 2.0,
+    "q8_0": 34 / 32,
+    "q5_1": 24 / 32,
+    "q5_0": 22 / 32,
+    "q4_1": 20 / 32,
+    "q4_0": 18 / 32,
+}
+
+GPU_MARGIN_BYTES = 1 * GiB  # upstream llama.cpp --fit leaves 1 GiB free per device
+RAM_MARGIN_BYTES = 512 * MiB
+CPU_OVERHEAD_BYTES = 200 * MiB  # runtime, libraries, tokenizer, output buffers
+GPU_CONTEXT_BYTES = {"nvidia": 400 * MiB, "amd": 400 * MiB, "intel": 300 * MiB}
+DEFAULT_UBATCH = 512
+CPU_EFFICIENCY = 0.6
+GPU_EFFICIENCY = 0.7
+# Typical bandwidth when a GPU's own figure is unknown (GB/s), by vendor and kind.
+DEFAULT_GPU_BANDWIDTH_GBS = {"nvidia": 360.0, "amd": 360.0, "intel": 250.0, "apple": 100.0}
+DEFAULT_INTEGRATED_BANDWIDTH_GBS = 50.0
+
+# Architectures whose sliding-window layers llama.cpp runs with a window-sized cache:
+# arch -> period; in each period of layers all but one use the window.
+SWA_PERIOD: dict[str, int] = {"gemma2": 2, "gemma3": 6, "cohere2": 4, "gemma3n": 5}
+
+CONTEXT_STEPS = (2048, 4096, 8192, 16384, 32768, 65536, 131072)
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """What the estimate needs to know about one GGUF model."""
+
+    arch: str
+    layers: int
+    embedding: int
+    heads: int
+    kv_heads: int
+    head_dim_k: int
+    head_dim_v: int
+    trained_context: int
+    weights_bytes: int
+    sliding_window: int | None = None
+    vocab: int | None = None
+    feed_forward: int | None = None
+    layer_bytes: tuple[int, ...] | None = None  # per block, exact from a GGUF header
+    output_bytes: int | None = None  # output head (goes to the GPU with the last layer)
+    active_fraction: float = 1.0  # mixture of experts: share of weights read per token
+    source: str = "catalog"
+
+    @property
+    def swa_layers(self) -> int:
+        if not self.sliding_window:
+            return 0
+        period = SWA_PERIOD.get(self.arch)
+        if period is None:
+            return 0
+        return self.layers - self.layers // period
+
+    def per_layer_weights(self) -> tuple[int, ...]:
+        if self.layer_bytes is not None:
+            return self.layer_bytes
+        non_layer = self.non_layer_bytes()
+        each = max(0, self.weights_bytes - non_layer) // self.layers
+        return (each,) * self.layers
+
+    def non_layer_bytes(self) -> int:
+        """Token embeddings and output head."""
+        if self.layer_bytes is not None:
+            return max(0, self.weights_bytes - sum(self.layer_bytes))
+        if self.vocab is None:
+            return 0
+        bpw = 8 * self.weights_bytes / max(1, self._param_guess())
+        return int(2 * self.vocab * self.embedding * bpw / 8)
+
+    def _param_guess(self) -> int:
+        """Parameter count implied by the shapes (for the share of embeddings)."""
+        attn = self.embedding * (self.heads * self.head_dim_k) * 2 + self.embedding * (
+            self.kv_heads * (self.head_dim_k + self.head_dim_v)
+        )
+        ffn = 3 * self.embedding * (self.feed_forward or 4 * self.embedding)
+        return self.layers * (attn + ffn) + 2 * (self.vocab or 0) * self.embedding
+
+
+def shape_from_variant(variant: Variant, quant: str) -> ModelShape:
+    """The shape from catalog facts, before anything is downloaded."""
+    arch = variant.architecture
+    if arch is None:
+        raise InputError(
+            f"{variant.id} has no architecture facts in the catalog, so its memory cannot "
+            "be estimated.",
+            f"{variant.no_gguf_reason or ''} Try {variant.alternative or 'another model'}.",
+        )
+    artifact = variant.artifact(quant)
+    if artifact is None:
+        known = ", ".join(a.quant for a in variant.artifacts) or "none"
+        raise InputError(
+            f"{variant.id} has no {quant.upper()} file in the catalog.",
+            f"Choose one of: {known}.",
+        )
+    size = artifact.approx_size_bytes
+    if size is None:
+        size = int(variant.parameters.total_b * 1e9 * bits_per_weight(artifact.quant) / 8)
+    params = variant.parameters
+    active = params.active_b / params.total_b if params.active_b else 1.0
+    head_dim = arch.effective_head_dim
+    return ModelShape(
+        arch=arch.arch,
+        layers=arch.layers,
+        embedding=arch.embedding,
+        heads=arch.heads,
+        kv_heads=arch.kv_heads,
+        head_dim_k=head_dim,
+        head_dim_v=head_dim,
+        trained_context=arch.context,
+        weights_bytes=size,
+        sliding_window=arch.sliding_window,
+        vocab=arch.vocab,
+        feed_forward=arch.feed_forward,
+        active_fraction=active,
+        source="catalog",
+    )
+
+
+class ContextPoint(BaseModel):
+    context: int
+    total_bytes: int
+    kv_bytes: int
+    verdict: Verdict
+
+
+class FitEstimate(BaseModel):
+    context: int
+    cache_type: str
+    flash_attention: bool
+    weights_bytes: int
+    kv_bytes: int
+    compute_bytes: int
+    overhead_bytes: int
+    total_bytes: int
+    layers: int
+    gpu_layers: int
+    gpu_bytes: int
+    cpu_bytes: int
+    gpu_budget_bytes: int
+    ram_budget_bytes: int
+    verdict: Verdict
+    headroom_bytes: int
+    tokens_per_s: float | None
+    speed_assumption: str
+    curve: list[ContextPoint]
+    notes: list[str]
+    source: str
+
+    @property
+    def fits(self) -> bool:
+        return self.verdict != "no_fit"
+
+    @property
+    def verdict_text(self) -> str:
+        return VERDICT_TEXT[self.verdict]
+
+
+def kv_cache_bytes(shape: ModelShape, context: int, cache_type: str = "f16") -> int:
+    per_cell = shape.kv_heads * (shape.head_dim_k + shape.head_dim_v) * CACHE_TYPE_BYTES[cache_type]
+    swa = shape.swa_layers
+    full_cells = context * (shape.layers - swa)
+    swa_cells = min(context, (shape.sliding_window or 0) + DEFAULT_UBATCH) * swa
+    return int(per_cell * (full_cells + swa_cells))
+
+
+def compute_buffer_bytes(shape: ModelShape, context: int, flash_attention: bool) -> int:
+    ub = DEFAULT_UBATCH
+    scores = 0 if flash_attention else ub * context * shape.heads * 4
+    logits = ub * (shape.vocab or 32000) * 4
+    activations = ub * (shape.embedding * 4 + (shape.feed_forward or 4 * shape.embedding) * 2) * 4
+    return int(max(scores, logits) + activations)
+
+
+def _check_inputs(context: int, cache_type: str) -> None:
+    if context < 64 or context > 10_000_000:
+        raise InputError(
+            f"A context of {context} tokens is out of range.", "Give 64 to 10,000,000 tokens."
+        )
+    if cache_type not in CACHE_TYPE_BYTES:
+        raise InputError(
+            f"Unknown KV cache type {cache_type!r}.",
+            f"Use one of: {', '.join(CACHE_TYPE_BYTES)}.",
+        )
+
+
+def _gpu_bandwidth(hw: HardwareProfile) -> tuple[float, str]:
+    gpu = hw.best_gpu
+    assert gpu is not None
+    if gpu.bandwidth_gbs:
+        return gpu.bandwidth_gbs, f"{gpu.name} at {gpu.bandwidth_gbs:g} GB/s"
+    if gpu.kind == "integrated":
+        bw = hw.effective_ram_bandwidth_gbs
+        return bw, f"integrated GPU sharing system memory at {bw:g} GB/s"
+    bw = DEFAULT_GPU_BANDWIDTH_GBS.get(gpu.vendor, DEFAULT_INTEGRATED_BANDWIDTH_GBS)
+    return bw, f"{gpu.name} bandwidth unknown, assumed {bw:g} GB/s"
+
+
+def estimate(
+    shape: ModelShape,
+    hw: HardwareProfile,
+    context: int = 4096,
+    *,
+    cache_type: str = "f16",
+    flash_attention: bool = False,
+    gpu_layers: int | None = None,
+    with_curve: bool = True,
+) -> FitEstimate:
+    """Estimate memory, GPU layer placement, verdict and speed.
+
+    ``gpu_layers`` forces a number of offloaded layers; ``None`` places as many as fit.
+    """
+    _check_inputs(context, cache_type)
+    notes: list[str] = []
+    if context > shape.trained_context:
+        notes.append(
+            f"{context} tokens is beyond the {shape.trained_context} the model was trained "
+            "for; quality may drop."
+        )
+    kv = kv_cache_bytes(shape, context, cache_type)
+    compute = compute_buffer_bytes(shape, context, flash_attention)
+    layer_w = shape.per_layer_weights()
+    kv_per_layer = kv / shape.layers
+    output = shape.output_bytes if shape.output_bytes is not None else shape.non_layer_bytes() // 2
+
+    gpu = hw.best_gpu
+    gpu_budget = 0
+    gpu_fixed = 0
+    if gpu is not None:
+        gpu_fixed = GPU_CONTEXT_BYTES.get(gpu.vendor, 0) + compute
+        gpu_budget = max(0, hw.gpu_bytes - GPU_MARGIN_BYTES)
+    ram_budget = max(0, hw.ram_bytes_for_models - RAM_MARGIN_BYTES)
+
+    max_layers = shape.layers if gpu is not None else 0
+    if gpu_layers is not None:
+        if gpu_layers < 0:
+            raise InputError("GPU layers cannot be negative.", "Give 0 or more, or 'auto'.")
+        n_gpu = min(gpu_layers, max_layers)
+    else:
+        n_gpu = 0
+        used = gpu_fixed
+        for i in range(max_layers):
+            # llama.cpp offloads the last layers first; the output head goes with the last.
+            extra = layer_w[-1 - i] + kv_per_layer + (output if i == 0 else 0)
+            if used + extra > gpu_budget:
+                break
+            used += extra
+            n_gpu = i + 1
+
+    on_gpu = layer_w[shape.layers - n_gpu :] if n_gpu else ()
+    gpu_bytes = (
+        int(sum(on_gpu) + kv_per_layer * n_gpu + (output if n_gpu else 0) + gpu_fixed)
+        if n_gpu
+        else 0
+    )
+    cpu_weights = shape.weights_bytes - (sum(on_gpu) + (output if n_gpu else 0))
+    cpu_bytes = int(
+        cpu_weights
+        + kv_per_layer * (shape.layers - n_gpu)
+        + (compute if n_gpu < shape.layers else compute // 4)
+        + CPU_OVERHEAD_BYTES
+    )
+    unified = hw.unified_memory
+    total = int(shape.weights_bytes + kv + compute + CPU_OVERHEAD_BYTES)
+    if n_gpu:
+        total += GPU_CONTEXT_BYTES.get(gpu.vendor, 0) if gpu else 0
+
+    if unified:
+        # One memory pool: GPU share and CPU share come out of the same RAM.
+        ram_need = gpu_bytes + cpu_bytes
+    else:
+        ram_need = cpu_bytes
+    fits_ram = ram_need <= ram_budget or (unified and ram_need <= hw.gpu_bytes + ram_budget)
+    fits_gpu = gpu_bytes <= gpu_budget
+    verdict: Verdict
+    if not fits_gpu or not fits_ram:
+        verdict = "no_fit"
+    elif n_gpu == shape.layers and n_gpu > 0:
+        verdict = "gpu"
+    elif n_gpu > 0:
+        verdict = "split"
+    else:
+        verdict = "cpu"
+    headroom = min(ram_budget - ram_need, gpu_budget - gpu_bytes if n_gpu else ram_budget)
+    if verdict == "no_fit":
+        short = ram_need - ram_budget if not fits_ram else gpu_bytes - gpu_budget
+        notes.append(f"Needs about {short / GiB:.1f} GiB more memory than is available.")
+
+    tps, assumption = _speed(shape, hw, kv, n_gpu, verdict)
+    curve = _curve(shape, hw, context, cache_type, flash_attention) if with_curve else []
+    return FitEstimate(
+        context=context,
+        cache_type=cache_type,
+        flash_attention=flash_attention,
+        weights_bytes=shape.weights_bytes,
+        kv_bytes=kv,
+        compute_bytes=compute,
+        overhead_bytes=CPU_OVERHEAD_BYTES,
+        total_bytes=total,
+        layers=shape.layers,
+        gpu_layers=n_gpu,
+        gpu_bytes=gpu_bytes,
+        cpu_bytes=cpu_bytes,
+        gpu_budget_bytes=gpu_budget,
+        ram_budget_bytes=ram_budget,
+        verdict=verdict,
+        headroom_bytes=int(headroom),
+        tokens_per_s=tps,
+        speed_assumption=assumption,
+        curve=curve,
+        notes=notes,
+        source=shape.source,
+    )
+
+
+def _speed(
+    shape: ModelShape, hw: HardwareProfile, kv: int, n_gpu: int, verdict: Verdict
+) -> tuple[float | None, str]:
+    if verdict == "no_fit":
+        return None, "no speed estimate: the model does not fit"
+    # Each token reads the active weights once and, on average, half of a full KV cache.
+    frac_gpu = n_gpu / shape.layers
+    read = shape.weights_bytes * shape.active_fraction + kv / 2
+    ram_bw = hw.effective_ram_bandwidth_gbs
+    ram_src = (
+        f"system RAM at {ram_bw:g} GB/s"
+        if hw.ram_bandwidth_gbs
+        else f"system RAM bandwidth unknown, assumed {ram_bw:g} GB/s (dual-channel DDR4-3200)"
+    )
+    seconds = read * (1 - frac_gpu) / (ram_bw * 1e9 * CPU_EFFICIENCY)
+    parts = [f"{ram_src} at {CPU_EFFICIENCY:.0%} efficiency"]
+    if n_gpu:
+        gpu_bw, gpu_src = _gpu_bandwidth(hw)
+        seconds += read * frac_gpu / (gpu_bw * 1e9 * GPU_EFFICIENCY)
+        parts.insert(0, f"{gpu_src} at {GPU_EFFICIENCY:.0%} efficiency")
+    moe = (
+        f"; mixture of experts reads {shape.active_fraction:.0%} of the weights per token"
+        if shape.active_fraction < 1
+        else ""
+    )
+    text = (
+        "memory-bound generation: bytes read per token / bandwidth; "
+        + "; ".join(parts)
+        + moe
+        + ". Prompt processing is not included."
+    )
+    return round(1 / seconds, 1) if seconds > 0 else None, text
+
+
+def _curve(
+    shape: ModelShape, hw: HardwareProfile, context: int, cache_type: str, fa: bool
+) -> list[ContextPoint]:
+    steps = sorted({c for c in CONTEXT_STEPS if c <= shape.trained_context} | {context})
+    points = []
+    for c in steps:
+        e = estimate(shape, hw, c, cache_type=cache_type, flash_attention=fa, with_curve=False)
+        points.append(
+            ContextPoint(
+                context=c,
+                total_bytes=e.total_bytes,
+                kv_bytes=e.kv_bytes,
+                verdict=e.verdict,
+            )
+        )
+    return points
+
+
+def largest_fitting_context(
+    shape: ModelShape, hw: HardwareProfile, cache_type: str = "f16", floor: int = 2048
+) -> int | None:
+    """The largest context step (up to the trained one) that still fits, or None."""
+    best = None
+    for c in sorted({*CONTEXT_STEPS, shape.trained_context}):
+        if c > shape.trained_context or c < floor:
+            continue
+        if estimate(shape, hw, c, cache_type=cache_type, with_curve=False).fits:
+            best = c
+    return best
+
+
+def with_weights(shape: ModelShape, weights_bytes: int) -> ModelShape:
+    return replace(shape, weights_bytes=weights_bytes)
