@@ -54,6 +54,7 @@ class GpuInfo(Model):
     bandwidth_gbs: float | None = None
     driver: str | None = None
     source: str = Field(default="", description="which probe found it: nvml, nvidia-smi, ...")
+    note: str = Field(default="", description="what the user should know about this figure")
 
     @property
     def usable_bytes(self) -> int | None:

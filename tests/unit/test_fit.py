@@ -1,0 +1,126 @@
+"""The fit estimate: memory terms, GPU placement, verdicts, speed and the context curve."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard_app.core.errors import InputError
+from wizard_app.core.fit import (
+    GPU_MARGIN_BYTES,
+    MiB,
+    ModelShape,
+    estimate,
+    kv_cache_bytes,
+    largest_fitting_context,
+)
+from wizard_app.core.hardware.profile import GiB, GpuInfo, HardwareOverrides, HardwareProfile
+
+LLAMA3_8B = ModelShape(
+    arch="llama", layers=32, embedding=4096, heads=32, kv_heads=8, head_dim_k=128,
+    head_dim_v=128, trained_context=131072, weights_bytes=4_920_000_000, vocab=128256,
+    feed_forward=14336,
+)  # fmt: skip
+
+
+def machine(ram_gb: float, vram_gb: float = 0, vendor: str = "nvidia") -> HardwareProfile:
+    gpu = None if vram_gb == 0 else vendor
+    return HardwareOverrides(ram_gb=ram_gb, vram_gb=vram_gb or None, gpu=gpu or "none").apply(
+        HardwareProfile()
+    )
+
+
+def test_kv_cache_matches_the_textbook_formula() -> None:
+    # 32 layers x 8 KV heads x (128 + 128) x 2 bytes = 128 KiB per token: 1 GiB at 8k.
+    assert kv_cache_bytes(LLAMA3_8B, 8192) == 1 * GiB
+    assert kv_cache_bytes(LLAMA3_8B, 8192, "q8_0") == pytest.approx(GiB * 34 / 64, rel=1e-6)
+
+
+def test_sliding_window_layers_keep_only_the_window() -> None:
+    gemma = ModelShape(
+        arch="gemma2", layers=42, embedding=3584, heads=16, kv_heads=8, head_dim_k=256,
+        head_dim_v=256, trained_context=8192, weights_bytes=5_000_000_000,
+        sliding_window=4096,
+    )  # fmt: skip
+    full = kv_cache_bytes(gemma.__class__(**{**gemma.__dict__, "sliding_window": None}), 8192)
+    swa = kv_cache_bytes(gemma, 8192)
+    # half the layers keep 4096 + 512 cells instead of 8192
+    assert swa == pytest.approx(full * (0.5 + 0.5 * 4608 / 8192), rel=1e-6)
+    # architectures llama.cpp runs with a full cache are not discounted
+    mistral = ModelShape(**{**gemma.__dict__, "arch": "llama"})
+    assert kv_cache_bytes(mistral, 8192) == full
+
+
+def test_cpu_only_machine_runs_on_cpu_and_sums_the_terms() -> None:
+    e = estimate(LLAMA3_8B, machine(16), 8192)
+    assert e.verdict == "cpu"
+    assert e.gpu_layers == 0
+    assert e.total_bytes == e.weights_bytes + e.kv_bytes + e.compute_bytes + e.overhead_bytes
+    assert e.headroom_bytes > 0
+    assert e.tokens_per_s is not None and 1 < e.tokens_per_s < 20
+
+
+def test_all_layers_go_to_a_big_gpu_and_speed_rises() -> None:
+    cpu = estimate(LLAMA3_8B, machine(32), 4096)
+    gpu = estimate(LLAMA3_8B, machine(32, 24), 4096)
+    assert gpu.verdict == "gpu"
+    assert gpu.gpu_layers == 32
+    assert gpu.gpu_bytes <= gpu.gpu_budget_bytes
+    assert gpu.tokens_per_s > cpu.tokens_per_s * 3
+
+
+def test_small_gpu_splits_layers_and_respects_the_margin() -> None:
+    e = estimate(LLAMA3_8B, machine(32, 4), 4096)
+    assert e.verdict == "split"
+    assert 0 < e.gpu_layers < 32
+    assert e.gpu_bytes <= 4 * GiB - GPU_MARGIN_BYTES
+
+
+def test_too_little_memory_does_not_fit_and_says_how_much_is_missing() -> None:
+    e = estimate(LLAMA3_8B, machine(4), 4096)
+    assert e.verdict == "no_fit"
+    assert e.tokens_per_s is None
+    assert any("more memory" in n for n in e.notes)
+
+
+def test_forced_gpu_layers_are_used() -> None:
+    e = estimate(LLAMA3_8B, machine(32, 24), 4096, gpu_layers=10)
+    assert e.gpu_layers == 10
+    assert e.verdict == "split"
+    with pytest.raises(InputError):
+        estimate(LLAMA3_8B, machine(32, 24), 4096, gpu_layers=-1)
+
+
+def test_curve_grows_with_context_and_includes_the_chosen_one() -> None:
+    e = estimate(LLAMA3_8B, machine(16), 6000)
+    contexts = [p.context for p in e.curve]
+    assert 6000 in contexts
+    assert contexts == sorted(contexts)
+    totals = [p.total_bytes for p in e.curve]
+    assert totals == sorted(totals)
+    assert e.curve[-1].verdict == "no_fit"  # 128k does not fit in 16 GB
+    assert largest_fitting_context(LLAMA3_8B, machine(16)) == 32768
+
+
+def test_unified_memory_counts_one_pool() -> None:
+    mac = HardwareProfile(
+        ram_total_bytes=16 * GiB,
+        gpus=[GpuInfo(vendor="apple", name="Apple M2", kind="unified",
+                      memory_total_bytes=int(16 * GiB * 2 / 3), bandwidth_gbs=100)],
+    )  # fmt: skip
+    e = estimate(LLAMA3_8B, mac, 4096)
+    assert e.verdict == "gpu"
+    assert e.tokens_per_s is not None
+
+
+def test_flash_attention_shrinks_the_compute_buffer_at_long_context() -> None:
+    plain = estimate(LLAMA3_8B, machine(64), 32768)
+    fa = estimate(LLAMA3_8B, machine(64), 32768, flash_attention=True)
+    assert fa.compute_bytes < plain.compute_bytes
+    assert fa.compute_bytes < 1024 * MiB
+
+
+@pytest.mark.parametrize(("ctx", "cache"), [(10, "f16"), (4096, "q3_k")])
+def test_bad_input_is_rejected_with_a_remedy(ctx: int, cache: str) -> None:
+    with pytest.raises(InputError) as err:
+        estimate(LLAMA3_8B, machine(16), ctx, cache_type=cache)
+    assert err.value.remedy

@@ -1,0 +1,190 @@
+"""The recommender on synthetic catalogs: constraints, ranking, reasons and invariants."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.catalog_factory import synthetic_catalog
+from wizard_app.core.catalog.schema import USE_CASES
+from wizard_app.core.errors import InputError
+from wizard_app.core.hardware.profile import GiB, HardwareOverrides, HardwareProfile
+from wizard_app.core.recommend.engine import Recommender, RecommendRequest, upgrade_profile
+from wizard_app.core.recommend.rules import default_hardware_table
+
+CATALOG = synthetic_catalog(120, seed=7)
+ENGINE = Recommender(CATALOG)
+
+
+def machine(ram_gb: float, vram_gb: float = 0, disk_gb: float | None = None) -> HardwareProfile:
+    return HardwareOverrides(
+        ram_gb=ram_gb,
+        vram_gb=vram_gb or None,
+        gpu="nvidia" if vram_gb else "none",
+        disk_gb=disk_gb,
+    ).apply(HardwareProfile())
+
+
+def run(hw: HardwareProfile, **kw: object) -> object:
+    return ENGINE.run(hw, RecommendRequest(top=1000, **kw))
+
+
+def test_every_variant_is_either_picked_or_excluded_with_a_reason() -> None:
+    r = run(machine(16))
+    assert len(r.picks) + len(r.excluded) == len(CATALOG)
+    assert all(p.reasons for p in r.picks)
+    assert all(e.reasons and all(e.reasons) for e in r.excluded)
+    assert [p.rank for p in r.picks] == list(range(1, len(r.picks) + 1))
+    assert [p.score for p in r.picks] == sorted((p.score for p in r.picks), reverse=True)
+
+
+def test_hard_constraints_filter_with_stated_reasons() -> None:
+    r = run(machine(64), license="unrestricted", openness="fully-open", language="nl")
+    for p in r.picks:
+        entry = CATALOG.get(p.id)
+        assert entry.variant.license.commercial == "yes"
+        assert entry.variant.openness.fully_open
+        assert "nl" in entry.variant.languages
+    texts = " ".join(" ".join(e.reasons) for e in r.excluded)
+    assert "Licence" in texts
+    assert "Not fully open" in texts
+    assert "Dutch" in texts
+
+
+def test_memory_is_the_limit_on_a_small_machine() -> None:
+    r = run(machine(4))
+    assert r.picks, "small models fit in 4 GB"
+    assert all(p.size_bytes < 4 * GiB for p in r.picks)
+    assert any("Too big for this machine" in " ".join(e.reasons) for e in r.excluded)
+
+
+def test_disk_budget_is_a_hard_limit() -> None:
+    r = ENGINE.run(machine(64), RecommendRequest(top=1000, disk_budget_gb=3))
+    assert r.picks
+    assert all(p.size_bytes <= 3e9 for p in r.picks)
+    assert any("disk" in " ".join(e.reasons) for e in r.excluded)
+
+
+def test_priority_speed_prefers_faster_picks() -> None:
+    quality = run(machine(32), priority="quality").picks[:5]
+    speed = run(machine(32), priority="speed").picks[:5]
+    mean = lambda ps: sum(p.tokens_per_s or 0 for p in ps) / len(ps)  # noqa: E731
+    assert mean(speed) > mean(quality)
+
+
+def test_the_best_quant_that_fits_is_chosen() -> None:
+    # with a quality priority and plenty of memory, the largest quant is taken
+    r = run(machine(256, 80), priority="quality")
+    for p in r.picks[:20]:
+        quants = [a.quant for a in CATALOG.get(p.id).variant.artifacts]
+        from wizard_app.core.catalog.quants import bits_per_weight
+
+        assert bits_per_weight(p.quant) == max(bits_per_weight(q) for q in quants)
+
+
+def test_budget_proposes_dated_sourced_upgrades() -> None:
+    r = ENGINE.run(machine(8), RecommendRequest(budget_usd=2000))
+    assert r.upgrades
+    for u in r.upgrades:
+        assert u.price_usd <= 2000
+        assert u.source.startswith("https://")
+        assert u.top_pick in CATALOG
+    table = default_hardware_table()
+    gpu = next(o for o in table.options if o.kind == "gpu" and o.memory_gb >= 16)
+    upgraded = upgrade_profile(machine(8), gpu)
+    assert upgraded is not None and upgraded.gpu_bytes == int(gpu.memory_gb * GiB)
+
+
+def test_running_cost_is_stated_with_its_assumption() -> None:
+    r = run(machine(16))
+    cost = r.picks[0].running_cost
+    assert cost is not None and cost.usd_per_mtok > 0
+    assert "USD/kWh" in cost.assumption
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        ({"use_case": "poetry-slam"}, "Unknown use case"),
+        ({"language": "dutch!"}, "language code"),
+        ({"context": 10}, "context"),
+        ({"budget_usd": -5}, "budget"),
+        ({"disk_budget_gb": -1}, "disk"),
+    ],
+)
+def test_bad_requests_are_named_with_a_remedy(kwargs: dict[str, object], fragment: str) -> None:
+    with pytest.raises(InputError) as err:
+        ENGINE.run(machine(16), RecommendRequest(**kwargs))
+    assert fragment in str(err.value)
+    assert err.value.remedy
+
+
+# --- invariants --------------------------------------------------------------------
+requests = st.builds(
+    RecommendRequest,
+    use_case=st.sampled_from(USE_CASES),
+    language=st.sampled_from([None, "en", "nl", "ja"]),
+    license=st.sampled_from(["any", "commercial", "unrestricted"]),
+    openness=st.sampled_from(["any", "open-weights", "fully-open"]),
+    priority=st.sampled_from(["quality", "balanced", "speed"]),
+    context=st.sampled_from([None, 2048, 8192, 32768]),
+    top=st.just(1000),
+)
+memory = st.floats(min_value=1, max_value=256)
+vram = st.sampled_from([0, 4, 8, 12, 16, 24, 48])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(req=requests, ram=memory, extra=st.floats(min_value=0.5, max_value=128), v=vram)
+def test_more_memory_never_removes_a_model_that_fitted(
+    req: RecommendRequest, ram: float, extra: float, v: int
+) -> None:
+    small = {p.id for p in ENGINE.run(machine(ram, v), req, upgrades=False).picks}
+    big = {p.id for p in ENGINE.run(machine(ram + extra, v), req, upgrades=False).picks}
+    more_vram = {p.id for p in ENGINE.run(machine(ram, v + 8), req, upgrades=False).picks}
+    assert small <= big
+    assert small <= more_vram
+
+
+@SETTINGS
+@given(req=requests, ram=memory, v=vram)
+def test_a_fitting_pick_never_exceeds_the_memory_available(
+    req: RecommendRequest, ram: float, v: int
+) -> None:
+    hw = machine(ram, v)
+    for p in ENGINE.run(hw, req, upgrades=False).picks:
+        assert p.fit.cpu_bytes <= hw.ram_bytes_for_models
+        assert p.fit.gpu_bytes <= hw.gpu_bytes
+        assert p.verdict != "no_fit"
+
+
+@SETTINGS
+@given(req=requests, ram=memory, v=vram)
+def test_hard_constraints_are_never_broken_and_all_is_explained(
+    req: RecommendRequest, ram: float, v: int
+) -> None:
+    r = ENGINE.run(machine(ram, v), req, upgrades=False)
+    for p in r.picks:
+        var = CATALOG.get(p.id).variant
+        assert p.reasons
+        if req.license == "unrestricted":
+            assert var.license.commercial == "yes"
+        if req.license == "commercial":
+            assert var.license.commercial != "no"
+        if req.openness == "fully-open":
+            assert var.openness.fully_open
+        if req.language:
+            assert req.language in var.languages
+        assert var.architecture is not None and r.context <= var.architecture.context
+    assert all(e.reasons for e in r.excluded)
+    assert len(r.picks) + len(r.excluded) == len(CATALOG)
+
+
+@SETTINGS
+@given(req=requests, ram=memory, v=vram)
+def test_the_same_inputs_give_the_same_output(req: RecommendRequest, ram: float, v: int) -> None:
+    a = Recommender(CATALOG).run(machine(ram, v), req).model_dump()
+    b = Recommender(CATALOG).run(machine(ram, v), req).model_dump()
+    assert a == b

@@ -1,0 +1,16 @@
+"""The hardware a command works with: detected, then the user's overrides on top."""
+
+from __future__ import annotations
+
+import argparse
+
+from wizard_app.commands._common import CliContext
+from wizard_app.commands._hardware_args import overrides_from_args
+from wizard_app.core.hardware.probe import detect
+from wizard_app.core.hardware.profile import HardwareProfile
+
+
+def hardware_from_args(args: argparse.Namespace, ctx: CliContext) -> HardwareProfile:
+    overrides = overrides_from_args(args)
+    overrides.validate_ranges()  # before probing: a bad figure fails fast
+    return overrides.apply(detect(ctx.paths.models))

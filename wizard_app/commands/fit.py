@@ -1,0 +1,108 @@
+"""``model-wizard fit``: will a model run here, how much memory, how fast."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from wizard_app.commands._common import CliContext, add_json_flag, print_json
+from wizard_app.commands._hardware_args import add_hardware_override_args
+from wizard_app.commands._machine import hardware_from_args
+from wizard_app.core.errors import InputError
+from wizard_app.core.fit import CACHE_TYPE_BYTES, FitEstimate, ModelShape, estimate
+from wizard_app.core.fit import shape_from_variant
+from wizard_app.core.hardware.profile import GB, GiB
+
+ORDER = 20
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "fit",
+        help="estimate memory and speed of a catalog model or a GGUF file on this machine",
+    )
+    p.add_argument("model", help="a catalog id (see 'model-wizard catalog') or a .gguf file")
+    p.add_argument("--quant", default=None, help="quant type for a catalog id (e.g. Q4_K_M)")
+    p.add_argument("--ctx", type=int, default=4096, metavar="N", help="context length, tokens")
+    p.add_argument("--cache-type", default="f16", choices=sorted(CACHE_TYPE_BYTES))
+    p.add_argument("--flash-attn", action="store_true", help="assume flash attention")
+    p.add_argument("--gpu-layers", default="auto", help="N layers on the GPU, or 'auto'")
+    add_hardware_override_args(p)
+    add_json_flag(p)
+    p.set_defaults(handler=run)
+
+
+def _shape(args: argparse.Namespace, ctx: CliContext) -> tuple[ModelShape, str]:
+    model = args.model
+    if model.lower().endswith(".gguf") or Path(model).is_file():
+        from wizard_app.core.gguf_header import shape_from_gguf
+
+        path = Path(model).expanduser()
+        if not path.is_file():
+            raise InputError(f"No such file: {path}.", "Check the path to the .gguf file.")
+        return shape_from_gguf(path), path.name
+    entry = ctx.catalog.get(model)
+    variant = entry.variant
+    quant = (args.quant or "").upper()
+    if not quant:
+        quant = "Q4_K_M" if variant.artifact("Q4_K_M") else (
+            variant.artifacts[0].quant if variant.artifacts else "Q4_K_M"
+        )
+    return shape_from_variant(variant, quant), f"{variant.name} {quant}"
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.gpu_layers == "auto":
+        gpu_layers = None
+    else:
+        try:
+            gpu_layers = int(args.gpu_layers)
+        except ValueError:
+            raise InputError(
+                f"--gpu-layers {args.gpu_layers!r} is not a number.", "Give N or 'auto'."
+            ) from None
+    shape, label = _shape(args, ctx)
+    hw = hardware_from_args(args, ctx)
+    est = estimate(
+        shape,
+        hw,
+        args.ctx,
+        cache_type=args.cache_type,
+        flash_attention=args.flash_attn,
+        gpu_layers=gpu_layers,
+    )
+    if args.json:
+        print_json({"model": label, "shape_source": shape.source, **est.model_dump(mode="json")})
+    else:
+        print(format_text(label, est))
+    return 0
+
+
+def format_text(label: str, e: FitEstimate) -> str:
+    def gib(n: int) -> str:
+        return f"{n / GiB:6.2f} GiB"
+
+    speed = f"about {e.tokens_per_s:g} tokens/s" if e.tokens_per_s else "no estimate"
+    lines = [
+        f"{label} at {e.context} tokens ({e.cache_type} KV cache), from {e.source}:",
+        f"  weights        {gib(e.weights_bytes)}  ({e.weights_bytes / GB:.2f} GB)",
+        f"  KV cache       {gib(e.kv_bytes)}",
+        f"  compute buffer {gib(e.compute_bytes)}",
+        f"  overhead       {gib(e.overhead_bytes)}",
+        f"  total          {gib(e.total_bytes)}",
+        f"  GPU layers     {e.gpu_layers} of {e.layers}"
+        + (f"  (GPU {gib(e.gpu_bytes).strip()} of {gib(e.gpu_budget_bytes).strip()})"
+           if e.gpu_budget_bytes else "  (no usable GPU)"),
+        f"  RAM budget     {gib(e.ram_budget_bytes)}",
+        f"  verdict        {e.verdict_text}, headroom {e.headroom_bytes / GiB:.1f} GiB",
+        f"  speed          {speed}",
+        f"                 ({e.speed_assumption})",
+    ]
+    lines.extend(f"  note: {n}" for n in e.notes)
+    if e.curve:
+        lines.append("  memory by context:")
+        lines.extend(
+            f"    {p.context:>7} tokens  {gib(p.total_bytes)}  {p.verdict.replace('_', ' ')}"
+            for p in e.curve
+        )
+    return "\n".join(lines)

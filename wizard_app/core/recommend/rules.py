@@ -1,0 +1,193 @@
+"""The recommender's rules and the hardware upgrade table, loaded from ``resources/``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+
+from wizard_app.core.catalog.schema import USE_CASES, Source
+from wizard_app.core.errors import CatalogError
+from wizard_app.core.paths import bundled_dir
+
+
+def benchmark_key(name: str) -> str:
+    """Lowercase, without a trailing qualifier in parentheses or after a comma."""
+    return re.split(r"\s*[(,]", name.strip(), maxsplit=1)[0].strip().lower()
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BenchmarkRule(_Strict):
+    weight: float = Field(gt=0)
+    top: float = Field(gt=0)
+
+
+class UseCaseRule(_Strict):
+    label: str
+    benchmarks: dict[str, BenchmarkRule]
+    fallback: dict[str, float] = Field(default_factory=dict)
+    min_context: int | None = None
+
+    @model_validator(mode="after")
+    def _fallbacks_known(self) -> UseCaseRule:
+        for name, factor in self.fallback.items():
+            if name not in USE_CASES:
+                raise ValueError(f"fallback to unknown use case {name!r}")
+            if not 0 < factor <= 1:
+                raise ValueError(f"fallback factor for {name!r} must be in (0, 1]")
+        return self
+
+
+class QuantQuality(_Strict):
+    min_bpw: float = Field(ge=0)
+    factor: float = Field(gt=0, le=1)
+
+
+class Priority(_Strict):
+    quality: float = Field(ge=0)
+    speed: float = Field(ge=0)
+    target: float = Field(gt=0)
+    floor: float = Field(gt=0)
+
+
+class Rules(_Strict):
+    use_cases: dict[str, UseCaseRule]
+    no_evidence: float = Field(ge=0, le=1)
+    strength_bonus: float = Field(ge=0, le=1)
+    base_model_factor: float = Field(gt=0, le=1)
+    quant_quality: list[QuantQuality]
+    priorities: dict[Literal["quality", "balanced", "speed"], Priority]
+    min_tokens_per_s: float = Field(ge=0)
+    licenses: dict[Literal["any", "commercial", "unrestricted"], list[str]]
+    default_power_w: dict[Literal["cpu", "gpu", "apple"], float]
+    _bench_cache: dict[str, dict[str, BenchmarkRule]] | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Rules:
+        missing = set(USE_CASES) - set(self.use_cases)
+        unknown = set(self.use_cases) - set(USE_CASES)
+        if missing or unknown:
+            raise ValueError(f"use cases missing: {sorted(missing)}, unknown: {sorted(unknown)}")
+        return self
+
+    def benchmark(self, use_case: str, name: str) -> BenchmarkRule | None:
+        """The rule for a published benchmark name, ignoring case and qualifiers.
+
+        "MedQA (4 options)" and "medqa" both match the rule for "MedQA".
+        """
+        return self._benchmarks()[use_case].get(benchmark_key(name))
+
+    def _benchmarks(self) -> dict[str, dict[str, BenchmarkRule]]:
+        if self._bench_cache is None:
+            self._bench_cache = {
+                case: {benchmark_key(b): r for b, r in rule.benchmarks.items()}
+                for case, rule in self.use_cases.items()
+            }
+        return self._bench_cache
+
+    def quant_factor(self, bpw: float) -> float:
+        for step in sorted(self.quant_quality, key=lambda s: -s.min_bpw):
+            if bpw >= step.min_bpw:
+                return step.factor
+        return self.quant_quality[-1].factor
+
+
+class Electricity(_Strict):
+    region: str
+    usd_per_kwh: float | None = None
+    eur_per_kwh: float | None = None
+    source: Source
+    cross_check: dict[str, object] | None = None
+
+
+class HostedPrice(_Strict):
+    model: str
+    provider: str
+    usd_per_mtok_input: float
+    usd_per_mtok_output: float
+    params_b: float
+    source: Source
+
+
+class UpgradeOption(_Strict):
+    id: str
+    kind: Literal["gpu", "apple", "ram"]
+    name: str
+    vendor: Literal["nvidia", "amd", "intel", "apple", "other"]
+    memory_gb: float = Field(gt=0)
+    memory_note: str | None = None
+    bandwidth_gbs: float | None = None
+    bandwidth_note: str | None = None
+    power_w: float | None = None
+    power_note: str | None = None
+    price_usd: float | None = None
+    price_note: str | None = None
+    released: date | str | None = None
+    released_note: str | None = None
+    source: Source
+    more_sources: list[Source] = Field(default_factory=list)
+
+
+class HardwareTable(_Strict):
+    as_of: date
+    electricity: list[Electricity]
+    hosted_reference: list[HostedPrice]
+    options: list[UpgradeOption]
+
+    @property
+    def usd_per_kwh(self) -> Electricity | None:
+        return next((e for e in self.electricity if e.usd_per_kwh is not None), None)
+
+
+def _load_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CatalogError(f"{path.name}: cannot be read: {exc}", "Reinstall the app.") from exc
+
+
+def _validated(model: type[BaseModel], path: Path) -> BaseModel:
+    try:
+        return model.model_validate(_load_yaml(path))
+    except ValidationError as exc:
+        lines = [
+            f"{path.name}: {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        ]
+        raise CatalogError("\n".join(lines), "Fix the fields named above.") from exc
+
+
+def load_rules(path: Path | None = None) -> Rules:
+    result = _validated(Rules, path or bundled_dir("resources") / "recommender_rules.yaml")
+    assert isinstance(result, Rules)
+    return result
+
+
+def load_hardware_table(path: Path | None = None) -> HardwareTable:
+    result = _validated(HardwareTable, path or bundled_dir("resources") / "hardware_table.yaml")
+    assert isinstance(result, HardwareTable)
+    return result
+
+
+@cache
+def default_rules() -> Rules:
+    return load_rules()
+
+
+@cache
+def default_hardware_table() -> HardwareTable:
+    return load_hardware_table()
