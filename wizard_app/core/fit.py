@@ -19,6 +19,7 @@ once, so tokens/s ~ efficiency x bandwidth / bytes read per token.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel
@@ -100,9 +101,18 @@ class ModelShape:
     def per_layer_weights(self) -> tuple[int, ...]:
         if self.layer_bytes is not None:
             return self.layer_bytes
-        non_layer = self.non_layer_bytes()
-        each = max(0, self.weights_bytes - non_layer) // self.layers
-        return (each,) * self.layers
+        return (self.uniform_layer_bytes,) * self.layers
+
+    @cached_property
+    def uniform_layer_bytes(self) -> int:
+        """Weights of one block when only the total is known."""
+        return max(0, self.weights_bytes - self.non_layer_bytes()) // self.layers
+
+    @cached_property
+    def default_output_bytes(self) -> int:
+        if self.output_bytes is not None:
+            return self.output_bytes
+        return self.non_layer_bytes() // 2
 
     def non_layer_bytes(self) -> int:
         """Token embeddings and output head."""
@@ -241,6 +251,131 @@ def _gpu_bandwidth(hw: HardwareProfile) -> tuple[float, str]:
     return bw, f"{gpu.name} bandwidth unknown, assumed {bw:g} GB/s"
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """The numbers of an estimate, without the words: cheap enough to rank thousands."""
+
+    context: int
+    kv_bytes: int
+    compute_bytes: int
+    total_bytes: int
+    gpu_layers: int
+    gpu_bytes: int
+    cpu_bytes: int
+    gpu_budget_bytes: int
+    ram_budget_bytes: int
+    ram_need_bytes: int
+    verdict: Verdict
+    headroom_bytes: int
+    tokens_per_s: float | None
+
+    @property
+    def fits(self) -> bool:
+        return self.verdict != "no_fit"
+
+
+def place(
+    shape: ModelShape,
+    hw: HardwareProfile,
+    context: int = 4096,
+    *,
+    cache_type: str = "f16",
+    flash_attention: bool = False,
+    gpu_layers: int | None = None,
+) -> Placement:
+    """Memory terms, GPU layer placement, verdict and speed for one configuration.
+
+    ``gpu_layers`` forces a number of offloaded layers; ``None`` places as many as fit.
+    """
+    _check_inputs(context, cache_type)
+    kv = kv_cache_bytes(shape, context, cache_type)
+    compute = compute_buffer_bytes(shape, context, flash_attention)
+    layers = shape.layers
+    kv_per_layer = kv / layers
+    output = shape.default_output_bytes
+
+    gpu = hw.best_gpu
+    gpu_budget = gpu_fixed = gpu_context = 0
+    if gpu is not None:
+        gpu_context = GPU_CONTEXT_BYTES.get(gpu.vendor, 0)
+        gpu_fixed = gpu_context + compute
+        gpu_budget = max(0, (gpu.usable_bytes or 0) - GPU_MARGIN_BYTES)
+    ram_budget = max(0, hw.ram_bytes_for_models - RAM_MARGIN_BYTES)
+
+    if gpu_layers is not None:
+        if gpu_layers < 0:
+            raise InputError("GPU layers cannot be negative.", "Give 0 or more, or 'auto'.")
+        n_gpu = min(gpu_layers, layers if gpu is not None else 0)
+    elif gpu is None:
+        n_gpu = 0
+    elif shape.layer_bytes is None:
+        # Uniform layers: as many as fit after the fixed part and the output head.
+        per_layer = shape.uniform_layer_bytes + kv_per_layer
+        room = gpu_budget - gpu_fixed - output
+        n_gpu = 0 if room < per_layer else min(layers, int(room // per_layer))
+    else:
+        n_gpu = 0
+        used = gpu_fixed
+        layer_w = shape.layer_bytes
+        for i in range(layers):
+            # llama.cpp offloads the last layers first; the output head goes with the last.
+            extra = layer_w[-1 - i] + kv_per_layer + (output if i == 0 else 0)
+            if used + extra > gpu_budget:
+                break
+            used += extra
+            n_gpu = i + 1
+
+    if not n_gpu:
+        on_gpu = 0
+    elif shape.layer_bytes is None:
+        on_gpu = shape.uniform_layer_bytes * n_gpu
+    else:
+        on_gpu = sum(shape.layer_bytes[layers - n_gpu :])
+    gpu_bytes = int(on_gpu + kv_per_layer * n_gpu + output + gpu_fixed) if n_gpu else 0
+    cpu_weights = shape.weights_bytes - (on_gpu + output if n_gpu else 0)
+    cpu_bytes = int(
+        cpu_weights
+        + kv_per_layer * (layers - n_gpu)
+        + (compute if n_gpu < layers else compute // 4)
+        + CPU_OVERHEAD_BYTES
+    )
+    total = int(shape.weights_bytes + kv + compute + CPU_OVERHEAD_BYTES)
+    if n_gpu:
+        total += gpu_context
+    # Unified memory is one pool: the GPU's share comes out of the same RAM.
+    ram_need = gpu_bytes + cpu_bytes if hw.unified_memory else cpu_bytes
+    fits_ram = ram_need <= ram_budget
+    fits_gpu = gpu_bytes <= gpu_budget
+    verdict: Verdict
+    if not fits_gpu or not fits_ram:
+        verdict = "no_fit"
+    elif n_gpu == layers:
+        verdict = "gpu"
+    elif n_gpu > 0:
+        verdict = "split"
+    else:
+        verdict = "cpu"
+    headroom = ram_budget - ram_need
+    if n_gpu:
+        headroom = min(headroom, gpu_budget - gpu_bytes)
+    tps = None if verdict == "no_fit" else _tokens_per_s(shape, hw, kv, n_gpu)
+    return Placement(
+        context=context,
+        kv_bytes=kv,
+        compute_bytes=compute,
+        total_bytes=total,
+        gpu_layers=n_gpu,
+        gpu_bytes=gpu_bytes,
+        cpu_bytes=cpu_bytes,
+        gpu_budget_bytes=gpu_budget,
+        ram_budget_bytes=ram_budget,
+        ram_need_bytes=ram_need,
+        verdict=verdict,
+        headroom_bytes=int(headroom),
+        tokens_per_s=tps,
+    )
+
+
 def estimate(
     shape: ModelShape,
     hw: HardwareProfile,
@@ -251,145 +386,84 @@ def estimate(
     gpu_layers: int | None = None,
     with_curve: bool = True,
 ) -> FitEstimate:
-    """Estimate memory, GPU layer placement, verdict and speed.
-
-    ``gpu_layers`` forces a number of offloaded layers; ``None`` places as many as fit.
-    """
-    _check_inputs(context, cache_type)
+    """``place`` with the assumptions, notes and memory-by-context curve spelled out."""
+    p = place(
+        shape,
+        hw,
+        context,
+        cache_type=cache_type,
+        flash_attention=flash_attention,
+        gpu_layers=gpu_layers,
+    )
     notes: list[str] = []
     if context > shape.trained_context:
         notes.append(
             f"{context} tokens is beyond the {shape.trained_context} the model was trained "
             "for; quality may drop."
         )
-    kv = kv_cache_bytes(shape, context, cache_type)
-    compute = compute_buffer_bytes(shape, context, flash_attention)
-    layer_w = shape.per_layer_weights()
-    kv_per_layer = kv / shape.layers
-    output = shape.output_bytes if shape.output_bytes is not None else shape.non_layer_bytes() // 2
-
-    gpu = hw.best_gpu
-    gpu_budget = 0
-    gpu_fixed = 0
-    if gpu is not None:
-        gpu_fixed = GPU_CONTEXT_BYTES.get(gpu.vendor, 0) + compute
-        gpu_budget = max(0, hw.gpu_bytes - GPU_MARGIN_BYTES)
-    ram_budget = max(0, hw.ram_bytes_for_models - RAM_MARGIN_BYTES)
-
-    max_layers = shape.layers if gpu is not None else 0
-    if gpu_layers is not None:
-        if gpu_layers < 0:
-            raise InputError("GPU layers cannot be negative.", "Give 0 or more, or 'auto'.")
-        n_gpu = min(gpu_layers, max_layers)
-    else:
-        n_gpu = 0
-        used = gpu_fixed
-        for i in range(max_layers):
-            # llama.cpp offloads the last layers first; the output head goes with the last.
-            extra = layer_w[-1 - i] + kv_per_layer + (output if i == 0 else 0)
-            if used + extra > gpu_budget:
-                break
-            used += extra
-            n_gpu = i + 1
-
-    on_gpu = layer_w[shape.layers - n_gpu :] if n_gpu else ()
-    gpu_bytes = (
-        int(sum(on_gpu) + kv_per_layer * n_gpu + (output if n_gpu else 0) + gpu_fixed)
-        if n_gpu
-        else 0
-    )
-    cpu_weights = shape.weights_bytes - (sum(on_gpu) + (output if n_gpu else 0))
-    cpu_bytes = int(
-        cpu_weights
-        + kv_per_layer * (shape.layers - n_gpu)
-        + (compute if n_gpu < shape.layers else compute // 4)
-        + CPU_OVERHEAD_BYTES
-    )
-    unified = hw.unified_memory
-    total = int(shape.weights_bytes + kv + compute + CPU_OVERHEAD_BYTES)
-    if n_gpu:
-        total += GPU_CONTEXT_BYTES.get(gpu.vendor, 0) if gpu else 0
-
-    if unified:
-        # One memory pool: GPU share and CPU share come out of the same RAM.
-        ram_need = gpu_bytes + cpu_bytes
-    else:
-        ram_need = cpu_bytes
-    fits_ram = ram_need <= ram_budget or (unified and ram_need <= hw.gpu_bytes + ram_budget)
-    fits_gpu = gpu_bytes <= gpu_budget
-    verdict: Verdict
-    if not fits_gpu or not fits_ram:
-        verdict = "no_fit"
-    elif n_gpu == shape.layers and n_gpu > 0:
-        verdict = "gpu"
-    elif n_gpu > 0:
-        verdict = "split"
-    else:
-        verdict = "cpu"
-    headroom = min(ram_budget - ram_need, gpu_budget - gpu_bytes if n_gpu else ram_budget)
-    if verdict == "no_fit":
-        short = ram_need - ram_budget if not fits_ram else gpu_bytes - gpu_budget
+    if p.verdict == "no_fit":
+        short = max(p.ram_need_bytes - p.ram_budget_bytes, p.gpu_bytes - p.gpu_budget_bytes)
         notes.append(f"Needs about {short / GiB:.1f} GiB more memory than is available.")
-
-    tps, assumption = _speed(shape, hw, kv, n_gpu, verdict)
     curve = _curve(shape, hw, context, cache_type, flash_attention) if with_curve else []
-    return FitEstimate(
+    # model_construct: every field is computed here, validation would only cost time
+    return FitEstimate.model_construct(
         context=context,
         cache_type=cache_type,
         flash_attention=flash_attention,
         weights_bytes=shape.weights_bytes,
-        kv_bytes=kv,
-        compute_bytes=compute,
+        kv_bytes=p.kv_bytes,
+        compute_bytes=p.compute_bytes,
         overhead_bytes=CPU_OVERHEAD_BYTES,
-        total_bytes=total,
+        total_bytes=p.total_bytes,
         layers=shape.layers,
-        gpu_layers=n_gpu,
-        gpu_bytes=gpu_bytes,
-        cpu_bytes=cpu_bytes,
-        gpu_budget_bytes=gpu_budget,
-        ram_budget_bytes=ram_budget,
-        verdict=verdict,
-        headroom_bytes=int(headroom),
-        tokens_per_s=tps,
-        speed_assumption=assumption,
+        gpu_layers=p.gpu_layers,
+        gpu_bytes=p.gpu_bytes,
+        cpu_bytes=p.cpu_bytes,
+        gpu_budget_bytes=p.gpu_budget_bytes,
+        ram_budget_bytes=p.ram_budget_bytes,
+        verdict=p.verdict,
+        headroom_bytes=p.headroom_bytes,
+        tokens_per_s=p.tokens_per_s,
+        speed_assumption=speed_assumption(shape, hw, p),
         curve=curve,
         notes=notes,
         source=shape.source,
     )
 
 
-def _speed(
-    shape: ModelShape, hw: HardwareProfile, kv: int, n_gpu: int, verdict: Verdict
-) -> tuple[float | None, str]:
-    if verdict == "no_fit":
-        return None, "no speed estimate: the model does not fit"
+def _tokens_per_s(shape: ModelShape, hw: HardwareProfile, kv: int, n_gpu: int) -> float | None:
     # Each token reads the active weights once and, on average, half of a full KV cache.
     frac_gpu = n_gpu / shape.layers
     read = shape.weights_bytes * shape.active_fraction + kv / 2
+    seconds = read * (1 - frac_gpu) / (hw.effective_ram_bandwidth_gbs * 1e9 * CPU_EFFICIENCY)
+    if n_gpu:
+        seconds += read * frac_gpu / (_gpu_bandwidth(hw)[0] * 1e9 * GPU_EFFICIENCY)
+    return round(1 / seconds, 1) if seconds > 0 else None
+
+
+def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> str:
+    if p.verdict == "no_fit":
+        return "no speed estimate: the model does not fit"
     ram_bw = hw.effective_ram_bandwidth_gbs
     ram_src = (
         f"system RAM at {ram_bw:g} GB/s"
         if hw.ram_bandwidth_gbs
         else f"system RAM bandwidth unknown, assumed {ram_bw:g} GB/s (dual-channel DDR4-3200)"
     )
-    seconds = read * (1 - frac_gpu) / (ram_bw * 1e9 * CPU_EFFICIENCY)
     parts = [f"{ram_src} at {CPU_EFFICIENCY:.0%} efficiency"]
-    if n_gpu:
-        gpu_bw, gpu_src = _gpu_bandwidth(hw)
-        seconds += read * frac_gpu / (gpu_bw * 1e9 * GPU_EFFICIENCY)
-        parts.insert(0, f"{gpu_src} at {GPU_EFFICIENCY:.0%} efficiency")
+    if p.gpu_layers:
+        parts.insert(0, f"{_gpu_bandwidth(hw)[1]} at {GPU_EFFICIENCY:.0%} efficiency")
     moe = (
         f"; mixture of experts reads {shape.active_fraction:.0%} of the weights per token"
         if shape.active_fraction < 1
         else ""
     )
-    text = (
+    return (
         "memory-bound generation: bytes read per token / bandwidth; "
         + "; ".join(parts)
         + moe
         + ". Prompt processing is not included."
     )
-    return round(1 / seconds, 1) if seconds > 0 else None, text
 
 
 def _curve(
@@ -398,9 +472,9 @@ def _curve(
     steps = sorted({c for c in CONTEXT_STEPS if c <= shape.trained_context} | {context})
     points = []
     for c in steps:
-        e = estimate(shape, hw, c, cache_type=cache_type, flash_attention=fa, with_curve=False)
+        e = place(shape, hw, c, cache_type=cache_type, flash_attention=fa)
         points.append(
-            ContextPoint(
+            ContextPoint.model_construct(
                 context=c,
                 total_bytes=e.total_bytes,
                 kv_bytes=e.kv_bytes,
@@ -418,7 +492,7 @@ def largest_fitting_context(
     for c in sorted({*CONTEXT_STEPS, shape.trained_context}):
         if c > shape.trained_context or c < floor:
             continue
-        if estimate(shape, hw, c, cache_type=cache_type, with_curve=False).fits:
+        if place(shape, hw, c, cache_type=cache_type).fits:
             best = c
     return best
 

@@ -8,6 +8,7 @@ GPUs found plus one phrase per source that failed, which the caller turns into
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -166,10 +167,8 @@ def read_nvml(nvml: Any) -> list[GpuInfo]:
     except Exception as exc:
         raise ProbeFailed(f"NVML: {exc}") from None
     finally:
-        try:
+        with contextlib.suppress(Exception):  # a failed shutdown changes nothing we report
             nvml.nvmlShutdown()
-        except Exception:  # a failed shutdown changes nothing we report
-            pass
 
 
 # --- AMD: rocm-smi ---------------------------------------------------------------------
@@ -361,7 +360,9 @@ def _card_name(card: DrmCard, pci_ids: str | None, rocm_name: str | None = None)
     return _with_vendor(name, word)
 
 
-def _match_rocm(card: DrmCard, amd_cards: Sequence[DrmCard], rocm: Sequence[RocmCard]) -> RocmCard | None:
+def _match_rocm(
+    card: DrmCard, amd_cards: Sequence[DrmCard], rocm: Sequence[RocmCard]
+) -> RocmCard | None:
     if len(amd_cards) == 1 and len(rocm) == 1:
         return rocm[0]
     matches = [r for r in rocm if card.device is not None and card.device in r.ids]
@@ -410,7 +411,9 @@ def _probe_nvidia(runner: Runner, nvml_loader: Callable[[], Any], result: GpuPro
     try:
         gpus = read_nvml(nvml_loader())
     except ProbeFailed as exc:
-        result.failures.append(exc.reason if exc.reason.startswith("NVML") else f"NVML: {exc.reason}")
+        result.failures.append(
+            exc.reason if exc.reason.startswith("NVML") else f"NVML: {exc.reason}"
+        )
     else:
         if not gpus:
             result.failures.append("NVML: no NVIDIA GPU")
@@ -453,12 +456,12 @@ def _probe_linux_cards(
     except ProbeFailed as exc:
         result.failures.append(exc.reason)
         try:
-            rocm = _rocm_cards(runner)
+            listed = _rocm_cards(runner)
         except ProbeFailed as rocm_exc:
             result.failures.append(rocm_exc.reason)
             return
-        result.gpus.extend(_rocm_gpu(c) for c in rocm)
-        if not rocm:
+        result.gpus.extend(_rocm_gpu(c) for c in listed)
+        if not listed:
             result.failures.append("rocm-smi lists no card")
         return
     if not cards:
@@ -519,9 +522,8 @@ def _probe_linux_cards(
                     "installed? Its memory is unknown",
                 )
             )
-            result.memory_unknown.append(
-                f"{card.card}: NVIDIA GPU present but its driver tools did not answer"
-            )
+            why = "; ".join(result.failures[:2]) or "its driver tools did not answer"
+            result.memory_unknown.append(f"{card.card}: NVIDIA GPU present but {why}")
 
 
 def probe_gpus(

@@ -221,8 +221,11 @@ def detect(models_dir: Path | None = None, *, env: ProbeEnv | None = None) -> Ha
     _run_probe("cores", profile, lambda: _probe_cores(env, profile))
     _run_probe("cpu_model", profile, lambda: _probe_cpu(env, profile))
     _run_probe("gpu", profile, lambda: _probe_gpus(env, profile))
-    target = models_dir if models_dir is not None else _default_models_dir()
-    _run_probe("disk", profile, lambda: _probe_disk(env, profile, target))
+    _run_probe(
+        "disk",
+        profile,
+        lambda: _probe_disk(env, profile, models_dir or _default_models_dir()),
+    )
     profile.unknown["ram_bandwidth"] = (
         f"not measured; estimates assume {DEFAULT_RAM_BANDWIDTH_GBS:g} GB/s "
         "(dual-channel DDR4-3200); give --ram-bandwidth-gbs if you know it"

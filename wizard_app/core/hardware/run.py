@@ -34,9 +34,9 @@ class ProbeFailed(Exception):
 
 def run_subprocess(argv: Sequence[str], timeout: float) -> CommandResult:
     """The real runner: no shell, no stdin, output decoded leniently."""
-    kwargs: dict[str, int] = {}
+    creationflags = 0
     if sys.platform == "win32":
-        kwargs["creationflags"] = subprocess.CREATE_NO_WINDOW
+        creationflags = subprocess.CREATE_NO_WINDOW  # no console window from the GUI
     proc = subprocess.run(
         list(argv),
         capture_output=True,
@@ -46,7 +46,7 @@ def run_subprocess(argv: Sequence[str], timeout: float) -> CommandResult:
         errors="replace",
         timeout=timeout,
         check=False,
-        **kwargs,
+        creationflags=creationflags,
     )
     return CommandResult(proc.returncode, proc.stdout or "", proc.stderr or "")
 

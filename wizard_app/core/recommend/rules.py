@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -13,7 +13,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     ValidationError,
     model_validator,
 )
@@ -23,6 +22,7 @@ from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
 
 
+@lru_cache(maxsize=4096)
 def benchmark_key(name: str) -> str:
     """Lowercase, without a trailing qualifier in parentheses or after a comma."""
     return re.split(r"\s*[(,]", name.strip(), maxsplit=1)[0].strip().lower()
@@ -75,7 +75,6 @@ class Rules(_Strict):
     min_tokens_per_s: float = Field(ge=0)
     licenses: dict[Literal["any", "commercial", "unrestricted"], list[str]]
     default_power_w: dict[Literal["cpu", "gpu", "apple"], float]
-    _bench_cache: dict[str, dict[str, BenchmarkRule]] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _complete(self) -> Rules:
@@ -90,21 +89,28 @@ class Rules(_Strict):
 
         "MedQA (4 options)" and "medqa" both match the rule for "MedQA".
         """
-        return self._benchmarks()[use_case].get(benchmark_key(name))
-
-    def _benchmarks(self) -> dict[str, dict[str, BenchmarkRule]]:
-        if self._bench_cache is None:
-            self._bench_cache = {
-                case: {benchmark_key(b): r for b, r in rule.benchmarks.items()}
-                for case, rule in self.use_cases.items()
-            }
-        return self._bench_cache
+        return _benchmark_index(self)[use_case].get(benchmark_key(name))
 
     def quant_factor(self, bpw: float) -> float:
         for step in sorted(self.quant_quality, key=lambda s: -s.min_bpw):
             if bpw >= step.min_bpw:
                 return step.factor
         return self.quant_quality[-1].factor
+
+
+_INDEX: dict[int, tuple[Rules, dict[str, dict[str, BenchmarkRule]]]] = {}
+
+
+def _benchmark_index(rules: Rules) -> dict[str, dict[str, BenchmarkRule]]:
+    """Benchmark rules by normalised name, built once per (immutable) Rules object."""
+    hit = _INDEX.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        index = {
+            case: {benchmark_key(b): r for b, r in rule.benchmarks.items()}
+            for case, rule in rules.use_cases.items()
+        }
+        hit = _INDEX[id(rules)] = (rules, index)
+    return hit[1]
 
 
 class Electricity(_Strict):

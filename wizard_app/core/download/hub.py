@@ -1,0 +1,455 @@
+"""A small HTTP client for the Hugging Face Hub's resolve URLs (or a mirror's).
+
+``{endpoint}/{repo}/resolve/{revision}/{file}`` answers a HEAD with the file's metadata
+(``X-Linked-Size``, ``X-Linked-Etag`` = sha256 for LFS files, ``X-Repo-Commit``) and a GET
+with a redirect to a CDN host. Redirects are followed here, not by a library, so that the
+token goes only to the endpoint's own origin (scheme, host and port) and never to the
+CDN. The token is never logged and never part of an error message or a ``repr``.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import logging
+import os
+import re
+import ssl
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.message import Message
+from typing import Any
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from wizard_app import __version__
+from wizard_app.core.errors import WizardError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ENDPOINT = "https://huggingface.co"
+ENDPOINT_ENV = "HF_ENDPOINT"
+TOKEN_ENVS = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN")
+TOKEN_HELP = (
+    "put a Hugging Face access token (https://huggingface.co/settings/tokens) in the "
+    "HF_TOKEN environment variable or run `huggingface-cli login`"
+)
+USER_AGENT = f"open-model-wizard/{__version__}"
+_REDIRECTS = (301, 302, 303, 307, 308)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
+
+
+class DownloadError(WizardError):
+    """A download cannot go on; the message says why and what to do."""
+
+
+class AccessError(DownloadError):
+    """401/403: a gated or private repo, without a token that has access."""
+
+
+class NotFoundError(DownloadError):
+    """404: the repo, revision or file does not exist (or is private)."""
+
+
+class TransientError(DownloadError):
+    """A failure worth retrying: the connection, a 5xx, a 429, a stall."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def resolve_endpoint(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """The Hub's base URL: ``explicit`` (settings, ``--endpoint``), else ``HF_ENDPOINT``."""
+    env = os.environ if env is None else env
+    url = (explicit or env.get(ENDPOINT_ENV) or DEFAULT_ENDPOINT).strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise WizardError(
+            f"The Hub endpoint {url!r} is not an http(s) URL.",
+            f"Give one like {DEFAULT_ENDPOINT} with --endpoint or {ENDPOINT_ENV}.",
+        )
+    return url
+
+
+def resolve_token(
+    explicit: str | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    use_stored: bool = True,
+) -> str | None:
+    """``explicit``, else ``HF_TOKEN``, else the token ``huggingface-cli login`` stored."""
+    if explicit:
+        return explicit.strip()
+    env = os.environ if env is None else env
+    for var in TOKEN_ENVS:
+        if env.get(var, "").strip():
+            return env[var].strip()
+    if not use_stored:
+        return None
+    try:
+        import huggingface_hub
+
+        token = huggingface_hub.get_token()
+    except Exception:  # a broken token file must not stop a public download
+        log.warning("could not read the stored Hugging Face token", exc_info=False)
+        return None
+    return token or None
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or (443 if scheme == "https" else 80)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def safe_url(url: str) -> str:
+    """The URL without its query string (a CDN signature) for logs and messages."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """What the Hub says about one file before a byte of it is fetched."""
+
+    repo: str
+    filename: str
+    revision: str
+    url: str
+    size: int | None
+    sha256: str | None
+    commit: str | None
+    etag: str | None
+    lfs: bool
+
+
+class HubResponse:
+    """A response whose body is still to be read; owns its connection."""
+
+    def __init__(self, conn: http.client.HTTPConnection, resp: http.client.HTTPResponse, url: str):
+        self._conn = conn
+        self._resp = resp
+        self.url = url
+        self.status = resp.status
+        self.reason = resp.reason
+
+    def header(self, name: str) -> str | None:
+        return self._resp.getheader(name)
+
+    @property
+    def headers(self) -> Message:
+        return self._resp.headers
+
+    @property
+    def length(self) -> int | None:
+        value = self.header("Content-Length")
+        return int(value) if value and value.isdigit() else None
+
+    def content_range(self) -> tuple[int, int, int | None] | None:
+        """``(first, last, total)`` of a 206 answer."""
+        m = _CONTENT_RANGE.match((self.header("Content-Range") or "").strip())
+        if not m:
+            return None
+        total = None if m.group(3) == "*" else int(m.group(3))
+        return int(m.group(1)), int(m.group(2)), total
+
+    def read1(self, n: int) -> bytes:
+        """Whatever has arrived, at most ``n`` bytes, with at most one system call."""
+        return self._resp.read1(n)
+
+    def read(self, n: int | None = None) -> bytes:
+        return self._resp.read(n)
+
+    def close(self) -> None:
+        try:
+            self._resp.close()
+        finally:
+            self._conn.close()
+
+    def __enter__(self) -> HubResponse:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class HubClient:
+    """HEAD and ranged GET against resolve URLs, redirects followed by hand."""
+
+    def __init__(
+        self,
+        endpoint: str | None = None,
+        token: str | None = None,
+        *,
+        timeout: float = 30.0,
+        user_agent: str = USER_AGENT,
+        max_redirects: int = 10,
+    ) -> None:
+        self.endpoint = resolve_endpoint(endpoint)
+        self._token = token or None
+        self.timeout = timeout
+        self.user_agent = user_agent
+        self.max_redirects = max_redirects
+        self._origin = origin(self.endpoint)
+        self._ssl: ssl.SSLContext | None = None
+
+    def __repr__(self) -> str:
+        return f"HubClient({self.endpoint!r}, token={'set' if self._token else 'none'})"
+
+    @property
+    def has_token(self) -> bool:
+        return self._token is not None
+
+    def resolve_url(self, repo: str, filename: str, revision: str = "main") -> str:
+        return f"{self.endpoint}/{repo}/resolve/{quote(revision, safe='')}/{quote(filename)}"
+
+    def model_page(self, repo: str) -> str:
+        return f"{self.endpoint}/{repo}"
+
+    # ---- metadata -----------------------------------------------------------------------
+    def metadata(self, repo: str, filename: str, revision: str = "main") -> RemoteFile:
+        """HEAD the resolve URL; the LFS headers sit on the redirect to the CDN."""
+        url = self.resolve_url(repo, filename, revision)
+        resp = self.request("HEAD", url, follow="same-origin")
+        with resp:
+            if resp.status >= 400 or (resp.status in _REDIRECTS and not resp.header("Location")):
+                self.raise_for_status(resp, repo, filename, revision)
+            linked_etag = _unquote_etag(resp.header("X-Linked-Etag"))
+            etag = _unquote_etag(resp.header("ETag"))
+            size_header = resp.header("X-Linked-Size") or (
+                resp.header("Content-Length") if resp.status == 200 else None
+            )
+            sha = linked_etag if linked_etag and _SHA256.match(linked_etag) else None
+            return RemoteFile(
+                repo=repo,
+                filename=filename,
+                revision=revision,
+                url=url,
+                size=int(size_header) if size_header and size_header.isdigit() else None,
+                sha256=sha,
+                commit=resp.header("X-Repo-Commit"),
+                etag=linked_etag or etag,
+                lfs=linked_etag is not None,
+            )
+
+    # ---- body ----------------------------------------------------------------------------
+    def open_range(
+        self,
+        url: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        timeout: float | None = None,
+        context: tuple[str, str, str] | None = None,
+    ) -> HubResponse:
+        """GET ``url`` from byte ``start`` (to ``end`` inclusive), following redirects.
+
+        Returns a 200 or 206 response with its body unread; anything else raises.
+        ``context`` is ``(repo, filename, revision)`` for the error messages.
+        """
+        headers = {"Accept-Encoding": "identity"}
+        if start > 0 or end is not None:
+            headers["Range"] = f"bytes={start}-{'' if end is None else end}"
+        resp = self.request("GET", url, headers=headers, timeout=timeout)
+        if resp.status in (200, 206):
+            return resp
+        with resp:
+            if resp.status == 416:
+                raise DownloadError(
+                    f"The server refused the byte range {start}- of {safe_url(resp.url)} (416)."
+                )
+            repo, filename, revision = context or _context_from_url(url)
+            self.raise_for_status(resp, repo, filename, revision)
+        raise DownloadError(f"Unexpected answer {resp.status} from {safe_url(resp.url)}.")
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        follow: str = "all",
+    ) -> HubResponse:
+        """One request, redirects followed (``follow``: all | same-origin | none).
+
+        The ``Authorization`` header is added only for the endpoint's own origin; a
+        redirect to another host (the CDN) is requested without it.
+        """
+        for _ in range(self.max_redirects + 1):
+            hdrs = {"User-Agent": self.user_agent, **(headers or {})}
+            same_origin = origin(url) == self._origin
+            if self._token and same_origin:
+                hdrs["Authorization"] = f"Bearer {self._token}"
+            resp = self._send(method, url, hdrs, timeout if timeout is not None else self.timeout)
+            location = resp.header("Location")
+            if resp.status not in _REDIRECTS or not location or follow == "none":
+                return resp
+            target = urljoin(url, location)
+            if follow == "same-origin" and origin(target) != self._origin:
+                return resp
+            resp.close()
+            if resp.status == 303:
+                method = "GET"
+            log.debug("redirect %s -> %s", safe_url(url), safe_url(target))
+            url = target
+        raise DownloadError(f"Too many redirects from {safe_url(url)}.")
+
+    def _send(
+        self, method: str, url: str, headers: dict[str, str], timeout: float
+    ) -> HubResponse:
+        parts = urlsplit(url)
+        target = parts.path or "/"
+        if parts.query:
+            target += "?" + parts.query
+        host = parts.hostname or ""
+        https = parts.scheme == "https"
+        port = parts.port or (443 if https else 80)
+        proxy = _proxy_for(parts.scheme, host)
+        conn: http.client.HTTPConnection
+        try:
+            if proxy is None:
+                conn = (
+                    http.client.HTTPSConnection(host, port, timeout=timeout, context=self._tls())
+                    if https
+                    else http.client.HTTPConnection(host, port, timeout=timeout)
+                )
+            else:
+                p = urlsplit(proxy)
+                proxy_headers = {}
+                if p.username:
+                    cred = f"{unquote(p.username)}:{unquote(p.password or '')}"
+                    proxy_headers["Proxy-Authorization"] = (
+                        "Basic " + base64.b64encode(cred.encode()).decode()
+                    )
+                pport = p.port or (443 if p.scheme == "https" else 80)
+                if https:
+                    conn = http.client.HTTPSConnection(
+                        p.hostname or "", pport, timeout=timeout, context=self._tls()
+                    )
+                    conn.set_tunnel(host, port, headers=proxy_headers)
+                else:
+                    conn = http.client.HTTPConnection(p.hostname or "", pport, timeout=timeout)
+                    target = url.split("#")[0]  # absolute form through a forward proxy
+                    headers = {**headers, **proxy_headers}
+            conn.request(method, target, headers=headers)
+            resp = conn.getresponse()
+        except (OSError, http.client.HTTPException) as exc:
+            with _suppress():
+                conn.close()
+            raise TransientError(
+                f"Cannot reach {parts.scheme}://{parts.netloc}: {_describe(exc)}."
+            ) from exc
+        return HubResponse(conn, resp, url)
+
+    def _tls(self) -> ssl.SSLContext:
+        if self._ssl is None:
+            ctx = ssl.create_default_context()
+            try:  # add certifi's roots where the system store is empty (frozen apps, macOS)
+                import certifi
+
+                ctx.load_verify_locations(cafile=certifi.where())
+            except (ImportError, OSError):
+                pass
+            self._ssl = ctx
+        return self._ssl
+
+    # ---- errors --------------------------------------------------------------------------
+    def raise_for_status(
+        self, resp: HubResponse, repo: str, filename: str, revision: str
+    ) -> None:
+        """Turn an error answer into a message that says what to do."""
+        status = resp.status
+        code = (resp.header("X-Error-Code") or "").strip()
+        where = urlsplit(self.endpoint).netloc
+        page = self.model_page(repo)
+        if code == "RepoNotFound" or (status == 401 and code not in ("", "GatedRepo")):
+            hint = (
+                "Check the name. If the repository is private, use a token with access."
+                if self._token
+                else f"Check the name. If the repository is private, {TOKEN_HELP}."
+            )
+            raise NotFoundError(f"The repository {repo} was not found on {where}.", hint)
+        if status in (401, 403):
+            if self._token:
+                remedy = (
+                    f"Open {page} while logged in, accept the licence, and make sure the "
+                    "token (HF_TOKEN or `huggingface-cli login`) belongs to that account."
+                )
+                what = "the token in use has no access to it"
+            else:
+                remedy = f"Open {page}, accept the licence while logged in, then {TOKEN_HELP}."
+                what = "it needs a Hugging Face account that accepted its licence"
+            raise AccessError(f"{repo} is a gated model: {what} ({status}).", remedy)
+        if status == 404 or code in ("EntryNotFound", "RevisionNotFound"):
+            if code == "RevisionNotFound":
+                raise NotFoundError(
+                    f"The revision {revision} of {repo} was not found on {where}.",
+                    f"Check the revision, or see the branches and commits at {page}.",
+                )
+            raise NotFoundError(
+                f"The file {filename} was not found in {repo} at revision {revision} on {where}.",
+                f"Check the file name against the list at {page}/tree/{revision}.",
+            )
+        if status == 429 or status >= 500:
+            raise TransientError(
+                f"The server answered {status} {resp.reason} for {filename}.",
+                retry_after=_retry_after(resp.header("Retry-After")),
+            )
+        raise DownloadError(
+            f"The server answered {status} {resp.reason} for {repo}/{filename} "
+            f"({safe_url(resp.url)})."
+        )
+
+
+def _unquote_etag(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.startswith("W/"):
+        value = value[2:]
+    return value.strip('"') or None
+
+
+def _retry_after(value: str | None) -> float | None:
+    if value and value.strip().isdigit():
+        return float(value.strip())
+    return None
+
+
+def _context_from_url(url: str) -> tuple[str, str, str]:
+    m = re.search(r"/([^/]+/[^/]+)/resolve/([^/]+)/(.+)$", urlsplit(url).path)
+    if m:
+        return m.group(1), unquote(m.group(3)), unquote(m.group(2))
+    return "?", safe_url(url), "?"
+
+
+def _proxy_for(scheme: str, host: str) -> str | None:
+    proxies = urllib.request.getproxies()
+    proxy = proxies.get(scheme)
+    if not proxy:
+        return None
+    if urllib.request.proxy_bypass(host):
+        return None
+    return proxy if "://" in proxy else f"http://{proxy}"
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"certificate not trusted ({exc.verify_message})"
+    if isinstance(exc, TimeoutError):
+        return "timed out"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+class _suppress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: Any) -> bool:
+        return True

@@ -1,0 +1,393 @@
+"""What a local GGUF file says about itself, read from its header without loading weights.
+
+``gguf.GGUFReader`` memory-maps the file and parses the key/value metadata and the tensor
+table; no tensor data is read. From that we take the architecture facts the fit estimate
+needs and the exact bytes of every tensor, grouped per block (``blk.N.*``), so
+``shape_from_gguf(path)`` gives a ``ModelShape`` with exact per-layer weights.
+
+Files that are not GGUF (an HTML error page, a safetensors or PyTorch checkpoint, an old
+GGML file, a Git LFS pointer), truncated or corrupt raise ``InputError`` with one line that
+says which, and what to do.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wizard_app.core.errors import InputError
+from wizard_app.core.fit import ModelShape
+
+GGUF_MAGIC = b"GGUF"
+SPLIT_NAME = re.compile(r"^(?P<prefix>.*)-(?P<no>\d{5})-of-(?P<count>\d{5})\.gguf$")
+
+
+@dataclass(frozen=True)
+class GGUFHeader:
+    """The facts read from one GGUF model (all shards of a split model)."""
+
+    path: Path
+    file_bytes: int
+    version: int
+    arch: str
+    name: str | None
+    file_type: str | None  # llama.cpp's label for the whole file, e.g. "Q4_K_M"
+    quant: str  # file_type, or the type holding most weight bytes when not recorded
+    block_count: int
+    context_length: int
+    embedding_length: int
+    feed_forward_length: int | None
+    head_count: int
+    head_count_kv: int | tuple[int, ...]  # a tuple when the file gives one per layer
+    key_length: int
+    value_length: int
+    sliding_window: int | None
+    vocab_size: int | None
+    tokenizer_model: str | None
+    chat_template: str | None
+    expert_count: int | None
+    expert_used_count: int | None
+    tensor_count: int
+    tensor_bytes: int  # every tensor's data, the weights llama.cpp maps
+    layer_bytes: tuple[int, ...]  # per block blk.0 .. blk.N-1
+    output_bytes: int  # output head (token_embd when the head is tied to it)
+    token_embd_bytes: int
+    expert_bytes: int  # routed expert tensors (*_exps), for the active share of a MoE
+    split_count: int = 1
+
+    @property
+    def has_chat_template(self) -> bool:
+        return bool(self.chat_template)
+
+    @property
+    def kv_heads_per_layer(self) -> tuple[int, ...]:
+        if isinstance(self.head_count_kv, tuple):
+            return self.head_count_kv
+        return (self.head_count_kv,) * self.block_count
+
+    @property
+    def active_fraction(self) -> float:
+        """Share of the weights read per token (1.0 unless a mixture of experts)."""
+        if not self.expert_count or not self.expert_used_count or not self.expert_bytes:
+            return 1.0
+        active = self.expert_bytes * self.expert_used_count / self.expert_count
+        return (self.tensor_bytes - self.expert_bytes + active) / self.tensor_bytes
+
+
+def _sniff(path: Path) -> None:
+    """Reject what is obviously not a GGUF, naming what it is instead."""
+    if not path.exists():
+        raise InputError(f"No file at {path}.", "Check the path, or give an installed model id.")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a GGUF file.", "Give the .gguf file inside it.")
+    try:
+        with path.open("rb") as f:
+            head = f.read(64)
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc.strerror or exc}.", "Check its permissions.")
+    if head[:4] == GGUF_MAGIC:
+        return
+    what = "not a GGUF model file"
+    remedy = "Download the model's .gguf file."
+    if not head:
+        what = "empty"
+        remedy = "Download it again."
+    elif head[:4] in (b"lmgg", b"fmgg", b"tjgg", b"algg", b"ggml", b"ggmf", b"ggjt", b"ggla"):
+        what = "an old GGML-format file, which llama.cpp no longer reads"
+        remedy = "Download the GGUF version of the model."
+    elif head[:4] == b"PK\x03\x04":
+        what = "a zip archive (a PyTorch checkpoint?), not a GGUF"
+    elif len(head) > 8 and head[8:9] == b"{" and int.from_bytes(head[:8], "little") < 100_000_000:
+        what = "a safetensors checkpoint, not a GGUF"
+        remedy = "Download a GGUF conversion of the model."
+    elif head.lstrip()[:1] == b"<":
+        what = "a web page (an HTML or XML error from the server?), not a GGUF"
+        remedy = "Download it again."
+    elif head.startswith(b"version https://git-lfs"):
+        what = "a Git LFS pointer, not the model itself"
+        remedy = "Fetch the file with 'git lfs pull' or download it directly."
+    elif len(head) < 4:
+        what = "truncated (shorter than a GGUF header)"
+        remedy = "Download it again."
+    raise InputError(f"{path.name} is {what}.", remedy)
+
+
+def _shards(path: Path, count: int) -> list[Path]:
+    m = SPLIT_NAME.match(path.name)
+    if m is None:
+        raise InputError(
+            f"{path.name} is one part of a {count}-part split model but is not named like one.",
+            "Keep the parts' original names (model-00001-of-0000N.gguf) in one folder.",
+        )
+    prefix = m.group("prefix")
+    parts = [path.with_name(f"{prefix}-{i:05d}-of-{count:05d}.gguf") for i in range(1, count + 1)]
+    missing = [p.name for p in parts if not p.is_file()]
+    if missing:
+        raise InputError(
+            f"{path.name} is part of a split model and {len(missing)} part(s) are missing: "
+            f"{', '.join(missing[:3])}{'...' if len(missing) > 3 else ''}.",
+            "Download every part into the same folder.",
+        )
+    return parts
+
+
+class _Fields:
+    """Typed access to the metadata of one ``GGUFReader``."""
+
+    def __init__(self, reader: Any, path: Path) -> None:
+        self.reader = reader
+        self.path = path
+
+    def get(self, key: str) -> Any:
+        field = self.reader.get_field(key)
+        if field is None:
+            return None
+        return field.contents()
+
+    def int_or_array(self, key: str) -> int | tuple[int, ...] | None:
+        value = self.get(key)
+        if value is None:
+            return None
+        if isinstance(value, list):
+            return tuple(int(v) for v in value)
+        return int(value)
+
+    def length(self, key: str) -> int | None:
+        field = self.reader.get_field(key)
+        return None if field is None else len(field.data)
+
+    def require_int(self, key: str, what: str) -> int:
+        value = self.get(key)
+        if value is None:
+            raise InputError(
+                f"{self.path.name} has no {key} in its header, so it is not a complete "
+                f"{what}.",
+                "Check that this is the model file itself (not an adapter or projector) "
+                "and download it again if so.",
+            )
+        if isinstance(value, list):
+            return max(int(v) for v in value)
+        return int(value)
+
+
+def _open_reader(path: Path) -> Any:
+    from gguf import GGUFReader
+
+    size = path.stat().st_size
+    try:
+        return GGUFReader(path, "r")
+    except (ValueError, IndexError, KeyError, OverflowError, TypeError, UnicodeDecodeError) as exc:
+        detail = str(exc).split("\n")[0][:160]
+        if "version" in detail and "handle" in detail:
+            raise InputError(
+                f"{path.name} uses a GGUF version this app cannot read ({detail}).",
+                "Download a current GGUF of the model.",
+            ) from exc
+        raise InputError(
+            f"{path.name} is truncated or corrupt ({size:,} bytes; the header could not be "
+            f"read: {detail or type(exc).__name__}).",
+            "Download it again; if that fails, the file on the hub may be broken.",
+        ) from exc
+
+
+def _quant_label(file_type: int | None, dominant: str) -> tuple[str | None, str]:
+    from gguf import LlamaFileType
+
+    label: str | None = None
+    if file_type is not None:
+        try:
+            name = LlamaFileType(file_type).name
+        except ValueError:
+            name = ""
+        if name and name != "GUESSED":
+            label = name.removeprefix("MOSTLY_").removeprefix("ALL_")
+    return label, label or dominant
+
+
+def read_header(path: str | Path) -> GGUFHeader:
+    """Parse the GGUF header (and those of its sibling shards) at ``path``."""
+    path = Path(path).expanduser()
+    _sniff(path)
+    reader = _open_reader(path)
+    fields = _Fields(reader, path)
+    split_count = int(fields.get("split.count") or 1)
+    readers = [reader]
+    if split_count > 1:
+        if int(fields.get("split.no") or 0) != 0:
+            first = _shards(path, split_count)[0]
+            return read_header(first)
+        for shard in _shards(path, split_count)[1:]:
+            _sniff(shard)
+            readers.append(_open_reader(shard))
+
+    arch = fields.get("general.architecture")
+    if not isinstance(arch, str) or not arch:
+        raise InputError(
+            f"{path.name} has no general.architecture in its header; it is corrupt or not "
+            "a model.",
+            "Download it again.",
+        )
+    if fields.get("general.type") == "adapter":
+        raise InputError(
+            f"{path.name} is a LoRA adapter, not a model.",
+            "Load the base model instead; adapters are not supported yet.",
+        )
+    if arch == "clip":
+        raise InputError(
+            f"{path.name} is a vision projector (mmproj), not a language model.",
+            "Choose the model's main .gguf file.",
+        )
+
+    block_count = fields.require_int(f"{arch}.block_count", "language model")
+    embedding = fields.require_int(f"{arch}.embedding_length", "language model")
+    head_count = fields.require_int(f"{arch}.attention.head_count", "language model")
+    kv = fields.int_or_array(f"{arch}.attention.head_count_kv")
+    head_count_kv: int | tuple[int, ...] = head_count if kv is None else kv
+    if isinstance(head_count_kv, tuple) and len(head_count_kv) != block_count:
+        raise InputError(
+            f"{path.name} gives {len(head_count_kv)} KV head counts for {block_count} blocks; "
+            "the header is corrupt.",
+            "Download it again.",
+        )
+    head_dim = embedding // max(1, head_count)
+    key_length = int(fields.get(f"{arch}.attention.key_length") or head_dim)
+    value_length = int(fields.get(f"{arch}.attention.value_length") or key_length)
+    ff = fields.int_or_array(f"{arch}.feed_forward_length")
+    feed_forward = max(ff) if isinstance(ff, tuple) and ff else ff
+    context_length = int(fields.get(f"{arch}.context_length") or 0)
+    if context_length <= 0:
+        context_length = 2048  # llama.cpp's own assumption when the key is missing
+    window = fields.get(f"{arch}.attention.sliding_window")
+    vocab = fields.length("tokenizer.ggml.tokens") or fields.get(f"{arch}.vocab_size")
+    template = fields.get("tokenizer.chat_template")
+    file_type_raw = fields.get("general.file_type")
+    name = fields.get("general.name")
+    tokenizer = fields.get("tokenizer.ggml.model")
+    experts = fields.get(f"{arch}.expert_count")
+    experts_used = fields.get(f"{arch}.expert_used_count")
+    version = int(fields.get("GGUF.version") or 0)
+
+    layer_bytes = [0] * block_count
+    output_bytes = 0
+    token_embd_bytes = 0
+    expert_bytes = 0
+    total = 0
+    count = 0
+    by_type: dict[str, int] = {}
+    file_bytes = 0
+    for r in readers:
+        shard_size = int(r.data.shape[0])
+        file_bytes += shard_size
+        for t in r.tensors:
+            n = int(t.n_bytes)
+            if t.data_offset + n > shard_size:
+                raise InputError(
+                    f"{path.name} is truncated: tensor {t.name} ends at byte "
+                    f"{t.data_offset + n:,} but the file has {shard_size:,}.",
+                    "Download it again.",
+                )
+            total += n
+            count += 1
+            if len(t.shape) >= 2:
+                by_type[t.tensor_type.name] = by_type.get(t.tensor_type.name, 0) + n
+            if t.name.startswith("blk."):
+                idx_text = t.name.split(".", 2)[1]
+                if idx_text.isdigit() and int(idx_text) < block_count:
+                    layer_bytes[int(idx_text)] += n
+                if "_exps." in t.name:
+                    expert_bytes += n
+            elif t.name == "output.weight":
+                output_bytes = n
+            elif t.name == "token_embd.weight":
+                token_embd_bytes = n
+    del readers, reader, fields  # drop the memory maps (Windows keeps mapped files locked)
+    if count == 0:
+        raise InputError(f"{path.name} has no tensors; it is not a model.", "Download it again.")
+    dominant = max(by_type, key=lambda k: by_type[k]) if by_type else "F32"
+    file_type, quant = _quant_label(
+        int(file_type_raw) if file_type_raw is not None else None, dominant
+    )
+    return GGUFHeader(
+        path=path,
+        file_bytes=file_bytes,
+        version=version,
+        arch=arch,
+        name=str(name) if name is not None else None,
+        file_type=file_type,
+        quant=quant,
+        block_count=block_count,
+        context_length=context_length,
+        embedding_length=embedding,
+        feed_forward_length=int(feed_forward) if feed_forward is not None else None,
+        head_count=head_count,
+        head_count_kv=head_count_kv,
+        key_length=key_length,
+        value_length=value_length,
+        sliding_window=int(window) if window else None,
+        vocab_size=int(vocab) if vocab else None,
+        tokenizer_model=str(tokenizer) if tokenizer is not None else None,
+        chat_template=str(template) if template else None,
+        expert_count=int(experts) if experts else None,
+        expert_used_count=int(experts_used) if experts_used else None,
+        tensor_count=count,
+        tensor_bytes=total,
+        layer_bytes=tuple(layer_bytes),
+        output_bytes=output_bytes or token_embd_bytes,
+        token_embd_bytes=token_embd_bytes,
+        expert_bytes=expert_bytes,
+        split_count=split_count,
+    )
+
+
+def shape_of(header: GGUFHeader) -> ModelShape:
+    """The fit estimate's view of a header."""
+    per_layer = header.kv_heads_per_layer
+    # ModelShape keeps one KV head count; rounding the mean up keeps the KV estimate exact
+    # for uniform models and at most one head per layer high for per-layer ones.
+    kv_heads = math.ceil(sum(per_layer) / max(1, len(per_layer)))
+    return ModelShape(
+        arch=header.arch,
+        layers=header.block_count,
+        embedding=header.embedding_length,
+        heads=header.head_count,
+        kv_heads=kv_heads,
+        head_dim_k=header.key_length,
+        head_dim_v=header.value_length,
+        trained_context=header.context_length,
+        weights_bytes=header.tensor_bytes,
+        sliding_window=header.sliding_window,
+        vocab=header.vocab_size,
+        feed_forward=header.feed_forward_length,
+        layer_bytes=header.layer_bytes,
+        output_bytes=header.output_bytes,
+        active_fraction=header.active_fraction,
+        source="gguf-header",
+    )
+
+
+def shape_from_gguf(path: str | Path) -> ModelShape:
+    """Read ``path``'s header and return the exact ``ModelShape`` for the fit estimate."""
+    return shape_of(read_header(path))
+
+
+def describe(header: GGUFHeader) -> Sequence[tuple[str, str]]:
+    """Label/value rows for showing a header to a person."""
+    kv = header.head_count_kv
+    kv_text = str(kv) if isinstance(kv, int) else f"per layer {min(kv)}-{max(kv)}"
+    return [
+        ("architecture", header.arch),
+        ("quant", header.quant),
+        ("blocks", str(header.block_count)),
+        ("trained context", f"{header.context_length:,}"),
+        ("embedding", str(header.embedding_length)),
+        ("heads / KV heads", f"{header.head_count} / {kv_text}"),
+        ("head dims (K, V)", f"{header.key_length}, {header.value_length}"),
+        ("sliding window", str(header.sliding_window or "none")),
+        ("vocab", f"{header.vocab_size:,}" if header.vocab_size else "unknown"),
+        ("chat template", "yes" if header.has_chat_template else "no"),
+        ("weights", f"{header.tensor_bytes / 1024**2:,.1f} MiB in {header.tensor_count} tensors"),
+    ]
