@@ -56,8 +56,8 @@ from wizard_app.core.hardware.probe import (
     parse_os_release,
 )
 from wizard_app.core.hardware.profile import (
-    GiB,
     CpuInfo,
+    GiB,
     GpuInfo,
     HardwareOverrides,
     HardwareProfile,
@@ -421,7 +421,7 @@ def test_rocm_smi_skips_non_card_entries_and_warnings() -> None:
 
 @pytest.mark.parametrize("text", ["", "ERROR: no GPUs", '{"card0": ', "[1, 2]"])
 def test_rocm_smi_garbage_is_rejected(text: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"rocm-smi|JSON|Expecting|delimiter"):
         parse_rocm_smi_json(text)
 
 
@@ -470,7 +470,7 @@ def test_read_drm_cards_sorts_numerically_and_reads_product_name(tmp_path: Path)
 
 
 def test_read_drm_cards_without_drm_class(tmp_path: Path) -> None:
-    with pytest.raises(ProbeFailed, match="no .*class/drm"):
+    with pytest.raises(ProbeFailed, match=r"^no .*class/drm \(no GPU driver loaded\)$"):
         read_drm_cards(tmp_path / "sys")
 
 
@@ -500,7 +500,11 @@ def test_apple_bandwidth_bins_and_unknown_chips() -> None:
 def test_read_nvml_lists_devices_and_unified_parts() -> None:
     nvml = FakeNvml([("NVIDIA GeForce RTX 3090", 24 * GiB, 23 * GiB), ("NVIDIA GB10", None, None)])
     first, second = read_nvml(nvml)
-    assert (first.name, first.source, first.driver) == ("NVIDIA GeForce RTX 3090", "nvml", "535.104.05")
+    assert (first.name, first.source, first.driver) == (
+        "NVIDIA GeForce RTX 3090",
+        "nvml",
+        "535.104.05",
+    )
     assert (first.memory_total_bytes, first.memory_free_bytes) == (24 * GiB, 23 * GiB)
     assert second.kind == "unified"
     assert second.memory_total_bytes is None
@@ -544,7 +548,7 @@ def test_run_subprocess_for_real() -> None:
     assert result == CommandResult(0, "héllo\n", "")
     with pytest.raises(ProbeFailed, match="not found"):
         run_tool(run_subprocess, ["surely-no-such-tool-7f3a9"])
-    with pytest.raises(ProbeFailed, match="did not answer within 0.3 s"):
+    with pytest.raises(ProbeFailed, match=r"did not answer within 0\.3 s"):
         run_tool(run_subprocess, [sys.executable, "-c", "import time; time.sleep(10)"], 0.3)
     with pytest.raises(ProbeFailed, match="exit code 3: boom"):
         run_tool(
@@ -596,6 +600,37 @@ def test_linux_amd_card_memory_from_rocm_smi_when_sysfs_lacks_it(tmp_path: Path)
     [gpu] = detect(tmp_path / "m", env=linux_env(tmp_path, runner)).gpus
     assert gpu.memory_total_bytes == 21458059264
     assert gpu.source == "rocm-smi"
+
+
+def test_linux_single_amd_card_takes_rocm_figures_even_without_matching_ids(
+    tmp_path: Path,
+) -> None:
+    files = {k: v for k, v in RX7900XT_FILES.items() if not k.startswith("mem_info")}
+    add_pci_card(tmp_path / "sys", "card0", "0000:03:00.0", files, "amdgpu")
+    runner = FakeRunner({"rocm-smi": ok(fixture_text("rocm_smi_series_is_device_id.json"))})
+    [gpu] = detect(tmp_path / "m", env=linux_env(tmp_path, runner)).gpus
+    assert gpu.memory_total_bytes == 17163091968  # one card each side: they are the same
+    assert gpu.name == "AMD Navi 31 [Radeon RX 7900 XT/7900 XTX]"  # series was only an ID
+
+
+def test_linux_apu_and_discrete_amd_cards_are_told_apart(tmp_path: Path) -> None:
+    sys_root = tmp_path / "sys"
+    raphael = {
+        "vendor": "0x1002\n",
+        "device": "0x164e\n",
+        "subsystem_vendor": "0x1043\n",
+        "subsystem_device": "0x8877\n",
+        "mem_info_vram_total": "67108864\n",
+        "mem_info_vram_used": "26079232\n",
+    }
+    add_pci_card(sys_root, "card0", "0000:0e:00.0", raphael, "amdgpu")
+    add_pci_card(sys_root, "card1", "0000:03:00.0", RX7900XT_FILES, "amdgpu")
+    runner = FakeRunner({"rocm-smi": ok(fixture_text("rocm_smi_radeon_rx7900xt.json"))})
+    profile = detect(tmp_path / "m", env=linux_env(tmp_path, runner))
+    apu, discrete = profile.gpus
+    assert (apu.name, apu.memory_total_bytes) == ("AMD Raphael", 67108864)
+    assert discrete.name == "AMD Radeon RX 7900 XT"  # rocm-smi card matched by device ID
+    assert profile.best_gpu is discrete
 
 
 def test_linux_amd_card_memory_unknown_says_why(tmp_path: Path) -> None:
@@ -650,7 +685,7 @@ def test_nvidia_card_without_working_driver(tmp_path: Path) -> None:
     runner = FakeRunner({"nvidia-smi": no_driver})
     profile = detect(tmp_path / "m", env=linux_env(tmp_path, runner))
     [gpu] = profile.gpus
-    assert gpu.name == "NVIDIA NVIDIA Geforce RTX 3090 Founders Edition"
+    assert gpu.name == "NVIDIA Geforce RTX 3090 Founders Edition"  # board name from pci.ids
     assert gpu.memory_total_bytes is None
     assert gpu.source == "sysfs"
     assert "couldn't communicate with the NVIDIA driver" in profile.unknown["gpu_memory"]
@@ -844,11 +879,12 @@ def test_small_helpers() -> None:
 
 def test_detect_on_this_machine(tmp_path: Path) -> None:
     profile = detect(tmp_path / "models")
-    assert profile.ram_total_bytes is not None and profile.ram_total_bytes > 0
-    assert profile.ram_available_bytes is not None and profile.ram_available_bytes > 0
-    assert profile.cpu.logical_cores is not None and profile.cpu.logical_cores > 0
-    assert profile.os is not None and profile.arch is not None
-    assert profile.disk_free_bytes is not None and profile.disk_free_bytes > 0
+    assert (profile.ram_total_bytes or 0) > 0
+    assert (profile.ram_available_bytes or 0) > 0
+    assert (profile.cpu.logical_cores or 0) > 0
+    assert profile.os is not None
+    assert profile.arch is not None
+    assert (profile.disk_free_bytes or 0) > 0
     assert profile.disk_path == str(tmp_path / "models")
     assert profile.gpus or "gpu" in profile.unknown  # found, or said why not
     if sys.platform == "linux":
@@ -1034,7 +1070,9 @@ def test_format_profile_lists_gpus_unknowns_and_overrides() -> None:
     text = format_profile(profile)
     assert "CPU:        AMD EPYC, 2 cores / 2 threads" in text
     assert "RAM:        32.0 GiB total\n" in text
-    assert "GPU 1:      NVIDIA GeForce RTX 3060 (nvidia, discrete) - 12.0 GiB, 11.0 GiB free" in text
+    assert (
+        "GPU 1:      NVIDIA GeForce RTX 3060 (nvidia, discrete) - 12.0 GiB, 11.0 GiB free" in text
+    )
     assert "GPU 2:      Intel UHD (intel, integrated) - memory unknown" in text
     assert "note: shares system memory" in text
     assert "Overridden: ram" in text

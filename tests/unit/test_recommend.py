@@ -177,7 +177,9 @@ def test_hard_constraints_are_never_broken_and_all_is_explained(
             assert var.openness.fully_open
         if req.language:
             assert req.language in var.languages
-        assert var.architecture is not None and r.context <= var.architecture.context
+        assert var.architecture is not None and p.context <= var.architecture.context
+        if req.context is not None:
+            assert p.context == req.context
     assert all(e.reasons for e in r.excluded)
     assert len(r.picks) + len(r.excluded) == len(CATALOG)
 

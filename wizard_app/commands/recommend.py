@@ -8,6 +8,7 @@ from wizard_app.commands._common import CliContext, add_json_flag, print_json
 from wizard_app.commands._hardware_args import add_hardware_override_args
 from wizard_app.commands._machine import hardware_from_args
 from wizard_app.core.catalog.schema import USE_CASES
+from wizard_app.core.fit import VERDICT_TEXT
 from wizard_app.core.hardware.profile import GB, GiB
 from wizard_app.core.recommend import history
 from wizard_app.core.recommend.engine import Recommendation, Recommender, RecommendRequest
@@ -75,7 +76,7 @@ def format_text(r: Recommendation) -> str:
         speed = f"~{p.tokens_per_s:g} tok/s" if p.tokens_per_s else "speed unknown"
         lines.append(
             f"\n{p.rank}. {p.name} [{p.quant}, {p.size_bytes / GB:.1f} GB] score {p.score:.0f}"
-            f" - {p.verdict.replace('_', ' ')}, {p.memory_bytes / GiB:.1f} GiB, {speed}"
+            f" - {VERDICT_TEXT[p.verdict]}, {p.memory_bytes / GiB:.1f} GiB, {speed}"
         )
         lines.append(f"   {p.repo}/{p.files[0]}")
         lines.extend(f"   - {reason}" for reason in p.reasons)
@@ -83,7 +84,7 @@ def format_text(r: Recommendation) -> str:
         if p.running_cost:
             c = p.running_cost
             hosted = (
-                f" (hosted {c.hosted_reference}: {c.hosted_usd_per_mtok:g} USD)"
+                f" (hosted: {c.hosted_usd_per_mtok:g} USD for {c.hosted_reference})"
                 if c.hosted_usd_per_mtok is not None
                 else ""
             )

@@ -298,9 +298,7 @@ class HubClient:
             url = target
         raise DownloadError(f"Too many redirects from {safe_url(url)}.")
 
-    def _send(
-        self, method: str, url: str, headers: dict[str, str], timeout: float
-    ) -> HubResponse:
+    def _send(self, method: str, url: str, headers: dict[str, str], timeout: float) -> HubResponse:
         parts = urlsplit(url)
         target = parts.path or "/"
         if parts.query:
@@ -358,9 +356,7 @@ class HubClient:
         return self._ssl
 
     # ---- errors --------------------------------------------------------------------------
-    def raise_for_status(
-        self, resp: HubResponse, repo: str, filename: str, revision: str
-    ) -> None:
+    def raise_for_status(self, resp: HubResponse, repo: str, filename: str, revision: str) -> None:
         """Turn an error answer into a message that says what to do."""
         status = resp.status
         code = (resp.header("X-Error-Code") or "").strip()

@@ -357,17 +357,23 @@ class Recommender:
             return out, None
         assert v.architecture is not None
         if context > v.architecture.context:
-            return [
-                f"Trained for {v.architecture.context} tokens of context; you asked for {context}."
-            ], None
+            if req.context is not None:
+                return [
+                    f"Trained for {v.architecture.context} tokens of context; "
+                    f"you asked for {context}."
+                ], None
+            context = v.architecture.context  # no context was asked for: use what it has
 
         quality, _ = self._evidence(v, req.use_case)
-        base_q = quality if quality is not None else rules.no_evidence
+        if quality is None:
+            quality = rules.no_evidence.quality(v.parameters.total_b)
+        base_q = quality
         if req.use_case in v.strengths:
             base_q += rules.strength_bonus
         if not v.instruct:
             base_q *= rules.base_model_factor
         prio = rules.priorities[req.priority]
+        min_speed = max(rules.min_tokens_per_s, prio.floor)
         disk_limit = self._disk_limit(hw, req)
         options: list[_Option] = []
         too_big_disk: list[str] = []
@@ -385,11 +391,11 @@ class Recommender:
             if not fit.fits:
                 continue
             tps = fit.tokens_per_s or 0.0
-            if tps < rules.min_tokens_per_s:
+            if tps < min_speed:
                 if too_slow is None or tps > too_slow[1]:
                     too_slow = (art.quant, tps)
                 continue
-            q = min(1.0, base_q) * rules.quant_factor(bits_per_weight(art.quant))
+            q = base_q * rules.quant_factor(bits_per_weight(art.quant))
             s = _speed_score(tps, prio.target, prio.floor)
             score = 100 * (prio.quality * q + prio.speed * s) / (prio.quality + prio.speed)
             options.append(_Option(art.quant, shape, fit, q, s, score))
@@ -400,9 +406,14 @@ class Recommender:
                 best = max(options, key=lambda o: (o.score, bits_per_weight(o.quant)))
             return [], best
         if too_slow is not None:
+            hint = (
+                " Choose the quality priority to include it."
+                if req.priority != "quality" and too_slow[1] >= rules.min_tokens_per_s
+                else ""
+            )
             return [
                 f"Too slow here: about {too_slow[1]:.1f} tokens/s at {too_slow[0]}, below the "
-                f"{rules.min_tokens_per_s:g} tokens/s that is usable."
+                f"{min_speed:g} tokens/s a {req.priority} choice needs.{hint}"
             ], None
         if smallest is not None:
             need = smallest.ram_need_bytes
@@ -455,7 +466,10 @@ class Recommender:
                     f"No published score for {label}; judged from related results: {scores}."
                 )
         else:
-            reasons.append(f"No published score for {label}: ranked low on quality.")
+            reasons.append(
+                f"No published score for {label} in the catalog: quality is judged from its "
+                f"size ({v.parameters.total_b:g}B), below models with good results."
+            )
         if req.use_case in v.strengths:
             reasons.append(f"Made for {label}.")
         if not v.instruct:
@@ -481,6 +495,12 @@ class Recommender:
             reasons.append("Fully open: training data, code and metrics are public.")
         if req.language and req.language != "en":
             reasons.append(f"Lists {_language_name(req.language)} among its languages.")
+        wanted = self.context_for(req)
+        if fit.context < wanted:
+            reasons.append(
+                f"Limited to {fit.context} tokens of context (trained length), "
+                f"less than the {wanted} assumed for this use."
+            )
         return Pick(
             rank=rank,
             id=v.id,
@@ -537,7 +557,11 @@ class Recommender:
                 f"{elec.usd_per_kwh:g} USD/kWh ({elec.region}); hardware cost not included."
             ),
             hosted_usd_per_mtok=hosted.usd_per_mtok_output if hosted else None,
-            hosted_reference=f"{hosted.model} on {hosted.provider}" if hosted else None,
+            hosted_reference=(
+                f"{hosted.model} on {hosted.provider}, a hosted model of similar size"
+                if hosted
+                else None
+            ),
             hosted_source=hosted.source.url if hosted else None,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from functools import cache, lru_cache
@@ -65,9 +66,18 @@ class Priority(_Strict):
     floor: float = Field(gt=0)
 
 
+class SizePrior(_Strict):
+    base: float = Field(ge=0, le=1)
+    per_doubling: float = Field(ge=0, le=1)
+    max: float = Field(ge=0, le=1)
+
+    def quality(self, params_b: float) -> float:
+        return max(0.0, min(self.max, self.base + self.per_doubling * math.log2(params_b)))
+
+
 class Rules(_Strict):
     use_cases: dict[str, UseCaseRule]
-    no_evidence: float = Field(ge=0, le=1)
+    no_evidence: SizePrior
     strength_bonus: float = Field(ge=0, le=1)
     base_model_factor: float = Field(gt=0, le=1)
     quant_quality: list[QuantQuality]
