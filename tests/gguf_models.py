@@ -107,12 +107,14 @@ def _spm_vocab(spec: ModelSpec) -> tuple[list[str], list[float], list[int], dict
     tokens += [f"<0x{b:02X}>" for b in range(256)]
     types += [TokenType.BYTE] * 256
     extra = [f"▁{w}" for w in _WORDS] + list("abcdefghijklmnopqrstuvwxyz") + ["▁"]
+    seen = set(tokens)
     i = 0
     while len(tokens) < spec.vocab_size:
         piece = extra[i] if i < len(extra) else f"▁w{i}"
         i += 1
-        if piece in tokens:
+        if piece in seen:
             continue
+        seen.add(piece)
         tokens.append(piece)
         types.append(TokenType.NORMAL)
     scores = [0.0 if t != TokenType.NORMAL else -float(k) for k, t in enumerate(types)]
@@ -126,18 +128,21 @@ def _bpe_vocab(spec: ModelSpec) -> tuple[list[str], list[int], list[str], dict[s
     types = [TokenType.NORMAL] * 256
     merges: list[str] = []
     space = alphabet[ord(" ")]
+    seen = set(tokens)
     for w in _WORDS:
         # One merge per word prefix keeps the merge table consistent: "Ġt h" -> "Ġth"...
         piece = space + w[0]
-        if piece not in tokens:
+        if piece not in seen:
             merges.append(f"{space} {w[0]}")
             tokens.append(piece)
+            seen.add(piece)
             types.append(TokenType.NORMAL)
         for ch in w[1:]:
             nxt = piece + ch
-            if nxt not in tokens:
+            if nxt not in seen:
                 merges.append(f"{piece} {ch}")
                 tokens.append(nxt)
+                seen.add(nxt)
                 types.append(TokenType.NORMAL)
             piece = nxt
         if len(tokens) >= spec.vocab_size - 3:

@@ -86,3 +86,12 @@ def test_a_curator_rating_needs_a_reason(tmp_path: Path) -> None:
     )
     with pytest.raises(CatalogError, match="curator rating needs a written reason"):
         load_catalog(write(tmp_path, text))
+
+
+def test_docs_catalog_md_is_in_sync() -> None:
+    from wizard_app.core.catalog.report import catalog_markdown
+
+    committed = (Path(__file__).parents[2] / "docs" / "CATALOG.md").read_text(encoding="utf-8")
+    assert committed == catalog_markdown(load_catalog()), (
+        "docs/CATALOG.md is stale: run 'model-wizard catalog --markdown > docs/CATALOG.md'"
+    )

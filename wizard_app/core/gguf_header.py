@@ -1,7 +1,8 @@
 """What a local GGUF file says about itself, read from its header without loading weights.
 
-``gguf.GGUFReader`` memory-maps the file and parses the key/value metadata and the tensor
-table; no tensor data is read. From that we take the architecture facts the fit estimate
+The file is memory-mapped and only the key/value metadata and the tensor table are
+parsed (the ``gguf`` package's type tables, a faster walk than ``GGUFReader``); no tensor
+data is read. From that we take the architecture facts the fit estimate
 needs and the exact bytes of every tensor, grouped per block (``blk.N.*``), so
 ``shape_from_gguf(path)`` gives a ``ModelShape`` with exact per-layer weights.
 
@@ -13,7 +14,9 @@ says which, and what to do.
 from __future__ import annotations
 
 import math
+import mmap
 import re
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +91,9 @@ def _sniff(path: Path) -> None:
         with path.open("rb") as f:
             head = f.read(64)
     except OSError as exc:
-        raise InputError(f"Cannot read {path}: {exc.strerror or exc}.", "Check its permissions.")
+        raise InputError(
+            f"Cannot read {path}: {exc.strerror or exc}.", "Check its permissions."
+        ) from exc
     if head[:4] == GGUF_MAGIC:
         return
     what = "not a GGUF model file"
@@ -157,7 +162,19 @@ class _Corrupt(Exception):
 
 
 # GGUF value types -> struct format (little endian prefix added at parse time).
-_SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
+_SCALARS = {
+    0: "B",
+    1: "b",
+    2: "H",
+    3: "h",
+    4: "I",
+    5: "i",
+    6: "f",
+    7: "?",
+    10: "Q",
+    11: "q",
+    12: "d",
+}
 _STRING, _ARRAY = 8, 9
 _MAX_DIMS = 4  # GGML_MAX_DIMS
 _KEEP_NUMERIC_ITEMS = 1 << 16  # per-layer arrays are tiny; token scores are not needed
@@ -325,8 +342,7 @@ class _Meta:
         value = self.get(key)
         if value is None:
             raise InputError(
-                f"{self.path.name} has no {key} in its header, so it is not a complete "
-                f"{what}.",
+                f"{self.path.name} has no {key} in its header, so it is not a complete {what}.",
                 "Check that this is the model file itself (not an adapter or projector) "
                 "and download it again if so.",
             )
@@ -353,26 +369,25 @@ def read_header(path: str | Path) -> GGUFHeader:
     """Parse the GGUF header (and those of its sibling shards) at ``path``."""
     path = Path(path).expanduser()
     _sniff(path)
-    reader = _open_reader(path)
-    fields = _Fields(reader, path)
-    split_count = int(fields.get("split.count") or 1)
-    readers = [reader]
+    version, raw, tensors, file_bytes = _parse(path)
+    meta = _Meta(raw, path)
+    split_count = int(meta.get("split.count") or 1)
     if split_count > 1:
-        if int(fields.get("split.no") or 0) != 0:
-            first = _shards(path, split_count)[0]
-            return read_header(first)
+        if int(meta.get("split.no") or 0) != 0:
+            return read_header(_shards(path, split_count)[0])
         for shard in _shards(path, split_count)[1:]:
             _sniff(shard)
-            readers.append(_open_reader(shard))
+            _, _, more, more_bytes = _parse(shard)
+            tensors += more
+            file_bytes += more_bytes
 
-    arch = fields.get("general.architecture")
+    arch = meta.get("general.architecture")
     if not isinstance(arch, str) or not arch:
         raise InputError(
-            f"{path.name} has no general.architecture in its header; it is corrupt or not "
-            "a model.",
+            f"{path.name} has no general.architecture in its header; it is corrupt or not a model.",
             "Download it again.",
         )
-    if fields.get("general.type") == "adapter":
+    if meta.get("general.type") == "adapter":
         raise InputError(
             f"{path.name} is a LoRA adapter, not a model.",
             "Load the base model instead; adapters are not supported yet.",
@@ -383,10 +398,16 @@ def read_header(path: str | Path) -> GGUFHeader:
             "Choose the model's main .gguf file.",
         )
 
-    block_count = fields.require_int(f"{arch}.block_count", "language model")
-    embedding = fields.require_int(f"{arch}.embedding_length", "language model")
-    head_count = fields.require_int(f"{arch}.attention.head_count", "language model")
-    kv = fields.int_or_array(f"{arch}.attention.head_count_kv")
+    block_count = meta.require_int(f"{arch}.block_count", "language model")
+    embedding = meta.require_int(f"{arch}.embedding_length", "language model")
+    head_count = meta.require_int(f"{arch}.attention.head_count", "language model")
+    if block_count <= 0 or embedding <= 0:
+        raise InputError(
+            f"{path.name} declares {block_count} blocks of width {embedding}; the header is "
+            "corrupt.",
+            "Download it again.",
+        )
+    kv = meta.int_or_array(f"{arch}.attention.head_count_kv")
     head_count_kv: int | tuple[int, ...] = head_count if kv is None else kv
     if isinstance(head_count_kv, tuple) and len(head_count_kv) != block_count:
         raise InputError(
@@ -395,62 +416,55 @@ def read_header(path: str | Path) -> GGUFHeader:
             "Download it again.",
         )
     head_dim = embedding // max(1, head_count)
-    key_length = int(fields.get(f"{arch}.attention.key_length") or head_dim)
-    value_length = int(fields.get(f"{arch}.attention.value_length") or key_length)
-    ff = fields.int_or_array(f"{arch}.feed_forward_length")
-    feed_forward = max(ff) if isinstance(ff, tuple) and ff else ff
-    context_length = int(fields.get(f"{arch}.context_length") or 0)
+    key_length = int(meta.get(f"{arch}.attention.key_length") or head_dim)
+    value_length = int(meta.get(f"{arch}.attention.value_length") or key_length)
+    ff = meta.int_or_array(f"{arch}.feed_forward_length")
+    feed_forward = (max(ff) if ff else None) if isinstance(ff, tuple) else ff
+    context_length = int(meta.get(f"{arch}.context_length") or 0)
     if context_length <= 0:
         context_length = 2048  # llama.cpp's own assumption when the key is missing
-    window = fields.get(f"{arch}.attention.sliding_window")
-    vocab = fields.length("tokenizer.ggml.tokens") or fields.get(f"{arch}.vocab_size")
-    template = fields.get("tokenizer.chat_template")
-    file_type_raw = fields.get("general.file_type")
-    name = fields.get("general.name")
-    tokenizer = fields.get("tokenizer.ggml.model")
-    experts = fields.get(f"{arch}.expert_count")
-    experts_used = fields.get(f"{arch}.expert_used_count")
-    version = int(fields.get("GGUF.version") or 0)
+    window = meta.get(f"{arch}.attention.sliding_window")
+    vocab = meta.length("tokenizer.ggml.tokens") or meta.get(f"{arch}.vocab_size")
+    template = meta.get("tokenizer.chat_template")
+    file_type_raw = meta.get("general.file_type")
+    name = meta.get("general.name")
+    tokenizer = meta.get("tokenizer.ggml.model")
+    experts = meta.get(f"{arch}.expert_count")
+    experts_used = meta.get(f"{arch}.expert_used_count")
 
     layer_bytes = [0] * block_count
     output_bytes = 0
     token_embd_bytes = 0
     expert_bytes = 0
     total = 0
-    count = 0
     by_type: dict[str, int] = {}
-    file_bytes = 0
-    for r in readers:
-        shard_size = int(r.data.shape[0])
-        file_bytes += shard_size
-        for t in r.tensors:
-            n = int(t.n_bytes)
-            if t.data_offset + n > shard_size:
-                raise InputError(
-                    f"{path.name} is truncated: tensor {t.name} ends at byte "
-                    f"{t.data_offset + n:,} but the file has {shard_size:,}.",
-                    "Download it again.",
-                )
-            total += n
-            count += 1
-            if len(t.shape) >= 2:
-                by_type[t.tensor_type.name] = by_type.get(t.tensor_type.name, 0) + n
-            if t.name.startswith("blk."):
-                idx_text = t.name.split(".", 2)[1]
-                if idx_text.isdigit() and int(idx_text) < block_count:
-                    layer_bytes[int(idx_text)] += n
-                if "_exps." in t.name:
-                    expert_bytes += n
-            elif t.name == "output.weight":
-                output_bytes = n
-            elif t.name == "token_embd.weight":
-                token_embd_bytes = n
-    del readers, reader, fields  # drop the memory maps (Windows keeps mapped files locked)
-    if count == 0:
+    shard_end = file_bytes if split_count == 1 else None
+    for t in tensors:
+        n = t.n_bytes
+        if shard_end is not None and t.data_offset + n > shard_end:
+            raise InputError(
+                f"{path.name} is truncated: tensor {t.name} ends at byte "
+                f"{t.data_offset + n:,} but the file has {shard_end:,}.",
+                "Download it again.",
+            )
+        total += n
+        if len(t.shape) >= 2:
+            by_type[t.type_name] = by_type.get(t.type_name, 0) + n
+        if t.name.startswith("blk."):
+            idx_text = t.name.split(".", 2)[1]
+            if idx_text.isdigit() and int(idx_text) < block_count:
+                layer_bytes[int(idx_text)] += n
+            if "_exps." in t.name:
+                expert_bytes += n
+        elif t.name == "output.weight":
+            output_bytes = n
+        elif t.name == "token_embd.weight":
+            token_embd_bytes = n
+    if not tensors:
         raise InputError(f"{path.name} has no tensors; it is not a model.", "Download it again.")
     dominant = max(by_type, key=lambda k: by_type[k]) if by_type else "F32"
     file_type, quant = _quant_label(
-        int(file_type_raw) if file_type_raw is not None else None, dominant
+        int(file_type_raw) if isinstance(file_type_raw, int) else None, dominant
     )
     return GGUFHeader(
         path=path,
@@ -463,7 +477,7 @@ def read_header(path: str | Path) -> GGUFHeader:
         block_count=block_count,
         context_length=context_length,
         embedding_length=embedding,
-        feed_forward_length=int(feed_forward) if feed_forward is not None else None,
+        feed_forward_length=feed_forward,
         head_count=head_count,
         head_count_kv=head_count_kv,
         key_length=key_length,
@@ -474,7 +488,7 @@ def read_header(path: str | Path) -> GGUFHeader:
         chat_template=str(template) if template else None,
         expert_count=int(experts) if experts else None,
         expert_used_count=int(experts_used) if experts_used else None,
-        tensor_count=count,
+        tensor_count=len(tensors),
         tensor_bytes=total,
         layer_bytes=tuple(layer_bytes),
         output_bytes=output_bytes or token_embd_bytes,

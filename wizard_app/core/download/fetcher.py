@@ -826,7 +826,8 @@ class _Fetch:
         busy = Intervals(self.shared.done.items())
         for c in self.claims:
             if not c.finished:
-                busy.add(c.pos, c.end)
+                # the main connection's bytes since p are in the sink, not yet in done
+                busy.add(self.p if c is self.head else c.pos, c.end)
         pos = self.p
         for s, e in [*busy.items(), (self.size, self.size)]:
             if e <= pos:
