@@ -37,9 +37,13 @@ def variant_dict(i: int, rng: random.Random) -> dict[str, Any]:
     for case in rng.sample(USE, k=rng.randint(0, 3)):
         scale = 10.0 if BENCH[case] == "MT-Bench" else 100.0
         evidence.append(
-            {"use_case": case, "benchmark": BENCH[case],
-             "score": round(rng.uniform(0.2, 0.9) * scale, 1), "scale_max": scale,
-             "source": SRC}
+            {
+                "use_case": case,
+                "benchmark": BENCH[case],
+                "score": round(rng.uniform(0.2, 0.9) * scale, 1),
+                "scale_max": scale,
+                "source": SRC,
+            }
         )
     quants = rng.sample(sorted(QUANTS), k=rng.randint(1, 4))
     return {

@@ -12,10 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[2]))
 
-from tests.catalog_factory import synthetic_catalog  # noqa: E402
-from wizard_app.core.catalog import load_catalog  # noqa: E402
-from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile  # noqa: E402
-from wizard_app.core.recommend.engine import Recommender, RecommendRequest  # noqa: E402
+from tests.catalog_factory import synthetic_catalog
+from wizard_app.core.catalog import load_catalog
+from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
+from wizard_app.core.recommend.engine import Recommender, RecommendRequest
 
 
 def timed(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -36,14 +36,18 @@ def main() -> int:
     # A fresh Recommender per call: nothing is cached between requests.
     runs = timed(lambda: Recommender(catalog).run(hw, req), 50)
     med = statistics.median(runs) * 1000
-    print(f"bundled catalog ({len(catalog)} variants): median {med:.1f} ms, "
-          f"p90 {sorted(runs)[44] * 1000:.1f} ms  (target <= 20 ms)")
+    print(
+        f"bundled catalog ({len(catalog)} variants): median {med:.1f} ms, "
+        f"p90 {sorted(runs)[44] * 1000:.1f} ms  (target <= 20 ms)"
+    )
     ok &= med <= 20
 
     budget = RecommendRequest(use_case="coding", top=10, budget_usd=1500)
     runs = timed(lambda: Recommender(catalog).run(hw, budget), 10)
-    print(f"bundled catalog with a 1500 USD budget (upgrade advice): median "
-          f"{statistics.median(runs) * 1000:.1f} ms")
+    print(
+        f"bundled catalog with a 1500 USD budget (upgrade advice): median "
+        f"{statistics.median(runs) * 1000:.1f} ms"
+    )
 
     big = synthetic_catalog(10_000, seed=1)
     runs = timed(lambda: Recommender(big).run(hw, req), 5)

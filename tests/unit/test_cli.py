@@ -81,7 +81,7 @@ def test_catalog_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
 def test_bad_input_is_one_clear_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], fragment: str
 ) -> None:
-    code, out, err = cli(capsys, tmp_path, *args)
+    code, _out, err = cli(capsys, tmp_path, *args)
     assert code == 2
     assert fragment in err
     assert "Traceback" not in err
@@ -96,7 +96,8 @@ def test_unreadable_data_folder_is_explained(
     code = main(["--data-dir", str(blocker), "recommend"])
     err = capsys.readouterr().err
     assert code == 2
-    assert "Cannot create the folder" in err and "--data-dir" in err
+    assert "Cannot create the folder" in err
+    assert "--data-dir" in err
     assert blocker.read_text() == "precious"
 
 

@@ -56,7 +56,8 @@ def test_cpu_only_machine_runs_on_cpu_and_sums_the_terms() -> None:
     assert e.gpu_layers == 0
     assert e.total_bytes == e.weights_bytes + e.kv_bytes + e.compute_bytes + e.overhead_bytes
     assert e.headroom_bytes > 0
-    assert e.tokens_per_s is not None and 1 < e.tokens_per_s < 20
+    assert e.tokens_per_s is not None
+    assert 1 < e.tokens_per_s < 20
 
 
 def test_all_layers_go_to_a_big_gpu_and_speed_rises() -> None:

@@ -93,13 +93,15 @@ def test_budget_proposes_dated_sourced_upgrades() -> None:
     table = default_hardware_table()
     gpu = next(o for o in table.options if o.kind == "gpu" and o.memory_gb >= 16)
     upgraded = upgrade_profile(machine(8), gpu)
-    assert upgraded is not None and upgraded.gpu_bytes == int(gpu.memory_gb * GiB)
+    assert upgraded is not None
+    assert upgraded.gpu_bytes == int(gpu.memory_gb * GiB)
 
 
 def test_running_cost_is_stated_with_its_assumption() -> None:
     r = run(machine(16))
     cost = r.picks[0].running_cost
-    assert cost is not None and cost.usd_per_mtok > 0
+    assert cost is not None
+    assert cost.usd_per_mtok > 0
     assert "USD/kWh" in cost.assumption
 
 
@@ -177,7 +179,8 @@ def test_hard_constraints_are_never_broken_and_all_is_explained(
             assert var.openness.fully_open
         if req.language:
             assert req.language in var.languages
-        assert var.architecture is not None and p.context <= var.architecture.context
+        assert var.architecture is not None
+        assert p.context <= var.architecture.context
         if req.context is not None:
             assert p.context == req.context
     assert all(e.reasons for e in r.excluded)

@@ -9,8 +9,13 @@ from wizard_app.commands._common import CliContext, add_json_flag, print_json
 from wizard_app.commands._hardware_args import add_hardware_override_args
 from wizard_app.commands._machine import hardware_from_args
 from wizard_app.core.errors import InputError
-from wizard_app.core.fit import CACHE_TYPE_BYTES, FitEstimate, ModelShape, estimate
-from wizard_app.core.fit import shape_from_variant
+from wizard_app.core.fit import (
+    CACHE_TYPE_BYTES,
+    FitEstimate,
+    ModelShape,
+    estimate,
+    shape_from_variant,
+)
 from wizard_app.core.hardware.profile import GB, GiB
 
 ORDER = 20
@@ -45,8 +50,10 @@ def _shape(args: argparse.Namespace, ctx: CliContext) -> tuple[ModelShape, str]:
     variant = entry.variant
     quant = (args.quant or "").upper()
     if not quant:
-        quant = "Q4_K_M" if variant.artifact("Q4_K_M") else (
-            variant.artifacts[0].quant if variant.artifacts else "Q4_K_M"
+        quant = (
+            "Q4_K_M"
+            if variant.artifact("Q4_K_M")
+            else (variant.artifacts[0].quant if variant.artifacts else "Q4_K_M")
         )
     return shape_from_variant(variant, quant), f"{variant.name} {quant}"
 
@@ -91,8 +98,11 @@ def format_text(label: str, e: FitEstimate) -> str:
         f"  overhead       {gib(e.overhead_bytes)}",
         f"  total          {gib(e.total_bytes)}",
         f"  GPU layers     {e.gpu_layers} of {e.layers}"
-        + (f"  (GPU {gib(e.gpu_bytes).strip()} of {gib(e.gpu_budget_bytes).strip()})"
-           if e.gpu_budget_bytes else "  (no usable GPU)"),
+        + (
+            f"  (GPU {gib(e.gpu_bytes).strip()} of {gib(e.gpu_budget_bytes).strip()})"
+            if e.gpu_budget_bytes
+            else "  (no usable GPU)"
+        ),
         f"  RAM budget     {gib(e.ram_budget_bytes)}",
         f"  verdict        {e.verdict_text}, headroom {e.headroom_bytes / GiB:.1f} GiB",
         f"  speed          {speed}",

@@ -25,5 +25,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print("No saved recommendations yet. Run 'model-wizard recommend'.")
     else:
         for r in rows:
-            print(f"{r['id']:>4}  {r['created_at'][:19]}  {r['name']:<30} {', '.join(r['top_picks'])}")
+            print(
+                f"{r['id']:>4}  {r['created_at'][:19]}  {r['name']:<30} {', '.join(r['top_picks'])}"
+            )
     return 0

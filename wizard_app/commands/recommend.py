@@ -26,9 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--use-case", default="chat", help=f"one of: {', '.join(USE_CASES)}")
     p.add_argument("--language", metavar="CODE", help="ISO 639-1 code the model must speak")
     p.add_argument("--license", choices=["any", "commercial", "unrestricted"], default="any")
-    p.add_argument(
-        "--openness", choices=["any", "open-weights", "fully-open"], default="any"
-    )
+    p.add_argument("--openness", choices=["any", "open-weights", "fully-open"], default="any")
     p.add_argument("--priority", choices=["quality", "balanced", "speed"], default="balanced")
     p.add_argument("--context", type=int, metavar="N", help="tokens of context (default 4096)")
     p.add_argument("--budget-usd", type=float, default=0.0, help="money for hardware upgrades")

@@ -315,7 +315,7 @@ def place(
         n_gpu = 0 if room < per_layer else min(layers, int(room // per_layer))
     else:
         n_gpu = 0
-        used = gpu_fixed
+        used: float = gpu_fixed
         layer_w = shape.layer_bytes
         for i in range(layers):
             # llama.cpp offloads the last layers first; the output head goes with the last.

@@ -20,7 +20,14 @@ from wizard_app.core.catalog.loader import Catalog, CatalogEntry
 from wizard_app.core.catalog.quants import LOW_QUALITY_BPW, bits_per_weight
 from wizard_app.core.catalog.schema import USE_CASES, Evidence, Variant
 from wizard_app.core.errors import InputError
-from wizard_app.core.fit import FitEstimate, ModelShape, Placement, estimate, place, shape_from_variant
+from wizard_app.core.fit import (
+    FitEstimate,
+    ModelShape,
+    Placement,
+    estimate,
+    place,
+    shape_from_variant,
+)
 from wizard_app.core.hardware.profile import (
     GB,
     GiB,
@@ -30,6 +37,7 @@ from wizard_app.core.hardware.profile import (
 )
 from wizard_app.core.recommend.rules import (
     HardwareTable,
+    HostedPrice,
     Rules,
     UpgradeOption,
     default_hardware_table,
@@ -312,11 +320,7 @@ class Recommender:
             for rank, (entry, best) in enumerate(chosen[: request.top], 1)
         ]
         excluded.sort(key=lambda e: e.id)
-        ups = (
-            self._upgrades(hw, request, picks)
-            if upgrades and request.budget_usd > 0
-            else []
-        )
+        ups = self._upgrades(hw, request, picks) if upgrades and request.budget_usd > 0 else []
         return Recommendation(
             request=request,
             context=context,
@@ -565,7 +569,7 @@ class Recommender:
             hosted_source=hosted.source.url if hosted else None,
         )
 
-    def _hosted_for(self, params_b: float) -> object | None:
+    def _hosted_for(self, params_b: float) -> HostedPrice | None:
         best = None
         for h in self.table.hosted_reference:
             ratio = max(h.params_b, params_b) / min(h.params_b, params_b)

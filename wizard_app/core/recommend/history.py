@@ -45,9 +45,7 @@ def save(db: Database, name: str, hw: HardwareProfile, result: Recommendation) -
 
 def history(db: Database, limit: int = 50) -> list[dict[str, Any]]:
     with db.session() as s:
-        rows = s.scalars(
-            select(SavedProfile).order_by(SavedProfile.id.desc()).limit(limit)
-        ).all()
+        rows = s.scalars(select(SavedProfile).order_by(SavedProfile.id.desc()).limit(limit)).all()
         out = []
         for p in rows:
             latest = p.recommendations[-1] if p.recommendations else None
