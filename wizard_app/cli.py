@@ -15,7 +15,6 @@ import sys
 from collections.abc import Sequence
 
 from wizard_app import __version__, commands
-from wizard_app.commands._common import CliContext
 from wizard_app.core.errors import WizardError
 from wizard_app.core.paths import DATA_DIR_ENV
 
@@ -52,12 +51,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _global_only(argv: list[str]) -> argparse.Namespace | None:
+    """The global options when no subcommand is given (the app opens), else None.
+
+    Checked before the full parser is built, so opening the app imports no command modules.
+    """
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--data-dir")
+    pre.add_argument("-v", "--verbose", action="store_true")
+    try:
+        known, rest = pre.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return known if not rest else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    gui_args = _global_only(argv)
+    if gui_args is not None:
+        return _open_gui(gui_args)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        return _open_gui(parser, args)
+        return _open_gui(args)
+    from wizard_app.commands._common import CliContext
+
     ctx = CliContext(data_dir=args.data_dir, verbose=args.verbose)
     try:
         ctx.setup_logging()
@@ -75,13 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.close()
 
 
-def _open_gui(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _open_gui(args: argparse.Namespace) -> int:
     try:
         app = importlib.import_module("wizard_app.app")
     except ModuleNotFoundError as exc:
         if exc.name != "wizard_app.app":
             raise
-        parser.print_help()
+        build_parser().print_help()
         return 0
     return int(app.main(data_dir=args.data_dir))
 

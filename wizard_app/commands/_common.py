@@ -6,14 +6,14 @@ import json
 import sys
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from wizard_app.core.catalog import Catalog, load_catalog
 from wizard_app.core.logs import setup_logging
 from wizard_app.core.paths import AppPaths
-from wizard_app.core.storage.database import Database
+
+if TYPE_CHECKING:
+    from wizard_app.core.catalog import Catalog
+    from wizard_app.core.storage.database import Database
 
 
 class CliContext:
@@ -29,10 +29,14 @@ class CliContext:
 
     @cached_property
     def db(self) -> Database:
+        from wizard_app.core.storage.database import Database
+
         return Database(self.paths.database)
 
     @cached_property
     def catalog(self) -> Catalog:
+        from wizard_app.core.catalog import load_catalog
+
         return load_catalog()
 
     def setup_logging(self) -> None:
@@ -44,7 +48,7 @@ class CliContext:
 
 
 def to_jsonable(obj: Any) -> Any:
-    if isinstance(obj, BaseModel):
+    if hasattr(obj, "model_dump"):  # a pydantic model
         return obj.model_dump(mode="json")
     if isinstance(obj, dict):
         return {k: to_jsonable(v) for k, v in obj.items()}
