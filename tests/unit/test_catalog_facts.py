@@ -1,0 +1,173 @@
+"""Cross-checks of the catalog's facts against each other (issue #3).
+
+These tests catch typos and copy errors in ``models/*.yaml``: a file size that cannot belong
+to the stated parameter count and quant type, an unknown quant type, a score without a
+source, a duplicate id, and gaps in what the recommender can offer (each use case and the
+languages the issue names need candidates at several sizes).
+
+Size rule
+---------
+A GGUF's size is roughly ``parameters x bits-per-weight / 8`` (``quants.BITS_PER_WEIGHT``),
+and for most models that holds within 15 %. Two llama.cpp behaviours make small models
+legitimately bigger, so the upper bound accounts for them instead of loosening the check for
+everyone:
+
+* one ``vocab x hidden`` matrix (the output head, or the tied token embedding) is always kept
+  at Q6_K or better (``llama-quant.cpp``), which dominates a model with a large vocabulary
+  and a small hidden size (Gemma 3 1B: 262k x 1152, Qwen2.5 0.5B: 152k x 896);
+* k-quants work on blocks of 256 along a row; when the hidden size is not a multiple of 256
+  (Falcon 7B: 4544, SmolLM2: 576/960, Gemma 3 1B: 1152, Qwen2.5 0.5B: 896) llama.cpp falls
+  back to a bigger legacy type for those tensors (Q4_K -> Q5_0, Q5_K -> Q5_1,
+  Q6_K -> Q8_0, Q2_K/Q3_K -> IQ4_NL), and the head is then stored at Q8_0.
+
+So: lower bound ``P x bpw / 8 x 0.85``; upper bound
+``((P - E) x body + E x head) / 8 x 1.15`` with ``E = vocab x hidden``, ``body = bpw`` (plus
+the fall-back's extra bits when the hidden size is not a multiple of 256) and ``head`` = the
+larger of bpw and 6.56 (8.5 with the fall-back). A size typo (a digit lost or doubled, MB
+read as GB, the F16 size pasted for a Q4) still fails.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from wizard_app.core.catalog import load_catalog
+from wizard_app.core.catalog.quants import BITS_PER_WEIGHT, bits_per_weight
+from wizard_app.core.catalog.schema import USE_CASES, Variant
+
+TOLERANCE = 0.15
+QK_K = 256  # k-quant super-block size
+HEAD_BPW = 6.56  # Q6_K, the least llama.cpp stores the output/tied embedding matrix at
+FALLBACK_HEAD_BPW = 8.5  # Q8_0
+# extra bits per weight when a k-quant's tensors fall back to a legacy type
+FALLBACK_EXTRA_BPW = {
+    "Q2_K": 4.5 - 2.625,  # -> IQ4_NL
+    "Q3_K_S": 4.5 - 3.4375,
+    "Q3_K_M": 4.5 - 3.4375,
+    "Q3_K_L": 4.5 - 3.4375,
+    "Q4_K_S": 1.0,  # Q4_K -> Q5_0
+    "Q4_K_M": 1.0,
+    "IQ4_XS": 0.25,  # -> IQ4_NL
+    "Q5_K_S": 0.5,  # Q5_K -> Q5_1
+    "Q5_K_M": 0.5,
+    "Q6_K": 8.5 - 6.5625,  # -> Q8_0
+}
+MIN_CANDIDATES = 3
+LANGUAGES = ("nl", "ja")
+
+CATALOG = load_catalog()
+VARIANTS = [e.variant for e in CATALOG]
+ARTIFACTS = [(v, a) for v in VARIANTS for a in v.artifacts]
+
+
+def size_bounds(v: Variant, quant: str) -> tuple[float, float]:
+    """The (low, high) file size in bytes a GGUF of ``v`` at ``quant`` can have."""
+    params = v.parameters.total_b * 1e9
+    bpw = bits_per_weight(quant)
+    arch = v.architecture
+    head = float(arch.vocab * arch.embedding) if arch and arch.vocab and arch.embedding else 0.0
+    falls_back = bool(arch and arch.embedding and arch.embedding % QK_K)
+    body = bpw + (FALLBACK_EXTRA_BPW.get(quant, 0.0) if falls_back else 0.0)
+    head_bpw = max(bpw, FALLBACK_HEAD_BPW if falls_back else HEAD_BPW)
+    low = params * bpw / 8 * (1 - TOLERANCE)
+    high = ((params - head) * body + head * head_bpw) / 8 * (1 + TOLERANCE)
+    return low, high
+
+
+def _size_class(v: Variant) -> int:
+    """Sizes that differ by less than about 1B count as the same size."""
+    return round(v.parameters.total_b)
+
+
+@pytest.mark.parametrize(
+    ("variant", "artifact"),
+    [(v, a) for v, a in ARTIFACTS if a.approx_size_bytes],
+    ids=lambda x: getattr(x, "id", None) or getattr(x, "quant", ""),
+)
+def test_file_size_fits_parameters_times_bits_per_weight(variant, artifact) -> None:
+    low, high = size_bounds(variant, artifact.quant)
+    size = artifact.approx_size_bytes
+    assert low <= size <= high, (
+        f"{variant.id} {artifact.quant}: {size / 1e9:.2f} GB is outside "
+        f"{low / 1e9:.2f}..{high / 1e9:.2f} GB for {variant.parameters.total_b}B parameters"
+    )
+
+
+def test_the_size_rule_still_catches_typos() -> None:
+    by_id = {v.id: v for v in VARIANTS}
+    for vid, quant, good_gb in [
+        ("llama-3.1-8b-instruct", "Q4_K_M", 4.92),
+        ("qwen2.5-0.5b-instruct", "Q4_K_M", 0.398),
+        ("gemma-3-1b-it", "Q4_K_M", 0.806),
+    ]:
+        if vid not in by_id:
+            continue
+        low, high = size_bounds(by_id[vid], quant)
+        assert low <= good_gb * 1e9 <= high
+        for wrong in (good_gb * 2, good_gb / 2, good_gb * 10):
+            assert not low <= wrong * 1e9 <= high, f"{vid} {quant}: {wrong} GB not caught"
+
+
+def test_no_duplicate_ids() -> None:
+    ids = [v.id for v in VARIANTS]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    assert not dupes
+
+
+def test_every_artifact_quant_is_a_known_type() -> None:
+    unknown = [(v.id, a.quant) for v, a in ARTIFACTS if a.quant not in BITS_PER_WEIGHT]
+    assert not unknown
+
+
+def test_no_artifact_listed_twice() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for v, a in ARTIFACTS:
+        for name in a.files:
+            key = (a.repo, name)
+            assert key not in seen, f"{key} in {v.id} and {seen[key]}"
+            seen[key] = v.id
+
+
+def test_every_score_has_a_source() -> None:
+    for v in VARIANTS:
+        for ev in v.evidence:
+            assert ev.source.url.startswith(("http://", "https://")), (v.id, ev.benchmark)
+            assert ev.source.read is not None, (v.id, ev.benchmark)
+            if ev.curator_rating:
+                assert ev.reason and ev.reason.strip(), (v.id, ev.benchmark)
+
+
+def test_every_artifact_and_parameter_count_has_a_source() -> None:
+    for v in VARIANTS:
+        assert v.parameters.source.url.startswith("http"), v.id
+        for a in v.artifacts:
+            assert a.source.url.startswith("http"), (v.id, a.quant)
+
+
+@pytest.mark.parametrize("use_case", USE_CASES)
+def test_each_use_case_has_candidates_at_several_sizes(use_case: str) -> None:
+    candidates = [v for v in VARIANTS if use_case in v.strengths]
+    sizes = {_size_class(v) for v in candidates}
+    assert len(candidates) >= MIN_CANDIDATES, [v.id for v in candidates]
+    assert len(sizes) >= MIN_CANDIDATES, sorted(sizes)
+    backed = [v.id for v in candidates if any(e.use_case == use_case for e in v.evidence)]
+    assert backed, f"no candidate for {use_case} has evidence for it"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_has_models_at_several_sizes(language: str) -> None:
+    models = [v for v in VARIANTS if language in v.languages]
+    sizes = {_size_class(v) for v in models}
+    assert len(models) >= MIN_CANDIDATES, [v.id for v in models]
+    assert len(sizes) >= MIN_CANDIDATES, sorted(sizes)
+
+
+def test_size_classes_are_reported_per_use_case() -> None:
+    """A readable summary when run with -s; never fails."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for v in VARIANTS:
+        for uc in v.strengths:
+            table[uc].append(f"{v.parameters.total_b:g}B")
+    assert set(table) <= set(USE_CASES)
