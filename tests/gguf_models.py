@@ -29,7 +29,7 @@ CHATML_TEMPLATE = (
 
 # Words for the SentencePiece vocab beyond the byte tokens, so prompts tokenize into
 # whole pieces and not only bytes.
-_WORDS = (
+_WORDS = (  # noqa: SIM905
     "the a an and of to in is it you that he was for on are with as I his they be at one "
     "have this from or had by hot word but what some we can out other were all there when "
     "up use your how said each she which do their time if will way about many then them "
@@ -95,7 +95,7 @@ def _bytes_to_unicode() -> dict[int, str]:
             bs.append(b)
             cs.append(256 + n)
             n += 1
-    return {b: chr(c) for b, c in zip(bs, cs)}
+    return {b: chr(c) for b, c in zip(bs, cs, strict=True)}
 
 
 def _spm_vocab(spec: ModelSpec) -> tuple[list[str], list[float], list[int], dict[str, int]]:
@@ -175,9 +175,7 @@ class _Weights:
             flat = np.tile(self._block, reps)[:n]
             # Shift every tile so rows are not identical copies of each other.
             return np.roll(flat, int(self.rng.integers(0, 1 << 20))).reshape(rows, cols)
-        return (self.rng.standard_normal((rows, cols), dtype=np.float32) * 0.02).astype(
-            np.float32
-        )
+        return (self.rng.standard_normal((rows, cols), dtype=np.float32) * 0.02).astype(np.float32)
 
     def add(self, w: GGUFWriter, name: str, rows: int, cols: int) -> None:
         data = self.random(rows, cols)

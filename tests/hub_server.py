@@ -80,6 +80,7 @@ class Recorded:
     headers: dict[str, str]
     status: int = 0
     body_sent: int = 0
+    proxied: bool = False
 
 
 class Hub:
@@ -214,12 +215,19 @@ class _Server(ThreadingHTTPServer):
         self.role = role
         super().__init__(addr, handler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return  # a client that hung up or gave up: what the tests provoke
+        super().handle_error(request, client_address)
+
 
 class _HubHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: the tests read Hub.log instead
 
     def do_HEAD(self) -> None:
@@ -232,9 +240,13 @@ class _HubHandler(BaseHTTPRequestHandler):
     def _handle(self, method: str) -> None:
         hub, role = self.server.hub, self.server.role
         path = self.path
-        if path.startswith("http://"):  # absolute form: we are being used as a forward proxy
-            path = urlsplit(path).path or "/"
-        rec = Recorded(role, method, path, {k.lower(): v for k, v in self.headers.items()})
+        proxied = path.startswith("http://")
+        if proxied:  # absolute form: we are a forward proxy for either server
+            target = urlsplit(path)
+            role = "cdn" if f"http://{target.netloc}" == hub.cdn_url else "hub"
+            path = target.path + (f"?{target.query}" if target.query else "")
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        rec = Recorded(role, method, path, headers, proxied=proxied)
         hub._record(rec)
         self._rec = rec
         try:
@@ -275,7 +287,7 @@ class _HubHandler(BaseHTTPRequestHandler):
         hub = self.server.hub
         fault = hub._take_fault("hub", method, None)
         if fault is not None and fault.kind == "status":
-            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
+            headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
             self._reply(fault.status, headers, b"busy", send_body=method != "HEAD")
             return
         m = re.match(r"^/([^/]+/[^/]+)/resolve/([^/]+)/(.+)$", path.split("?")[0])
@@ -335,7 +347,7 @@ class _HubHandler(BaseHTTPRequestHandler):
             return
         fault = hub._take_fault("cdn", method, served.filename)
         if fault is not None and fault.kind == "status":
-            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
+            headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
             self._reply(fault.status, headers, b"Service Unavailable", method != "HEAD")
             return
         self._send_file(method, served, {"ETag": f'"{served.sha256}"'}, fault)
@@ -366,7 +378,11 @@ class _HubHandler(BaseHTTPRequestHandler):
         length = end - start + 1
         self._rec.status = status
         self.send_response(status)
-        for k, v in {**headers, "Accept-Ranges": "bytes", "Content-Type": "binary/octet-stream"}.items():
+        for k, v in {
+            **headers,
+            "Accept-Ranges": "bytes",
+            "Content-Type": "binary/octet-stream",
+        }.items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(length))
         self.end_headers()
@@ -382,18 +398,14 @@ class _HubHandler(BaseHTTPRequestHandler):
 
     def _sendfile(self, f: Any, offset: int, count: int) -> None:
         sent = 0
-        try:
-            while sent < count:
-                n = os.sendfile(self.connection.fileno(), f.fileno(), offset + sent, count - sent)
-                if n == 0:
-                    break
-                sent += n
-        finally:
-            self._rec.body_sent += sent
+        while sent < count:
+            n = os.sendfile(self.connection.fileno(), f.fileno(), offset + sent, count - sent)
+            if n == 0:
+                break
+            sent += n
+            self._rec.body_sent += n  # as it goes: a benchmark reads it mid-transfer
 
-    def _send_faulty(
-        self, f: Any, start: int, length: int, fault: Fault | None, rate: int
-    ) -> None:
+    def _send_faulty(self, f: Any, start: int, length: int, fault: Fault | None, rate: int) -> None:
         hub = self.server.hub
         f.seek(start)
         sent = 0
@@ -429,9 +441,8 @@ class _HubHandler(BaseHTTPRequestHandler):
             self.wfile.write(chunk)
             sent += len(chunk)
             self._rec.body_sent += len(chunk)
-            if kind == "trickle" and sent >= after:
-                if hub._closing.wait(0.1):
-                    return
+            if kind == "trickle" and sent >= after and hub._closing.wait(0.1):
+                return
             if rate:
                 ahead = sent / rate - (time.monotonic() - began)
                 if ahead > 0 and hub._closing.wait(ahead):
@@ -489,12 +500,20 @@ def write_test_gguf(
 @pytest.fixture
 def hf_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No token or Hub setting from the machine running the tests leaks in."""
+    import huggingface_hub.constants as hf_constants
+
     home = tmp_path / "hf_home"
     home.mkdir()
-    for var in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_HUB_CACHE", "HF_ENDPOINT"):
+    for var in (
+        "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_HUB_CACHE", "HF_ENDPOINT", "HF_OIDC_RESOURCE",
+        "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+    ):  # fmt: skip
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HF_HOME", str(home))
     monkeypatch.setenv("HF_TOKEN_PATH", str(home / "token"))
+    # huggingface_hub computed these paths when first imported: point them here too
+    monkeypatch.setattr(hf_constants, "HF_TOKEN_PATH", str(home / "token"))
+    monkeypatch.setattr(hf_constants, "HF_STORED_TOKENS_PATH", str(home / "stored_tokens"))
     return home
 
 

@@ -68,6 +68,10 @@ def _global_only(argv: list[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--runtime-worker"]:  # a frozen app started as its own model process
+        from wizard_app.core.runtime.worker import main as worker_main
+
+        return worker_main()
     gui_args = _global_only(argv)
     if gui_args is not None:
         return _open_gui(gui_args)

@@ -161,6 +161,10 @@ class _Corrupt(Exception):
     """The header does not parse; the message says where."""
 
 
+class _BadVersion(_Corrupt):
+    """A GGUF version this reader does not know."""
+
+
 # GGUF value types -> struct format (little endian prefix added at parse time).
 _SCALARS = {
     0: "B",
@@ -252,7 +256,7 @@ class _Parser:
             self.pos = 4
             version = self.scalar("I", "the version")
         if version not in (2, 3):
-            raise _Corrupt(f"GGUF version {version} is not one this app reads (2 or 3)")
+            raise _BadVersion(f"GGUF version {version} is not one this app reads (2 or 3)")
         n_tensors = self.scalar("Q", "the tensor count")
         n_kv = self.scalar("Q", "the metadata count")
         # The smallest metadata entry or tensor record is well over 8 bytes.
@@ -298,7 +302,7 @@ def _parse(path: Path) -> tuple[int, dict[str, Any], list[_Tensor], int]:
         with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as buf:
             version, meta, tensors = _Parser(buf, size).parse()
     except _Corrupt as exc:
-        if "version" in str(exc):
+        if isinstance(exc, _BadVersion):
             raise InputError(
                 f"{path.name}: {exc}.", "Download a current GGUF of the model."
             ) from exc

@@ -29,6 +29,7 @@ import os
 import queue
 import random
 import shutil
+import sys
 import threading
 import time
 from collections import deque
@@ -55,6 +56,7 @@ _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 PART_SUFFIX = ".part"
 META_SUFFIX = ".part.json"
 RANGES_SUFFIX = ".part.ranges"
+LOCK_SUFFIX = ".part.lock"
 
 
 # ---- events ---------------------------------------------------------------------------
@@ -135,6 +137,10 @@ class FetchOptions:
     max_connections: int = 4  # the ceiling for connections=0
     min_segment: int = 32 * MiB  # never split a range into pieces smaller than this
     probe_s: float = 2.0  # how long each measurement of connections=0 lasts
+    # connections=0 tries more connections only below this speed: above it the limit is
+    # the CPU or the disk, and another connection costs CPU (its bytes are hashed again
+    # from the disk) for nothing
+    probe_below: float = 256 * MiB
     free_space: Callable[[Path], int] | None = None  # injectable for tests
     write_hook: WriteHook | None = None  # called before each write (tests inject ENOSPC)
 
@@ -145,12 +151,44 @@ class FetchOptions:
         return delay * (0.75 + random.random() / 2)  # jitter: no thundering herd
 
 
-def part_paths(dest: Path) -> tuple[Path, Path, Path]:
+def part_paths(dest: Path) -> tuple[Path, Path, Path, Path]:
+    """The part file, its identity, its log of written ranges, and its lock."""
     return (
         dest.with_name(dest.name + PART_SUFFIX),
         dest.with_name(dest.name + META_SUFFIX),
         dest.with_name(dest.name + RANGES_SUFFIX),
+        dest.with_name(dest.name + LOCK_SUFFIX),
     )
+
+
+class _PartLock:
+    """An exclusive lock on the part (released by the OS if the process dies), so two
+    processes never write the same file."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path = path
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(self._fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(self._fd)
+            raise DownloadError(
+                f"{name} is already being downloaded by another Open Model Wizard process.",
+                "Wait for it to finish, or stop it first.",
+            ) from exc
+
+    def release(self, remove: bool = False) -> None:
+        if remove:
+            with contextlib.suppress(OSError):  # Windows: not while another process has it
+                self.path.unlink(missing_ok=True)
+        os.close(self._fd)
 
 
 def destination(models_dir: Path, repo: str, filename: str) -> Path:
@@ -177,7 +215,7 @@ def fetch(
     expected_sha256: str | None = None,
     cancel: CancelToken | None = None,
     options: FetchOptions | None = None,
-) -> Iterator[FetchEvent]:
+) -> Generator[FetchEvent, None, None]:
     """Download ``remote`` to ``dest``; the last event is :class:`DownloadVerified`.
 
     Raises :class:`DownloadError` (with a remedy) when it cannot finish. When ``cancel``
@@ -266,14 +304,20 @@ class _Journal:
 
 # ---- the writing and hashing pipeline -------------------------------------------------
 class _Sink:
-    """Writes chunks sequentially at a position and hashes them, on two threads.
+    """Writes buffers sequentially at a position and hashes them, on two threads.
 
-    ``put`` only queues; ``flush`` waits until everything queued is on disk and hashed.
-    A write error stops the writing (later chunks are dropped) and is raised by the
-    next ``put`` or ``flush``; the file then holds exactly ``position`` bytes of data.
+    The reading loop takes a buffer from a small pool (:meth:`buffer`), fills it and hands
+    it over (:meth:`put`); the writer and the hasher use the same memory, and the buffer
+    returns to the pool when both are done. The pool bounds what is in memory and not
+    yet on disk (what a crash would lose) to ``buffers`` x ``size`` bytes.
+    ``flush`` waits until everything handed over is on disk and hashed. A write error
+    stops the writing (later buffers are dropped) and is raised by the next ``buffer``,
+    ``put`` or ``flush``; the file then holds exactly ``position`` bytes of data.
     """
 
-    def __init__(self, path: Path, position: int, hook: WriteHook | None) -> None:
+    def __init__(
+        self, path: Path, position: int, hook: WriteHook | None, size: int, buffers: int = 4
+    ) -> None:
         self.file: BinaryIO = open(path, "r+b" if path.exists() else "w+b", buffering=0)  # noqa: SIM115
         self.file.seek(position)
         self.position = position
@@ -281,8 +325,12 @@ class _Sink:
         self.journal: _Journal | None = None
         self.error: OSError | None = None
         self._hook = hook
-        self._wq: queue.Queue[bytes | None] = queue.Queue(maxsize=32)
-        self._hq: queue.Queue[bytes | None] = queue.Queue(maxsize=32)
+        self._free: queue.Queue[bytearray] = queue.Queue()
+        for _ in range(buffers):
+            self._free.put(bytearray(size))
+        self._wq: queue.Queue[_Item | None] = queue.Queue()
+        self._hq: queue.Queue[_Item | None] = queue.Queue()
+        self._release_lock = threading.Lock()
         self._threads = [
             threading.Thread(target=self._write_loop, name="fetch-write", daemon=True),
             threading.Thread(target=self._hash_loop, name="fetch-hash", daemon=True),
@@ -290,21 +338,46 @@ class _Sink:
         for t in self._threads:
             t.start()
 
+    def buffer(self) -> bytearray:
+        """A free buffer (waits while the writer and the hasher catch up)."""
+        if self.error is not None:
+            raise self.error
+        return self._free.get()
+
+    def give_back(self, buf: bytearray) -> None:
+        self._free.put(buf)
+
+    def put(self, buf: bytearray, n: int) -> None:
+        if self.error is not None:
+            self._free.put(buf)
+            raise self.error
+        item = _Item(buf, n)
+        self._wq.put(item)
+        self._hq.put(item)
+
+    def _release(self, item: _Item) -> None:
+        with self._release_lock:
+            item.users -= 1
+            done = item.users == 0
+        if done:
+            self._free.put(item.buf)
+
     def _write_loop(self) -> None:
         while True:
-            chunk = self._wq.get()
+            item = self._wq.get()
             try:
-                if chunk is None:
+                if item is None:
                     return
                 if self.error is None:
-                    self._write(chunk)
+                    self._write(memoryview(item.buf)[: item.n])
             except OSError as exc:
                 self.error = exc
             finally:
+                if item is not None:
+                    self._release(item)
                 self._wq.task_done()
 
-    def _write(self, chunk: bytes) -> None:
-        view = memoryview(chunk)
+    def _write(self, view: memoryview) -> None:
         while view:
             if self._hook is not None:
                 self._hook(self.position, len(view))
@@ -319,19 +392,15 @@ class _Sink:
 
     def _hash_loop(self) -> None:
         while True:
-            chunk = self._hq.get()
+            item = self._hq.get()
             try:
-                if chunk is None:
+                if item is None:
                     return
-                self.hasher.update(chunk)
+                self.hasher.update(memoryview(item.buf)[: item.n])
             finally:
+                if item is not None:
+                    self._release(item)
                 self._hq.task_done()
-
-    def put(self, chunk: bytes) -> None:
-        if self.error is not None:
-            raise self.error
-        self._wq.put(chunk)
-        self._hq.put(chunk)
 
     def flush(self) -> None:
         self._wq.join()
@@ -368,6 +437,13 @@ class _Sink:
                 self.journal.close()
         if self.error is not None:
             raise self.error
+
+
+@dataclass
+class _Item:
+    buf: bytearray
+    n: int
+    users: int = 2  # the writer and the hasher
 
 
 # ---- helper connections ---------------------------------------------------------------
@@ -436,7 +512,7 @@ class _Fetch:
         self.opt = options or FetchOptions()
         self.expected = (expected_sha256 or "").lower() or remote.sha256
         self.size = remote.size
-        self.part, self.meta, self.ranges = part_paths(dest)
+        self.part, self.meta, self.ranges, self.lock_path = part_paths(dest)
         self.shared = _Shared()
         self.claims: list[_Claim] = []
         self.head: _Claim | None = None
@@ -454,7 +530,7 @@ class _Fetch:
         self.ctx = (remote.repo, remote.filename, remote.revision)
 
     # ---- the whole run -----------------------------------------------------------------
-    def run(self) -> Iterator[FetchEvent]:
+    def run(self) -> Generator[FetchEvent, None, None]:
         self._check_expected()
         try:
             self.dest.parent.mkdir(parents=True, exist_ok=True)
@@ -463,11 +539,20 @@ class _Fetch:
                 f"Cannot create the folder {self.dest.parent}: {exc.strerror or exc}.",
                 "Choose a writable data folder with --data-dir.",
             ) from exc
-        resumed = self._open_part()
-        self._check_disk()
-        yield DownloadStarted(self.size, resumed, self.expected, self.remote.commit, self.part)
+        try:
+            lock = _PartLock(self.lock_path, self.remote.filename)
+        except OSError as exc:
+            raise self._disk_error(exc) from exc
         ok = False
         try:
+            done = yield from self._already_there()
+            if done is not None:
+                ok = True
+                yield done
+                return
+            resumed = self._open_part()
+            self._check_disk()
+            yield DownloadStarted(self.size, resumed, self.expected, self.remote.commit, self.part)
             yield from self._hash_kept()
             if self.cancel.is_set():
                 return
@@ -479,7 +564,37 @@ class _Fetch:
             yield from self._finish()
             ok = True
         finally:
-            self._shutdown(ok)
+            self._shutdown()
+            lock.release(remove=ok or not self.part.exists())
+
+    def _already_there(self) -> Generator[FetchEvent, None, DownloadVerified | None]:
+        """A destination that already holds the expected bytes (say the app stopped between
+        the rename and the clean-up) is verified, not fetched again."""
+        if not self.expected or self.size is None:
+            return None
+        try:
+            if not self.dest.is_file() or self.dest.stat().st_size != self.size:
+                return None
+            sha = hashlib.sha256()
+            buf = bytearray(4 * MiB)
+            done, last = 0, 0.0
+            with open(self.dest, "rb", buffering=0) as f:
+                while n := f.readinto(buf):
+                    if self.cancel.is_set():
+                        return None
+                    sha.update(memoryview(buf)[:n])
+                    done += n
+                    if time.monotonic() - last >= self.opt.progress_interval:
+                        last = time.monotonic()
+                        yield DownloadProgress(done, self.size, 0.0, None, "checking")
+        except OSError:
+            return None
+        if sha.hexdigest() != self.expected:
+            return None
+        for path in (self.part, self.meta, self.ranges):
+            path.unlink(missing_ok=True)
+        return DownloadVerified(self.dest, self.size, self.expected, self.remote.commit, 0,
+                                self.expected)  # fmt: skip
 
     def _check_expected(self) -> None:
         hub_sha = self.remote.sha256
@@ -521,7 +636,7 @@ class _Fetch:
                 os.replace(tmp, self.meta)
             if not kept.items():
                 self.ranges.unlink(missing_ok=True)
-            self.sink = _Sink(self.part, 0, self.opt.write_hook)
+            self.sink = _Sink(self.part, 0, self.opt.write_hook, self.opt.chunk_size)
             if not kept.items():
                 self.sink.file.truncate(0)
             elif self.ranges.exists():
@@ -560,20 +675,31 @@ class _Fetch:
         """Hash ``[p, end)`` from the part file (ranges other connections wrote)."""
         assert self.sink is not None
         buf = bytearray(4 * MiB)
-        with open(self.part, "rb", buffering=0) as f:
-            f.seek(self.p)
-            while self.p < end:
-                if self.cancel.is_set():
-                    return
-                view = memoryview(buf)[: min(len(buf), end - self.p)]
-                n = f.readinto(view)
-                if not n:
-                    raise IntegrityError(f"The part file {self.part} is shorter than recorded.")
-                self.sink.hasher.update(view[:n])
-                self.p += n
-                event = self._progress(phase)
-                if event is not None:
-                    yield event
+        try:
+            with open(self.part, "rb", buffering=0) as f:
+                f.seek(self.p)
+                while self.p < end:
+                    if self.cancel.is_set():
+                        return
+                    view = memoryview(buf)[: min(len(buf), end - self.p)]
+                    n = f.readinto(view)
+                    if not n:
+                        self._discard()
+                        raise IntegrityError(
+                            f"The part file {self.part.name} is shorter than its log of "
+                            "written ranges says; it was deleted.",
+                            "Run the download again.",
+                        )
+                    self.sink.hasher.update(view[:n])
+                    self.p += n
+                    event = self._progress(phase)
+                    if event is not None:
+                        yield event
+        except OSError as exc:
+            raise DownloadError(
+                f"Cannot read {self.part}: {exc.strerror or exc}.",
+                "Check the disk, then run the download again.",
+            ) from exc
 
     # ---- the main loop -----------------------------------------------------------------
     def _loop(self) -> Iterator[FetchEvent]:
@@ -622,6 +748,10 @@ class _Fetch:
         Returns True when the file is complete (the end of a file of unknown size).
         """
         assert self.sink is not None
+        try:
+            self.sink.seek(self.p)  # the sink writes where the main connection starts
+        except OSError as exc:
+            raise self._disk_error(exc) from exc
         end = self._boundary(self.p)
         head = _Claim(self.p, end if end is not None else 1 << 62)
         with self.shared.lock:
@@ -638,7 +768,10 @@ class _Fetch:
                     yield from self._restart(exc.resp, head)
                     return self.size is None
                 except TransientError as exc:
-                    self.sink.flush()
+                    try:
+                        self.sink.flush()
+                    except OSError as disk:
+                        raise self._disk_error(disk) from disk
                     if head.pos - before >= MiB:
                         self.head_attempt = 0
                     self.head_attempt += 1
@@ -667,15 +800,14 @@ class _Fetch:
         resp = self.client.open_range(
             self.remote.url, head.pos, last, timeout=self.opt.stall_timeout, context=self.ctx
         )
+        if head.pos > 0 or last is not None:
+            got = resp.content_range() if resp.status == 206 else None
+            if got is None or got[0] != head.pos:
+                raise _RangeIgnored(resp)  # _restart reads (and closes) this response
+            if self.size is not None and got[2] is not None and got[2] != self.size:
+                resp.close()
+                raise self._changed(got[2])
         with resp:
-            if head.pos > 0 or last is not None:
-                got = resp.content_range() if resp.status == 206 else None
-                if got is None or got[0] != head.pos:
-                    raise _RangeIgnored(resp)
-                if self.size is not None and got[2] is not None and got[2] != self.size:
-                    raise self._changed(got[2])
-            elif resp.status == 206:  # a server that answers 206 to a plain GET: fine
-                pass
             if self.size is None and resp.status == 200 and resp.length is not None:
                 self.size = resp.length
             yield from self._pump(resp, head, head_mode=True)
@@ -717,8 +849,17 @@ class _Fetch:
                 want = min(self.opt.chunk_size, claim.end - claim.pos)
             if want <= 0:
                 return
-            chunk = _read(resp, want, self.opt.stall_timeout)
-            if not chunk:
+            try:
+                buf = self.sink.buffer()
+            except OSError as exc:
+                raise self._disk_error(exc) from exc
+            try:
+                n = _read_into(resp, memoryview(buf)[:want], self.opt.stall_timeout)
+            except BaseException:
+                self.sink.give_back(buf)
+                raise
+            if not n:
+                self.sink.give_back(buf)
                 if self.size is not None and claim.pos < min(claim.end, self.size):
                     raise TransientError(
                         f"The connection closed early at {human_bytes(claim.pos)} of "
@@ -726,14 +867,14 @@ class _Fetch:
                     )
                 return
             try:
-                self.sink.put(chunk)
+                self.sink.put(buf, n)
             except OSError as exc:
                 raise self._disk_error(exc) from exc
             with self.shared.lock:
-                claim.pos += len(chunk)
-                self.shared.received += len(chunk)
+                claim.pos += n
+                self.shared.received += n
             now = time.monotonic()
-            window_bytes += len(chunk)
+            window_bytes += n
             if now - window_start >= self.opt.stall_timeout:
                 if window_bytes < self.opt.stall_min_bytes:
                     raise TransientError(
@@ -778,6 +919,10 @@ class _Fetch:
         rate = (received - ramp["bytes"]) / (now - ramp["since"])
         ramp["since"], ramp["bytes"] = now, received
         if ramp["phase"] == "single":
+            if rate >= self.opt.probe_below:
+                log.info("one connection: %s/s, fast enough", human_bytes(rate))
+                self.ramp = None
+                return
             ramp["rate"], ramp["phase"] = rate, "probing"
             self.target = 2
             log.info("one connection: %s/s; trying two", human_bytes(rate))
@@ -786,10 +931,10 @@ class _Fetch:
             ramp["rate"] = rate
             self.target = min(self.opt.max_connections, self.target * 2)
         else:
-            better = rate > ramp["rate"] * 1.2
-            if not better:
+            if rate <= ramp["rate"] * 1.2:  # not faster: start no more connections
                 self.target = max(1, self.target // 2)
-                self._trim_helpers(self.target)
+                if rate < ramp["rate"] * 0.8:  # slower: stop the extra ones now
+                    self._trim_helpers(self.target)
             log.info("keeping %d connection(s) (%s/s)", self.target, human_bytes(rate))
             self.ramp = None
 
@@ -912,18 +1057,19 @@ class _Fetch:
         shared, hook = self.shared, self.opt.write_hook
         window_start, window_bytes = time.monotonic(), 0
         journal = self.sink.journal if self.sink else None
+        buf = memoryview(bytearray(self.opt.chunk_size))
         while not (shared.closing.is_set() or claim.stop):
             with shared.lock:
-                want = min(self.opt.chunk_size, claim.end - claim.pos)
+                want = min(len(buf), claim.end - claim.pos)
             if want <= 0:
                 return
-            chunk = _read(resp, want, self.opt.stall_timeout)
-            if not chunk:
+            got = _read_into(resp, buf[:want], self.opt.stall_timeout)
+            if not got:
                 raise TransientError("The connection closed early.")
             with shared.lock:
-                n = min(len(chunk), claim.end - claim.pos)
+                n = min(got, claim.end - claim.pos)  # the end may have moved meanwhile
                 pos = claim.pos
-            view = memoryview(chunk)[:n]
+            view = buf[:n]
             while view:
                 if hook is not None:
                     hook(pos, len(view))
@@ -942,7 +1088,10 @@ class _Fetch:
             window_bytes += n
             if now - window_start >= self.opt.stall_timeout:
                 if window_bytes < self.opt.stall_min_bytes:
-                    raise TransientError("stalled")
+                    raise TransientError(
+                        f"The download stalled: {window_bytes} bytes in "
+                        f"{self.opt.stall_timeout:g} s."
+                    )
                 window_start, window_bytes = now, 0
 
     def _drain_events(self) -> Iterator[FetchEvent]:
@@ -996,7 +1145,10 @@ class _Fetch:
         except OSError as exc:
             raise self._disk_error(exc) from exc
         digest = sink.hasher.hexdigest()
-        on_disk = self.part.stat().st_size
+        try:
+            on_disk = self.part.stat().st_size
+        except OSError as exc:
+            raise self._disk_error(exc) from exc
         if on_disk != self.size or self.p != self.size:
             self._discard()
             raise IntegrityError(
@@ -1027,7 +1179,7 @@ class _Fetch:
         for path in (self.part, self.meta, self.ranges):
             path.unlink(missing_ok=True)
 
-    def _shutdown(self, ok: bool) -> None:
+    def _shutdown(self) -> None:
         self.shared.closing.set()
         with self.shared.lock:
             threads = [c.thread for c in self.claims if c.thread is not None]
@@ -1090,9 +1242,9 @@ class _Fetch:
         )
 
 
-def _read(resp: HubResponse, n: int, stall_timeout: float) -> bytes:
+def _read_into(resp: HubResponse, view: memoryview, stall_timeout: float) -> int:
     try:
-        return resp.read1(n)
+        return resp.readinto_some(view)
     except TimeoutError as exc:
         raise TransientError(f"The download stalled: no data for {stall_timeout:g} s.") from exc
     except (OSError, http.client.HTTPException) as exc:

@@ -10,16 +10,17 @@ CDN. The token is never logged and never part of an error message or a ``repr``.
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import logging
 import os
 import re
 import ssl
+import time
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import Message
-from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from wizard_app import __version__
@@ -32,7 +33,7 @@ ENDPOINT_ENV = "HF_ENDPOINT"
 TOKEN_ENVS = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN")
 TOKEN_HELP = (
     "put a Hugging Face access token (https://huggingface.co/settings/tokens) in the "
-    "HF_TOKEN environment variable or run `huggingface-cli login`"
+    "HF_TOKEN environment variable or run `huggingface-cli login` (`hf auth login`)"
 )
 USER_AGENT = f"open-model-wizard/{__version__}"
 _REDIRECTS = (301, 302, 303, 307, 308)
@@ -135,6 +136,7 @@ class HubResponse:
         self.url = url
         self.status = resp.status
         self.reason = resp.reason
+        self._pending: BaseException | None = None
 
     def header(self, name: str) -> str | None:
         return self._resp.getheader(name)
@@ -159,6 +161,41 @@ class HubResponse:
     def read1(self, n: int) -> bytes:
         """Whatever has arrived, at most ``n`` bytes, with at most one system call."""
         return self._resp.read1(n)
+
+    def readinto_some(self, view: memoryview, budget_s: float = 0.05) -> int:
+        """Fill ``view`` with what arrives within about ``budget_s`` (at least one read).
+
+        Many reads per call keep the per-chunk work low at high speed, and the budget
+        keeps cancel and progress responsive at low speed. A read error after some bytes
+        arrived is kept for the next call, so no byte that reached us is lost. Returns 0
+        at the end of the body.
+        """
+        if self._pending is not None:
+            exc, self._pending = self._pending, None
+            raise exc
+        resp = self._resp
+        fp = resp.fp
+        if fp is None or resp.chunked or resp.length is None:
+            data = resp.read1(len(view))
+            view[: len(data)] = data
+            return len(data)
+        limit = min(len(view), resp.length)
+        got = 0
+        deadline = time.monotonic() + budget_s
+        try:
+            while got < limit:
+                n = fp.readinto1(view[got:limit])
+                if not n:
+                    break
+                got += n
+                if time.monotonic() >= deadline:
+                    break
+        except (OSError, http.client.HTTPException) as exc:
+            if not got:
+                raise
+            self._pending = exc
+        resp.length -= got
+        return got
 
     def read(self, n: int | None = None) -> bytes:
         return self._resp.read(n)
@@ -307,7 +344,7 @@ class HubClient:
         https = parts.scheme == "https"
         port = parts.port or (443 if https else 80)
         proxy = _proxy_for(parts.scheme, host)
-        conn: http.client.HTTPConnection
+        conn: http.client.HTTPConnection | None = None
         try:
             if proxy is None:
                 conn = (
@@ -336,8 +373,14 @@ class HubClient:
             conn.request(method, target, headers=headers)
             resp = conn.getresponse()
         except (OSError, http.client.HTTPException) as exc:
-            with _suppress():
-                conn.close()
+            if conn is not None:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            if isinstance(exc, ssl.SSLCertVerificationError):  # retrying will not help
+                raise DownloadError(
+                    f"Cannot reach {parts.scheme}://{parts.netloc}: {_describe(exc)}.",
+                    "Check the system's certificates, or a proxy that intercepts HTTPS.",
+                ) from exc
             raise TransientError(
                 f"Cannot reach {parts.scheme}://{parts.netloc}: {_describe(exc)}."
             ) from exc
@@ -362,7 +405,7 @@ class HubClient:
         code = (resp.header("X-Error-Code") or "").strip()
         where = urlsplit(self.endpoint).netloc
         page = self.model_page(repo)
-        if code == "RepoNotFound" or (status == 401 and code not in ("", "GatedRepo")):
+        if code == "RepoNotFound":
             hint = (
                 "Check the name. If the repository is private, use a token with access."
                 if self._token
@@ -373,7 +416,8 @@ class HubClient:
             if self._token:
                 remedy = (
                     f"Open {page} while logged in, accept the licence, and make sure the "
-                    "token (HF_TOKEN or `huggingface-cli login`) belongs to that account."
+                    "token in use (HF_TOKEN, or the one saved by `huggingface-cli login`) "
+                    "belongs to that account."
                 )
                 what = "the token in use has no access to it"
             else:
@@ -441,11 +485,3 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
-
-
-class _suppress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: Any) -> bool:
-        return True

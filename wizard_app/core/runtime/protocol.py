@@ -67,6 +67,7 @@ class Generate:
     seed: int | None = None
     stop: tuple[str, ...] = ()
     ignore_eos: bool = False  # keep going past end-of-generation tokens (benchmarks)
+    reuse_cache: bool = True  # skip the prompt prefix the last run already evaluated
     request_id: int = 0
 
 
@@ -178,8 +179,8 @@ class Loaded:
 @dataclass(frozen=True)
 class Token:
     request_id: int
-    text: str
-    index: int  # 0-based count of generated tokens so far, this one included minus one
+    text: str  # may be empty: bytes held back until they form whole characters
+    index: int  # 0-based; exactly one Token event per generated token
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,8 @@ class RunMetrics:
 class Done:
     request_id: int
     metrics: RunMetrics
-    text: str = ""
+    text: str = ""  # the whole answer
+    tail: str = ""  # text held back at the end and not sent in a Token: show it too
 
 
 @dataclass(frozen=True)
@@ -233,14 +235,4 @@ class Error:
     details: tuple[str, ...] = field(default=())  # llama.cpp's last error log lines
 
 
-Event = (
-    Hello
-    | LogLine
-    | LoadProgress
-    | Loaded
-    | Token
-    | Done
-    | Unloaded
-    | StatsReport
-    | Error
-)
+Event = Hello | LogLine | LoadProgress | Loaded | Token | Done | Unloaded | StatsReport | Error

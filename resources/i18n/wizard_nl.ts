@@ -1,0 +1,2173 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>BudgetPage</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="31"/>
+        <source>Budget and preferences</source>
+        <translation>Budget en voorkeuren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="32"/>
+        <source>What you can spend, and what matters more to you.</source>
+        <translation>Wat u kunt uitgeven, en wat u belangrijker vindt.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="36"/>
+        <source> USD</source>
+        <translation> USD</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="38"/>
+        <source>Nothing: this machine as it is</source>
+        <translation>Niets: deze computer zoals hij is</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="39"/>
+        <source>Money for hardware upgrades in US dollars</source>
+        <translation>Geld voor hardware-uitbreidingen in Amerikaanse dollars</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="44"/>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="45"/>
+        <source>No limit (free space)</source>
+        <translation>Geen grens (vrije ruimte)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="46"/>
+        <source>Disk space for models in GB</source>
+        <translation>Schijfruimte voor modellen in GB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="52"/>
+        <source>Speed against quality</source>
+        <translation>Snelheid tegenover kwaliteit</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="55"/>
+        <source>Context length</source>
+        <translation>Contextlengte</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="56"/>
+        <source>Automatic (what the use case needs)</source>
+        <translation>Automatisch (wat de toepassing nodig heeft)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="67"/>
+        <source>&amp;Money for hardware:</source>
+        <translation>&amp;Geld voor hardware:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="68"/>
+        <source>&amp;Disk space for models:</source>
+        <translation>&amp;Schijfruimte voor modellen:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="69"/>
+        <source>&amp;Speed or quality:</source>
+        <translation>S&amp;nelheid of kwaliteit:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="71"/>
+        <source>&amp;Context length:</source>
+        <translation>&amp;Contextlengte:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="78"/>
+        <source>The context is how much text the model keeps in view: a long document or conversation needs more, and more memory.</source>
+        <translation>De context is hoeveel tekst het model tegelijk overziet: een lang document of gesprek heeft er meer van nodig, en dus meer geheugen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="102"/>
+        <source>Faster answers: smaller models or stronger compression.</source>
+        <translation>Snellere antwoorden: kleinere modellen of sterkere compressie.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="103"/>
+        <source>A balance of answer quality and speed.</source>
+        <translation>Een evenwicht tussen kwaliteit en snelheid van de antwoorden.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="104"/>
+        <source>The best answers that fit, even if they come slowly.</source>
+        <translation>De beste antwoorden die passen, ook als ze traag komen.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="61"/>
+        <source>Model details</source>
+        <translation>Details van het model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="74"/>
+        <source>Quantisation</source>
+        <translation>Kwantisatie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="76"/>
+        <source>Smaller quants need less memory and run faster, at some cost in quality.</source>
+        <translation>Kleinere kwantisaties hebben minder geheugen nodig en zijn sneller, met wat verlies aan kwaliteit.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="78"/>
+        <source>&amp;Quant:</source>
+        <translation>&amp;Kwantisatie:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="85"/>
+        <source>Fit on this machine</source>
+        <translation>Past het op deze computer</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="98"/>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="99"/>
+        <source>Model card</source>
+        <translation>Modelkaart</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="100"/>
+        <source>Openness</source>
+        <translation>Openheid</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="101"/>
+        <source>Caveats</source>
+        <translation>Kanttekeningen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="102"/>
+        <source>Sources</source>
+        <translation>Bronnen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="136"/>
+        <source>Fully open</source>
+        <translation>Volledig open</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="136"/>
+        <source>All five openness criteria are public.</source>
+        <translation>Alle vijf openheidscriteria zijn openbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="140"/>
+        <source>Open weights</source>
+        <translation>Open gewichten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="142"/>
+        <source>Not every openness criterion is public.</source>
+        <translation>Niet elk openheidscriterium is openbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="154"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="236"/>
+        <source>None recorded.</source>
+        <translation>Niets vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="165"/>
+        <source>Needs about %1 at %2.</source>
+        <translation>Heeft ongeveer %1 nodig bij %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="171"/>
+        <source>%1 of %2 layers on the GPU.</source>
+        <translation>%1 van de %2 lagen op de GPU.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="177"/>
+        <source>Expected speed: %1.</source>
+        <translation>Verwachte snelheid: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="188"/>
+        <source> (%1 B active)</source>
+        <translation> (%1 B actief)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="189"/>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="191"/>
+        <source>Architecture</source>
+        <translation>Architectuur</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="192"/>
+        <source>Trained context</source>
+        <translation>Getrainde context</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="194"/>
+        <source>Released</source>
+        <translation>Uitgebracht</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="196"/>
+        <source>Languages</source>
+        <translation>Talen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="197"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="197"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="198"/>
+        <source>Instruction-tuned</source>
+        <translation>Getraind op instructies</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="201"/>
+        <source>gated: accept the licence on Hugging Face first</source>
+        <translation>afgeschermd: accepteer eerst de licentie op Hugging Face</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="202"/>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="205"/>
+        <source>Original</source>
+        <translation>Origineel</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="214"/>
+        <source>public</source>
+        <translation>openbaar</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="215"/>
+        <source>not public</source>
+        <translation>niet openbaar</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="216"/>
+        <source>not established</source>
+        <translation>niet vastgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="228"/>
+        <source>source</source>
+        <translation>bron</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadPage</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="32"/>
+        <source>Download</source>
+        <translation>Downloaden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="40"/>
+        <source>Download progress</source>
+        <translation>Voortgang van de download</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="43"/>
+        <source>Downloaded, speed and time left</source>
+        <translation>Gedownload, snelheid en resterende tijd</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="47"/>
+        <source>Open &amp;Settings…</source>
+        <translation>&amp;Instellingen openen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="48"/>
+        <source>Open the settings to enter a token or mirror</source>
+        <translation>Open de instellingen om een token of mirror in te voeren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="51"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="52"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Hervatten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="53"/>
+        <source>&amp;Cancel download</source>
+        <translation>Download &amp;annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="63"/>
+        <source>The file is checked against its published checksum before it is used. A paused or interrupted download continues where it stopped.</source>
+        <translation>Het bestand wordt vóór gebruik gecontroleerd tegen de gepubliceerde controlesom. Een gepauzeerde of onderbroken download gaat verder waar hij stopte.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="91"/>
+        <source>%1, %2 (%3) from %4</source>
+        <translation>%1, %2 (%3) van %4</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="126"/>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="130"/>
+        <source>%1 left</source>
+        <translation>nog %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="133"/>
+        <source>checking the file</source>
+        <translation>bestand controleren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="135"/>
+        <source>verifying the checksum</source>
+        <translation>controlesom nagaan</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="142"/>
+        <source>Connection trouble, trying again: %1</source>
+        <translation>Verbindingsprobleem, opnieuw proberen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="164"/>
+        <source>Cancelled; the partial file was deleted.</source>
+        <translation>Geannuleerd; het gedeeltelijke bestand is verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="168"/>
+        <source>The download stopped: %1</source>
+        <translation>De download is gestopt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="185"/>
+        <source>Downloaded and verified.</source>
+        <translation>Gedownload en gecontroleerd.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="187"/>
+        <source>Paused.</source>
+        <translation>Gepauzeerd.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadState</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/downloads.py" line="13"/>
+        <source>waiting</source>
+        <translation>wachtend</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/downloads.py" line="14"/>
+        <source>downloading</source>
+        <translation>bezig</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/downloads.py" line="15"/>
+        <source>paused</source>
+        <translation>gepauzeerd</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/downloads.py" line="16"/>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/downloads.py" line="17"/>
+        <source>done</source>
+        <translation>klaar</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/downloads.py" line="29"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/downloads.py" line="29"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/downloads.py" line="29"/>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+</context>
+<context>
+    <name>ExclusionModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="124"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="124"/>
+        <source>Why it was left out</source>
+        <translation>Waarom het is weggelaten</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="38"/>
+        <source>Model recommendations</source>
+        <translation>Modelaanbevelingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="40"/>
+        <source>Use case: %1; context: %2.</source>
+        <translation>Toepassing: %1; context: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="47"/>
+        <source>Machine: %1 RAM, %2.</source>
+        <translation>Computer: %1 RAM, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="53"/>
+        <source>no GPU</source>
+        <translation>geen GPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="61"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="62"/>
+        <source>Quant</source>
+        <translation>Kwantisatie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="63"/>
+        <source>Fit</source>
+        <translation>Past</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="64"/>
+        <source>Memory</source>
+        <translation>Geheugen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="65"/>
+        <source>Speed</source>
+        <translation>Snelheid</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="66"/>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="94"/>
+        <source>Upgrades within your budget</source>
+        <translation>Uitbreidingen binnen uw budget</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="97"/>
+        <source>Left out</source>
+        <translation>Weggelaten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/export.py" line="99"/>
+        <source>Assumptions</source>
+        <translation>Aannames</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="27"/>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="30"/>
+        <source>Show the &amp;folder</source>
+        <translation>Toon de &amp;map</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="31"/>
+        <source>Show the folder with the model file</source>
+        <translation>Toon de map met het modelbestand</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="34"/>
+        <source>How to use the model in other programs</source>
+        <translation>Hoe u het model in andere programma&apos;s gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="50"/>
+        <source>You chose &lt;b&gt;%1&lt;/b&gt; (%2, %3).</source>
+        <translation>U koos &lt;b&gt;%1&lt;/b&gt; (%2, %3).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="57"/>
+        <source>The file is at &lt;code&gt;%1&lt;/code&gt;.</source>
+        <translation>Het bestand staat in &lt;code&gt;%1&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="62"/>
+        <source>On this machine it answered at %1, with the first token after %2.</source>
+        <translation>Op deze computer antwoordde het met %1, met het eerste token na %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="74"/>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="75"/>
+        <source>Chat in a terminal, or serve an OpenAI-compatible API:</source>
+        <translation>Chatten in een terminal, of een OpenAI-compatibele API aanbieden:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="79"/>
+        <source>LM Studio</source>
+        <translation>LM Studio</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="80"/>
+        <source>Import the file (it is linked or copied into LM Studio&apos;s models folder):</source>
+        <translation>Importeer het bestand (het wordt gekoppeld of gekopieerd naar de modellenmap van LM Studio):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="84"/>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="85"/>
+        <source>Create a model from a Modelfile that points to the file:</source>
+        <translation>Maak een model van een Modelfile die naar het bestand verwijst:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="90"/>
+        <source>GPT4All</source>
+        <translation>GPT4All</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="92"/>
+        <source>Copy the file into GPT4All&apos;s models folder (Settings → Application → Download path), then choose it in the model list.</source>
+        <translation>Kopieer het bestand naar de modellenmap van GPT4All (Settings → Application → Download path) en kies het daarna in de modellenlijst.</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="25"/>
+        <location filename="../../wizard_app/ui/format.py" line="32"/>
+        <location filename="../../wizard_app/ui/format.py" line="58"/>
+        <location filename="../../wizard_app/ui/format.py" line="77"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="26"/>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="34"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="35"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="40"/>
+        <source>%1 GB/s</source>
+        <translation>%1 GB/s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="42"/>
+        <source>%1 MB/s</source>
+        <translation>%1 MB/s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="43"/>
+        <source>%1 kB/s</source>
+        <translation>%1 kB/s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="48"/>
+        <source>speed unknown</source>
+        <translation>snelheid onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="49"/>
+        <source>≈ %1 tokens/s</source>
+        <translation>≈ %1 tokens/s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wizard_app/ui/format.py" line="53"/>
+        <source>%Ln tokens</source>
+        <translation>
+            <numerusform>%Ln token</numerusform>
+            <numerusform>%Ln tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wizard_app/ui/format.py" line="61"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="64"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="69"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 u %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="79"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/format.py" line="80"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Gpu</name>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="104"/>
+        <source>No GPU</source>
+        <translation>Geen GPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="105"/>
+        <source>NVIDIA</source>
+        <translation>NVIDIA</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="106"/>
+        <source>AMD</source>
+        <translation>AMD</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="107"/>
+        <source>Apple Silicon (unified memory)</source>
+        <translation>Apple Silicon (gedeeld geheugen)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="108"/>
+        <source>Intel</source>
+        <translation>Intel</translation>
+    </message>
+</context>
+<context>
+    <name>HardwarePage</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="60"/>
+        <source>Your hardware</source>
+        <translation>Uw hardware</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="62"/>
+        <source>Read from this machine. Change any figure, or plan for another machine.</source>
+        <translation>Uitgelezen van deze computer. Pas elk getal aan, of plan voor een andere computer.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="66"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="67"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="71"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="75"/>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="71"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="76"/>
+        <source> GB/s</source>
+        <translation> GB/s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="76"/>
+        <source>unknown (assume 51.2 GB/s)</source>
+        <translation>onbekend (uitgaan van 51,2 GB/s)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="77"/>
+        <source>I&apos;m &amp;planning for another machine</source>
+        <translation>Ik &amp;plan voor een andere computer</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="79"/>
+        <source>System memory (RAM) in GiB</source>
+        <translation>Werkgeheugen (RAM) in GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="80"/>
+        <source>Graphics card</source>
+        <translation>Videokaart</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="81"/>
+        <source>Graphics memory (VRAM) in GiB</source>
+        <translation>Videogeheugen (VRAM) in GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="82"/>
+        <source>Processor cores</source>
+        <translation>Processorkernen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="83"/>
+        <source>Free disk space in GiB</source>
+        <translation>Vrije schijfruimte in GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="84"/>
+        <source>Memory bandwidth in GB/s</source>
+        <translation>Geheugenbandbreedte in GB/s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="85"/>
+        <source>Planning for another machine</source>
+        <translation>Plannen voor een andere computer</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="89"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="146"/>
+        <source>Reading this machine&apos;s hardware…</source>
+        <translation>De hardware van deze computer uitlezen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="96"/>
+        <source>&amp;Read again</source>
+        <translation>&amp;Opnieuw uitlezen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="97"/>
+        <source>Read the hardware again</source>
+        <translation>De hardware opnieuw uitlezen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="100"/>
+        <source>&amp;RAM:</source>
+        <translation>&amp;RAM:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="101"/>
+        <source>&amp;GPU:</source>
+        <translation>&amp;GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="102"/>
+        <source>&amp;VRAM:</source>
+        <translation>&amp;VRAM:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="103"/>
+        <source>C&amp;PU cores:</source>
+        <translation>C&amp;PU-kernen:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="104"/>
+        <source>Free &amp;disk:</source>
+        <translation>Vrije &amp;schijf:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
+        <source>Memory &amp;bandwidth:</source>
+        <translation>Geheugen&amp;bandbreedte:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="155"/>
+        <source>Read from this machine:</source>
+        <translation>Uitgelezen van deze computer:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="164"/>
+        <source>The hardware could not be read: %1 Enter the figures yourself.</source>
+        <translation>De hardware kon niet worden uitgelezen: %1 Vul de getallen zelf in.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="197"/>
+        <source>unknown processor</source>
+        <translation>onbekende processor</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="199"/>
+        <source>no GPU found</source>
+        <translation>geen GPU gevonden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="200"/>
+        <source>unknown system</source>
+        <translation>onbekend systeem</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="201"/>
+        <source>%1; %2; %3</source>
+        <translation>%1; %2; %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/history.py" line="27"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/history.py" line="27"/>
+        <source>Use case</source>
+        <translation>Toepassing</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/history.py" line="27"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/history.py" line="27"/>
+        <source>Top picks</source>
+        <translation>Beste keuzes</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="44"/>
+        <source>Earlier recommendations</source>
+        <translation>Eerdere aanbevelingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="46"/>
+        <source>Trial runs</source>
+        <translation>Proefdraaien</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="48"/>
+        <source>&amp;Show recommendation</source>
+        <translation>Aanbeveling &amp;tonen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="49"/>
+        <source>Show the selected recommendation</source>
+        <translation>De gekozen aanbeveling tonen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="54"/>
+        <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Aanbevelingen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="63"/>
+        <source>&lt;b&gt;Trial runs on this machine&lt;/b&gt; (measured, predicted)</source>
+        <translation>&lt;b&gt;Proefdraaien op deze computer&lt;/b&gt; (gemeten, voorspeld)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="109"/>
+        <source>Opening…</source>
+        <translation>Openen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="115"/>
+        <source>This entry was saved by another version and cannot be shown: %1</source>
+        <translation>Dit item is door een andere versie opgeslagen en kan niet worden getoond: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="124"/>
+        <source>Recommendation</source>
+        <translation>Aanbeveling</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/history_view.py" line="126"/>
+        <source>Saved recommendation</source>
+        <translation>Opgeslagen aanbeveling</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="112"/>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="113"/>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="114"/>
+        <source>German</source>
+        <translation>Duits</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="115"/>
+        <source>French</source>
+        <translation>Frans</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="116"/>
+        <source>Spanish</source>
+        <translation>Spaans</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="117"/>
+        <source>Italian</source>
+        <translation>Italiaans</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="118"/>
+        <source>Portuguese</source>
+        <translation>Portugees</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="119"/>
+        <source>Japanese</source>
+        <translation>Japans</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="120"/>
+        <source>Chinese</source>
+        <translation>Chinees</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="121"/>
+        <source>Korean</source>
+        <translation>Koreaans</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="122"/>
+        <source>Russian</source>
+        <translation>Russisch</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="123"/>
+        <source>Arabic</source>
+        <translation>Arabisch</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="124"/>
+        <source>Hindi</source>
+        <translation>Hindi</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="125"/>
+        <source>Polish</source>
+        <translation>Pools</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="126"/>
+        <source>Turkish</source>
+        <translation>Turks</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="127"/>
+        <source>Vietnamese</source>
+        <translation>Vietnamees</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="128"/>
+        <source>Indonesian</source>
+        <translation>Indonesisch</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="129"/>
+        <source>Ukrainian</source>
+        <translation>Oekraïens</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="130"/>
+        <source>Czech</source>
+        <translation>Tsjechisch</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="131"/>
+        <source>Swedish</source>
+        <translation>Zweeds</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/library.py" line="37"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/library.py" line="38"/>
+        <source>Quant</source>
+        <translation>Kwantisatie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/library.py" line="39"/>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/library.py" line="40"/>
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/library.py" line="41"/>
+        <source>Last used</source>
+        <translation>Laatst gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/library.py" line="42"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/library.py" line="52"/>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="72"/>
+        <source>Installed models</source>
+        <translation>Geïnstalleerde modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="74"/>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="76"/>
+        <source>No models yet. Run the wizard to find and download one.</source>
+        <translation>Nog geen modellen. Doorloop de wizard om er een te vinden en te downloaden.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="77"/>
+        <source>&amp;Try…</source>
+        <translation>&amp;Uitproberen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="78"/>
+        <source>Show &amp;folder</source>
+        <translation>&amp;Map tonen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="79"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="80"/>
+        <source>Find models from &amp;other apps</source>
+        <translation>Modellen van &amp;andere apps zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="83"/>
+        <source>Look in the folders of LM Studio, GPT4All, Ollama and the Hugging Face cache; found models are used where they are, not copied.</source>
+        <translation>Zoek in de mappen van LM Studio, GPT4All, Ollama en de Hugging Face-cache; gevonden modellen worden gebruikt waar ze staan, niet gekopieerd.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="87"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="88"/>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Hervatten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="89"/>
+        <source>&amp;Cancel download</source>
+        <translation>Download &amp;annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="108"/>
+        <source>&lt;b&gt;Downloads&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Downloads&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="200"/>
+        <source>Remove model</source>
+        <translation>Model verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="202"/>
+        <source>Remove %1 from the library? A file the app downloaded is deleted; a file from another app stays where it is.</source>
+        <translation>%1 uit de bibliotheek verwijderen? Een bestand dat de app heeft gedownload wordt gewist; een bestand van een andere app blijft staan.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="219"/>
+        <source>Removed.</source>
+        <translation>Verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="236"/>
+        <source>Looking for models from other apps…</source>
+        <translation>Zoeken naar modellen van andere apps…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="247"/>
+        <source>Search finished.</source>
+        <translation>Zoeken klaar.</translation>
+    </message>
+</context>
+<context>
+    <name>Licence</name>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="78"/>
+        <source>Commercial use allowed</source>
+        <translation>Commercieel gebruik toegestaan</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="79"/>
+        <source>Commercial use with restrictions</source>
+        <translation>Commercieel gebruik met beperkingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="80"/>
+        <source>No commercial use</source>
+        <translation>Geen commercieel gebruik</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="84"/>
+        <source>Any licence (personal use)</source>
+        <translation>Elke licentie (persoonlijk gebruik)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="85"/>
+        <source>Must allow commercial use</source>
+        <translation>Moet commercieel gebruik toestaan</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="86"/>
+        <source>Commercial use without restrictions</source>
+        <translation>Commercieel gebruik zonder beperkingen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="23"/>
+        <source>Open Model Wizard</source>
+        <translation>Open Model Wizard</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="28"/>
+        <source>Sections</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="30"/>
+        <source>Wi&amp;zard</source>
+        <translation>Wi&amp;zard</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="31"/>
+        <source>My &amp;models</source>
+        <translation>Mijn &amp;modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="32"/>
+        <source>Hi&amp;story</source>
+        <translation>&amp;Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="45"/>
+        <source>Loading the model catalog…</source>
+        <translation>De modelcatalogus laden…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="53"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="54"/>
+        <source>&amp;New recommendation</source>
+        <translation>&amp;Nieuwe aanbeveling</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="57"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="60"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="65"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="66"/>
+        <source>&amp;About</source>
+        <translation>&amp;Over</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="100"/>
+        <source>About Open Model Wizard</source>
+        <translation>Over Open Model Wizard</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="102"/>
+        <source>Open Model Wizard %1: choose, download and try an open-weight language model that fits your machine. Nothing leaves your machine except model downloads.</source>
+        <translation>Open Model Wizard %1: kies, download en probeer een taalmodel met open gewichten dat op uw computer past. Niets verlaat uw computer behalve de modeldownloads.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="114"/>
+        <source>The app cannot start properly: %1</source>
+        <translation>De app kan niet goed starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryBar</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/memory_bar.py" line="72"/>
+        <source>Memory needed against memory available</source>
+        <translation>Benodigd geheugen tegenover beschikbaar geheugen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/memory_bar.py" line="78"/>
+        <source>GPU memory</source>
+        <translation>GPU-geheugen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/memory_bar.py" line="78"/>
+        <source>System memory</source>
+        <translation>Werkgeheugen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/memory_bar.py" line="87"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 van %3</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsView</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="22"/>
+        <source>Figures</source>
+        <translation>Cijfers</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="23"/>
+        <source>Measured figures</source>
+        <translation>Gemeten cijfers</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="26"/>
+        <source>Load time</source>
+        <translation>Laadtijd</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="27"/>
+        <source>Time to first token</source>
+        <translation>Tijd tot eerste token</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="28"/>
+        <source>Generation speed</source>
+        <translation>Generatiesnelheid</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="29"/>
+        <source>Prompt reading</source>
+        <translation>Prompt lezen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="30"/>
+        <source>Peak memory</source>
+        <translation>Piekgeheugen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="31"/>
+        <source>Context, GPU layers, threads</source>
+        <translation>Context, GPU-lagen, threads</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="33"/>
+        <source>Predicted</source>
+        <translation>Voorspeld</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="34"/>
+        <source>Measured</source>
+        <translation>Gemeten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="42"/>
+        <source>predicted</source>
+        <translation>voorspeld</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/metrics.py" line="42"/>
+        <source>measured</source>
+        <translation>gemeten</translation>
+    </message>
+</context>
+<context>
+    <name>ModelWizard</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/wizard.py" line="24"/>
+        <source>Open Model Wizard</source>
+        <translation>Open Model Wizard</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/wizard.py" line="28"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Terug</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/wizard.py" line="29"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/wizard.py" line="30"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Voltooien</translation>
+    </message>
+</context>
+<context>
+    <name>Openness</name>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="90"/>
+        <source>Training data</source>
+        <translation>Trainingsdata</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="91"/>
+        <source>Weights</source>
+        <translation>Gewichten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="92"/>
+        <source>Evaluation code</source>
+        <translation>Evaluatiecode</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="93"/>
+        <source>Fine-tuning code</source>
+        <translation>Code voor fijnafstemming</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="94"/>
+        <source>Training metrics</source>
+        <translation>Trainingsmetingen</translation>
+    </message>
+</context>
+<context>
+    <name>PickTableModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="42"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="43"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="44"/>
+        <source>Quant</source>
+        <translation>Kwantisatie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="45"/>
+        <source>Fit</source>
+        <translation>Past</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="46"/>
+        <source>Memory</source>
+        <translation>Geheugen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="47"/>
+        <source>Speed</source>
+        <translation>Snelheid</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="48"/>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="49"/>
+        <source>Openness</source>
+        <translation>Openheid</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="74"/>
+        <source>Needs about %1 at %2</source>
+        <translation>Heeft ongeveer %1 nodig bij %2</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="116"/>
+        <source>Fully open</source>
+        <translation>Volledig open</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="116"/>
+        <source>Open weights</source>
+        <translation>Open gewichten</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="98"/>
+        <source>Speed</source>
+        <translation>Snelheid</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="99"/>
+        <source>Balanced</source>
+        <translation>Evenwichtig</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="100"/>
+        <source>Quality</source>
+        <translation>Kwaliteit</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationsPage</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="65"/>
+        <source>Recommendations</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="73"/>
+        <source>Recommended models</source>
+        <translation>Aanbevolen modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="82"/>
+        <source>Models left out</source>
+        <translation>Weggelaten modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="85"/>
+        <source>Upgrade advice</source>
+        <translation>Advies voor uitbreiding</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="89"/>
+        <source>Results</source>
+        <translation>Resultaten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="90"/>
+        <source>Recommended</source>
+        <translation>Aanbevolen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="91"/>
+        <source>Left out</source>
+        <translation>Weggelaten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="92"/>
+        <source>Upgrades</source>
+        <translation>Uitbreidingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="101"/>
+        <source>Export as &amp;Markdown…</source>
+        <translation>Exporteren als &amp;Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="102"/>
+        <source>Export as &amp;JSON…</source>
+        <translation>Exporteren als &amp;JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="103"/>
+        <source>Export the recommendation as Markdown</source>
+        <translation>De aanbeveling exporteren als Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="104"/>
+        <source>Export the recommendation as JSON</source>
+        <translation>De aanbeveling exporteren als JSON</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="174"/>
+        <source>Comparing the catalog&apos;s models with your machine…</source>
+        <translation>De modellen uit de catalogus vergelijken met uw computer…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="183"/>
+        <source>No recommendation: %1</source>
+        <translation>Geen aanbeveling: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="198"/>
+        <source>Recommended (%1)</source>
+        <translation>Aanbevolen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="199"/>
+        <source>Left out (%1)</source>
+        <translation>Weggelaten (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="200"/>
+        <source>Upgrades (%1)</source>
+        <translation>Uitbreidingen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="206"/>
+        <source>Best for %1 at %2 of context. Choose one to see why and to download it.</source>
+        <translation>Het best voor %1 bij %2 context. Kies er een om te zien waarom en om het te downloaden.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="214"/>
+        <source>No model in the catalog fits these answers. See why under ‘Left out’, or go back and loosen a constraint.</source>
+        <translation>Geen model in de catalogus past bij deze antwoorden. Zie waarom onder ‘Weggelaten’, of ga terug en versoepel een voorwaarde.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="310"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="310"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="312"/>
+        <source>Export the recommendation</source>
+        <translation>De aanbeveling exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="325"/>
+        <source>Could not write %1: %2. Choose another folder.</source>
+        <translation>Kon %1 niet schrijven: %2. Kies een andere map.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="330"/>
+        <source>Saved to %1.</source>
+        <translation>Opgeslagen in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/runs.py" line="18"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/runs.py" line="19"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/runs.py" line="20"/>
+        <source>Quant</source>
+        <translation>Kwantisatie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/runs.py" line="21"/>
+        <source>First token</source>
+        <translation>Eerste token</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/runs.py" line="22"/>
+        <source>Speed (predicted)</source>
+        <translation>Snelheid (voorspeld)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/runs.py" line="23"/>
+        <source>Peak memory (predicted)</source>
+        <translation>Piekgeheugen (voorspeld)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="32"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="35"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="40"/>
+        <source>empty: HF_TOKEN or huggingface-cli login</source>
+        <translation>leeg: HF_TOKEN of huggingface-cli login</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="43"/>
+        <source>Automatic (physical cores)</source>
+        <translation>Automatisch (fysieke kernen)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="46"/>
+        <source>What the use case needs</source>
+        <translation>Wat de toepassing nodig heeft</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="51"/>
+        <source>The system&apos;s language</source>
+        <translation>De taal van het systeem</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="56"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="134"/>
+        <source>Models folder</source>
+        <translation>Modellenmap</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="57"/>
+        <source>Choose the models folder</source>
+        <translation>De modellenmap kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="58"/>
+        <source>Hugging Face Hub endpoint or mirror</source>
+        <translation>Hugging Face Hub-adres of mirror</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="59"/>
+        <source>Hugging Face access token</source>
+        <translation>Hugging Face-toegangstoken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="60"/>
+        <source>Threads for the model</source>
+        <translation>Threads voor het model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="61"/>
+        <source>Default context length</source>
+        <translation>Standaard contextlengte</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="62"/>
+        <source>Language of the app</source>
+        <translation>Taal van de app</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="71"/>
+        <source>&amp;Models folder:</source>
+        <translation>&amp;Modellenmap:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="72"/>
+        <source>Hub &amp;endpoint or mirror:</source>
+        <translation>Hub-&amp;adres of mirror:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="73"/>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Toegangstoken:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="74"/>
+        <source>T&amp;hreads:</source>
+        <translation>T&amp;hreads:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="75"/>
+        <source>Default &amp;context:</source>
+        <translation>Standaard&amp;context:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
+        <source>&amp;Language:</source>
+        <translation>T&amp;aal:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="83"/>
+        <source>The token is needed for gated models (accept the licence on the model&apos;s page first). It is kept in the settings file, readable only by you, and sent only to the endpoint above. A new language applies after a restart.</source>
+        <translation>Het token is nodig voor afgeschermde modellen (accepteer eerst de licentie op de pagina van het model). Het staat in het instellingenbestand, alleen leesbaar voor u, en wordt alleen naar het adres hierboven gestuurd. Een nieuwe taal geldt na een herstart.</translation>
+    </message>
+</context>
+<context>
+    <name>TrialDialog</name>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="52"/>
+        <source>Try %1</source>
+        <translation>%1 uitproberen</translation>
+    </message>
+</context>
+<context>
+    <name>TrialPanel</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="55"/>
+        <source>Prompt presets</source>
+        <translation>Voorbeeldprompts</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="57"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="58"/>
+        <source>Type a prompt, or choose a preset above.</source>
+        <translation>Typ een prompt, of kies hierboven een voorbeeld.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="67"/>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="68"/>
+        <source>Longest answer in tokens</source>
+        <translation>Langste antwoord in tokens</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="70"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Uitvoeren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="71"/>
+        <source>Run the prompt (Ctrl+Return)</source>
+        <translation>De prompt uitvoeren (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="72"/>
+        <source>Run the prompt</source>
+        <translation>De prompt uitvoeren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="73"/>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="74"/>
+        <source>Stop the answer</source>
+        <translation>Het antwoord stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="80"/>
+        <source>The model&apos;s answer</source>
+        <translation>Het antwoord van het model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="83"/>
+        <source>Pr&amp;eset:</source>
+        <translation>&amp;Voorbeeld:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="88"/>
+        <source>&amp;Longest answer:</source>
+        <translation>&amp;Langste antwoord:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="128"/>
+        <source>Your own prompt</source>
+        <translation>Uw eigen prompt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="140"/>
+        <source>What to look for: %1</source>
+        <translation>Waar u op let: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="179"/>
+        <source>Starting the model…</source>
+        <translation>Het model starten…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="191"/>
+        <source>Stopping…</source>
+        <translation>Stoppen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="214"/>
+        <source>Answering…</source>
+        <translation>Bezig met antwoorden…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="219"/>
+        <source>Loading the model…</source>
+        <translation>Het model laden…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="222"/>
+        <source>Loading the model… %1%</source>
+        <translation>Het model laden… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="225"/>
+        <source>Reading the prompt…</source>
+        <translation>De prompt lezen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="261"/>
+        <source>The run failed: %1</source>
+        <translation>Het uitvoeren is mislukt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="265"/>
+        <source>Done.</source>
+        <translation>Klaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="269"/>
+        <source>Stopped.</source>
+        <translation>Gestopt.</translation>
+    </message>
+</context>
+<context>
+    <name>TryItPage</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/try_it.py" line="16"/>
+        <source>Try it</source>
+        <translation>Uitproberen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/try_it.py" line="18"/>
+        <source>The model runs here, in its own process. Your prompts stay on this machine.</source>
+        <translation>Het model draait hier, in een eigen proces. Uw prompts blijven op deze computer.</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="141"/>
+        <source>Upgrade</source>
+        <translation>Uitbreiding</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="142"/>
+        <source>Price</source>
+        <translation>Prijs</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="143"/>
+        <source>Best model then</source>
+        <translation>Beste model dan</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="144"/>
+        <source>Speed</source>
+        <translation>Snelheid</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="145"/>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="152"/>
+        <source>%1 USD</source>
+        <translation>%1 USD</translation>
+    </message>
+</context>
+<context>
+    <name>UseCase</name>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="17"/>
+        <source>Chat and everyday questions</source>
+        <translation>Chatten en alledaagse vragen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="18"/>
+        <source>An assistant for questions, advice, planning and writing.</source>
+        <translation>Een assistent voor vragen, advies, planning en schrijven.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="21"/>
+        <source>Coding</source>
+        <translation>Programmeren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="22"/>
+        <source>Write, explain and review code.</source>
+        <translation>Code schrijven, uitleggen en nakijken.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="25"/>
+        <source>Maths</source>
+        <translation>Wiskunde</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="26"/>
+        <source>Step-by-step calculations and word problems.</source>
+        <translation>Stap-voor-stap berekeningen en redactiesommen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="29"/>
+        <source>Medical questions</source>
+        <translation>Medische vragen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="30"/>
+        <source>Health information for reading up; never a replacement for a doctor.</source>
+        <translation>Gezondheidsinformatie om u in te lezen; nooit een vervanging voor een arts.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="35"/>
+        <source>Summarising</source>
+        <translation>Samenvatten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="36"/>
+        <source>Turn long texts, notes and articles into short ones.</source>
+        <translation>Maak lange teksten, aantekeningen en artikelen kort.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="39"/>
+        <source>Creative writing</source>
+        <translation>Creatief schrijven</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="40"/>
+        <source>Stories, poems and playful text.</source>
+        <translation>Verhalen, gedichten en speelse tekst.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="43"/>
+        <source>Reasoning and puzzles</source>
+        <translation>Redeneren en puzzels</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="44"/>
+        <source>Logic, planning and problems that need thinking through.</source>
+        <translation>Logica, planning en problemen die doordenken vragen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="47"/>
+        <source>Other languages and translation</source>
+        <translation>Andere talen en vertalen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="48"/>
+        <source>Work in or between languages other than English.</source>
+        <translation>Werken in of tussen andere talen dan het Engels.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="51"/>
+        <source>Research and other domains</source>
+        <translation>Onderzoek en andere vakgebieden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="52"/>
+        <source>Comparing approaches, planning studies, specialist topics.</source>
+        <translation>Aanpakken vergelijken, studies plannen, specialistische onderwerpen.</translation>
+    </message>
+</context>
+<context>
+    <name>UseCasePage</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="27"/>
+        <source>What will you use the model for?</source>
+        <translation>Waarvoor gaat u het model gebruiken?</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="28"/>
+        <source>The recommendation weighs published results for this use.</source>
+        <translation>De aanbeveling weegt gepubliceerde resultaten voor dit gebruik.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="30"/>
+        <source>Use case</source>
+        <translation>Toepassing</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="41"/>
+        <source>Language the model must speak</source>
+        <translation>Taal die het model moet spreken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="42"/>
+        <source>Any (English is fine)</source>
+        <translation>Maakt niet uit (Engels is goed)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="46"/>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="49"/>
+        <source>Only &amp;fully open models</source>
+        <translation>Alleen &amp;volledig open modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="50"/>
+        <source>Only fully open models</source>
+        <translation>Alleen volledig open modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="53"/>
+        <source>Training data, weights, evaluation code, fine-tuning code and training metrics all public.</source>
+        <translation>Trainingsdata, gewichten, evaluatiecode, code voor fijnafstemming en trainingsmetingen allemaal openbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="58"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="60"/>
+        <source>Li&amp;cence:</source>
+        <translation>&amp;Licentie:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="66"/>
+        <source>&amp;Use case:</source>
+        <translation>T&amp;oepassing:</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="58"/>
+        <source>Fits on GPU</source>
+        <translation>Past op de GPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="59"/>
+        <source>The whole model fits in GPU memory: the fastest way.</source>
+        <translation>Het hele model past in het GPU-geheugen: de snelste manier.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="62"/>
+        <source>Split GPU/CPU</source>
+        <translation>Verdeeld GPU/CPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="63"/>
+        <source>Part of the model runs on the GPU, the rest from system memory.</source>
+        <translation>Een deel van het model draait op de GPU, de rest vanuit het werkgeheugen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="68"/>
+        <source>CPU only</source>
+        <translation>Alleen CPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="69"/>
+        <source>Runs from system memory on the processor.</source>
+        <translation>Draait vanuit het werkgeheugen op de processor.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="72"/>
+        <source>Too big</source>
+        <translation>Te groot</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="73"/>
+        <source>Needs more memory than this machine has available.</source>
+        <translation>Heeft meer geheugen nodig dan deze computer beschikbaar heeft.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="23"/>
+        <source>Find an open model that runs on your machine</source>
+        <translation>Vind een open model dat op uw computer draait</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="26"/>
+        <source>This wizard asks what you want to do with a language model, reads your hardware and budget, and recommends open-weight models that fit, with the reasons. It then downloads the one you choose and lets you try it here.</source>
+        <translation>Deze wizard vraagt wat u met een taalmodel wilt doen, leest uw hardware en budget, en beveelt modellen met open gewichten aan die passen, met de redenen. Daarna downloadt hij het model dat u kiest en kunt u het hier uitproberen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="33"/>
+        <source>&lt;b&gt;Nothing leaves this machine&lt;/b&gt; except the model downloads themselves: your answers, your hardware and your prompts stay here.</source>
+        <translation>&lt;b&gt;Niets verlaat deze computer&lt;/b&gt; behalve de modeldownloads zelf: uw antwoorden, uw hardware en uw prompts blijven hier.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="40"/>
+        <source>&amp;My models</source>
+        <translation>&amp;Mijn modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="41"/>
+        <source>Open my models</source>
+        <translation>Mijn modellen openen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="42"/>
+        <source>Models already on this machine</source>
+        <translation>Modellen die al op deze computer staan</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="43"/>
+        <source>&amp;History</source>
+        <translation>&amp;Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="44"/>
+        <source>Open the history</source>
+        <translation>De geschiedenis openen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="45"/>
+        <source>Earlier answers and what they produced</source>
+        <translation>Eerdere antwoorden en wat ze opleverden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="52"/>
+        <source>Press &lt;b&gt;Next&lt;/b&gt; to start.</source>
+        <translation>Druk op &lt;b&gt;Volgende&lt;/b&gt; om te beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/welcome.py" line="55"/>
+        <source>Open Model Wizard logo</source>
+        <translation>Logo van Open Model Wizard</translation>
+    </message>
+</context>
+</TS>

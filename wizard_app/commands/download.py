@@ -1,0 +1,330 @@
+"""``model-wizard download <catalog-id>[:QUANT]`` or ``download --repo R --file F``.
+
+Progress goes to stderr as one throttled line; the exit code is 0 only when every file
+is verified. Ctrl-C stops cleanly and the next run resumes from the part file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from wizard_app.commands._common import CliContext, add_json_flag, print_json
+from wizard_app.core.errors import InputError
+
+ORDER = 60
+DEFAULT_QUANT = "Q4_K_M"
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "download",
+        help="download a model's GGUF from Hugging Face, resumable and verified",
+        description="Download a catalog model's GGUF (default quant Q4_K_M) or any file of a "
+        "Hub repository. An interrupted download resumes where it stopped.",
+    )
+    p.add_argument(
+        "model", nargs="?", metavar="CATALOG_ID[:QUANT]", help="a catalog id, e.g. qwen3-4b:Q8_0"
+    )
+    p.add_argument("--repo", help="a Hub repository, owner/name (instead of a catalog id)")
+    p.add_argument("--file", dest="filename", help="the file in --repo to download")
+    p.add_argument("--revision", help="branch, tag or commit (default: main, or the catalog's)")
+    p.add_argument("--endpoint", metavar="URL", help="the Hub or a mirror (env: HF_ENDPOINT)")
+    p.add_argument(
+        "--token-env",
+        metavar="VAR",
+        help="read the access token from environment variable VAR (default: HF_TOKEN, "
+        "then the token saved by `huggingface-cli login`)",
+    )
+    p.add_argument(
+        "--connections",
+        type=int,
+        default=0,
+        metavar="N",
+        help="ranged connections per file (default 0: add connections only if measured faster)",
+    )
+    p.add_argument(
+        "--stall-timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="seconds without data before reconnecting (default 30)",
+    )
+    p.add_argument(
+        "--retries", type=int, default=6, metavar="N", help="attempts without progress (6)"
+    )
+    p.add_argument(
+        "--peek",
+        action="store_true",
+        help="only read the GGUF header over the network and print what it says",
+    )
+    add_json_flag(p)
+    p.set_defaults(handler=run)
+
+
+@dataclass(frozen=True)
+class _Target:
+    repo: str
+    filename: str
+    revision: str
+    catalog_id: str | None
+    quant: str | None
+    sha256: str | None
+    size: int | None
+
+
+def _targets(args: argparse.Namespace, ctx: CliContext) -> list[_Target]:
+    if args.model and (args.repo or args.filename):
+        raise InputError("Give a catalog id or --repo/--file, not both.")
+    if not args.model:
+        if not (args.repo and args.filename):
+            raise InputError(
+                "Nothing to download.",
+                "Give a catalog id (see 'model-wizard catalog') or --repo R --file F.",
+            )
+        return [_Target(args.repo, args.filename, args.revision or "main", None, None, None, None)]
+    model_id, _, quant = args.model.partition(":")
+    entry = ctx.catalog.get(model_id)
+    variant = entry.variant
+    if not variant.artifacts:
+        alt = f" Try '{variant.alternative}' instead." if variant.alternative else ""
+        raise InputError(f"{model_id} has no GGUF to download: {variant.no_gguf_reason}{alt}")
+    if quant:
+        artifact = variant.artifact(quant)
+        if artifact is None:
+            have = ", ".join(a.quant for a in variant.artifacts)
+            raise InputError(f"{model_id} has no {quant.upper()} file.", f"Available: {have}.")
+    else:
+        artifact = variant.artifact(DEFAULT_QUANT) or variant.artifacts[0]
+    revision = args.revision or artifact.revision or "main"
+    single = artifact.file is not None
+    return [
+        _Target(
+            artifact.repo,
+            name,
+            revision,
+            model_id,
+            artifact.quant,
+            artifact.sha256 if single else None,
+            artifact.size_bytes if single else None,
+        )
+        for name in artifact.files
+    ]
+
+
+def _token(args: argparse.Namespace) -> str | None:
+    from wizard_app.core.download.hub import resolve_token
+
+    if args.token_env:
+        value = os.environ.get(args.token_env, "").strip()
+        if not value:
+            raise InputError(
+                f"The environment variable {args.token_env} (--token-env) is not set.",
+                "Set it to a Hugging Face access token, or leave --token-env out.",
+            )
+        return value
+    return resolve_token()
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from wizard_app.core.download.fetcher import FetchOptions
+    from wizard_app.core.download.hub import HubClient, resolve_endpoint
+
+    if args.connections < 0 or args.retries < 0 or args.stall_timeout <= 0:
+        raise InputError("--connections and --retries cannot be negative, --stall-timeout > 0.")
+    targets = _targets(args, ctx)
+    endpoint = resolve_endpoint(args.endpoint)
+    token = _token(args)
+
+    def client_for(url: str) -> HubClient:
+        # the token goes only to the endpoint it was given for
+        return HubClient(url, token if url == endpoint else None, timeout=args.stall_timeout)
+
+    if args.peek:
+        return _peek(client_for(endpoint), targets[0], args.json)
+    options = FetchOptions(
+        stall_timeout=args.stall_timeout,
+        retries=args.retries,
+        connections=args.connections,
+    )
+    return _download(ctx, targets, endpoint, client_for, options, args.json)
+
+
+def _peek(client: Any, target: _Target, as_json: bool) -> int:
+    from wizard_app.core.download.gguf_peek import peek_remote
+
+    info = peek_remote(client, target.repo, target.filename, target.revision)
+    summary = info.summary()
+    if as_json:
+        print_json({"repo": target.repo, "file": target.filename, **summary})
+        return 0
+    for key in (
+        "architecture", "name", "quant", "block_count", "context_length", "embedding_length",
+        "head_count", "head_count_kv", "vocab_size", "tensor_count", "tensor_bytes",
+        "parameter_count",
+    ):  # fmt: skip
+        if summary.get(key) is not None:
+            print(f"{key:<18} {summary[key]}")
+    return 0
+
+
+def _download(
+    ctx: CliContext,
+    targets: list[_Target],
+    endpoint: str,
+    client_for: Any,
+    options: Any,
+    as_json: bool,
+) -> int:
+    from wizard_app.core.cancel import CancelToken
+    from wizard_app.core.download.hub import DownloadError
+    from wizard_app.core.download.queue import (
+        DownloadManager,
+        DownloadRequest,
+        Installed,
+        Progress,
+        Retrying,
+        StateChanged,
+    )
+
+    manager = DownloadManager(ctx.db, ctx.paths.models, client_for, options=options)
+    ids = [
+        manager.enqueue(
+            DownloadRequest(
+                repo=t.repo,
+                filename=t.filename,
+                endpoint=endpoint,
+                revision=t.revision,
+                catalog_id=t.catalog_id,
+                quant=t.quant,
+                expected_sha256=t.sha256,
+                size_bytes=t.size,
+            )
+        )
+        for t in targets
+    ]
+    names = {i: t.filename for i, t in zip(ids, targets, strict=True)}
+    line = _ProgressLine(sys.stderr)
+    installed: dict[int, Installed] = {}
+    cancel = CancelToken()
+    try:
+        for event in manager.run(ids, cancel):
+            if isinstance(event, Progress):
+                line.show(names[event.id], event.progress)
+            elif isinstance(event, Retrying):
+                r = event.retry
+                line.note(
+                    f"{names[event.id]}: {r.reason} Retrying in {r.delay_s:.0f} s "
+                    f"({r.attempt}/{r.max_attempts})."
+                )
+            elif isinstance(event, Installed):
+                installed[event.id] = event
+            elif isinstance(event, StateChanged) and event.state == "failed":
+                line.clear()
+    except KeyboardInterrupt:
+        manager.shutdown()
+        line.clear()
+        print("model-wizard: interrupted; run the same command again to resume.", file=sys.stderr)
+        return 130
+    line.clear()
+    results = [manager.get(i) for i in ids]
+    failed = [r for r in results if r.state != "verified"]
+    if failed:
+        raise DownloadError(failed[0].reason or f"{failed[0].filename} is {failed[0].state}.")
+    files: list[dict[str, Any]] = []
+    for info in results:
+        done = installed.get(info.id)
+        files.append(
+            {
+                "id": info.id,
+                "repo": info.repo,
+                "file": info.filename,
+                "revision": info.revision,
+                "commit": info.commit,
+                "path": str(info.dest_path),
+                "size_bytes": info.size_bytes,
+                "sha256": info.sha256,
+                "model_id": done.model_id if done else _model_id(manager, info.dest_path),
+                "fetched_bytes": done.fetched if done else 0,
+            }
+        )
+    if as_json:
+        print_json({"ok": True, "files": files})
+    else:
+        from wizard_app.core.download.fetcher import human_bytes
+
+        for f in files:
+            what = "Verified" if f["id"] in installed else "Already downloaded:"
+            in_library = f"; library id {f['model_id']}" if f["model_id"] is not None else ""
+            print(
+                f"{what} {f['path']} ({human_bytes(f['size_bytes'] or 0)}, "
+                f"sha256 {f['sha256']}){in_library}"
+            )
+    return 0
+
+
+def _model_id(manager: Any, path: Any) -> int | None:
+    entry = manager.library.find_path(path)
+    return entry.id if entry else None
+
+
+class _ProgressLine:
+    """One line on stderr, redrawn at most a few times a second (a line every 5 s when
+    stderr is not a terminal)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.interval = 0.2 if self.tty else 5.0
+        self.last = 0.0
+        self.width = 0
+
+    def show(self, name: str, p: Any) -> None:
+        from wizard_app.core.download.fetcher import human_bytes
+
+        now = time.monotonic()
+        if now - self.last < self.interval and p.phase == "downloading":
+            return
+        self.last = now
+        total = f" of {human_bytes(p.total)}" if p.total else ""
+        pct = f"{100 * p.done / p.total:5.1f}% " if p.total else ""
+        eta = (
+            f", {_clock(p.eta_s)} left" if p.eta_s is not None and p.phase == "downloading" else ""
+        )
+        conns = f", {p.connections} connections" if p.connections > 1 else ""
+        verb = {"checking": "checking kept part", "verifying": "verifying"}.get(p.phase, "")
+        text = (
+            f"{name}: {verb + ' ' if verb else ''}{pct}{human_bytes(p.done)}{total}, "
+            f"{human_bytes(p.bytes_per_s)}/s{eta}{conns}"
+        )
+        self._write(text)
+
+    def note(self, text: str) -> None:
+        self.clear()
+        print(text, file=self.stream, flush=True)
+
+    def _write(self, text: str) -> None:
+        if self.tty:
+            pad = max(0, self.width - len(text))
+            self.stream.write("\r" + text + " " * pad)
+            self.width = len(text)
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.tty and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+            self.width = 0
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"

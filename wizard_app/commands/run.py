@@ -1,0 +1,214 @@
+"""``model-wizard run MODEL --prompt TEXT``: try a local model and measure it.
+
+MODEL is a .gguf file or the id of an installed model (``model-wizard library``). The
+generated text streams to stdout; the measurements (and predicted against measured) go to
+stderr, or with ``--json`` to stdout as one JSON object on the last line. Every run is
+stored, so later estimates on this machine are corrected by what was measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from wizard_app.commands._common import CliContext, add_json_flag
+from wizard_app.core.errors import InputError
+
+ORDER = 60
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "run",
+        help="run a prompt on a local GGUF model and measure speed and memory",
+        description="Load a local model in a separate process, stream its answer to "
+        "stdout and measure load time, time to first token, tokens/s and peak memory.",
+    )
+    p.add_argument("model", help="a .gguf file, or an installed model id (model-wizard library)")
+    p.add_argument("--prompt", required=True, help="what to ask")
+    p.add_argument("--system", default=None, help="system prompt")
+    p.add_argument("--max-tokens", type=_positive, default=256, metavar="N")
+    p.add_argument("--ctx", type=_positive, default=None, metavar="N", help="context length")
+    p.add_argument("--threads", type=_positive, default=None, metavar="N")
+    p.add_argument(
+        "--gpu-layers", default="auto", metavar="N|auto", help="layers on the GPU (default auto)"
+    )
+    p.add_argument("--temperature", type=float, default=0.8, metavar="F")
+    p.add_argument("--seed", type=int, default=None, metavar="N")
+    p.add_argument(
+        "--plain", action="store_true", help="send the prompt as is, without the chat template"
+    )
+    add_json_flag(p)
+    p.set_defaults(handler=run)
+
+
+def resolve_model(spec: str, ctx: CliContext) -> tuple[Path, int | None, str | None]:
+    """A path, or an installed model's path with its library id and name."""
+    path = Path(spec).expanduser()
+    if path.is_file() or spec.lower().endswith(".gguf"):
+        if not path.is_file():
+            raise InputError(f"No file at {path}.", "Check the path to the .gguf file.")
+        return path, None, None
+    try:
+        from wizard_app.core.download.library import Library
+    except ImportError:
+        raise InputError(
+            f"'{spec}' is not a .gguf file, and this build has no model library to look "
+            "installed ids up in.",
+            "Give the path to a .gguf file.",
+        ) from None
+    library = Library(ctx.db, ctx.paths.models)
+    if spec.isdigit():
+        entry = library.get(int(spec))
+    else:
+        matches = [
+            e for e in library.entries() if spec in (e.catalog_id, e.display_name, e.filename)
+        ]
+        if len(matches) != 1:
+            raise InputError(
+                f"'{spec}' is neither a .gguf file nor "
+                + ("one installed model." if matches else "an installed model."),
+                "Give a .gguf path or a numeric id from 'model-wizard library'.",
+            )
+        entry = matches[0]
+    if not entry.present:
+        raise InputError(
+            f"Installed model {entry.id} ({entry.display_name}) is missing from {entry.path}.",
+            "Download it again, or remove it with 'model-wizard library remove'.",
+        )
+    return entry.path, entry.id, entry.display_name
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from wizard_app import __version__
+    from wizard_app.core.hardware.probe import detect
+    from wizard_app.core.runtime import protocol as p
+    from wizard_app.core.runtime.calibration import corrected, machine_fingerprint
+    from wizard_app.core.runtime.client import RuntimeClient
+    from wizard_app.core.runtime.placement import parse_gpu_layers
+    from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
+    from wizard_app.core.storage.run_tables import RunRepository, row_from_result
+
+    try:
+        gpu_layers = parse_gpu_layers(args.gpu_layers)
+    except ValueError:
+        raise InputError(
+            f"--gpu-layers {args.gpu_layers!r} is not a number.", "Give N, 'all' or 'auto'."
+        ) from None
+    if not 0.0 <= args.temperature <= 5.0:
+        raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
+    path, model_id, name = resolve_model(args.model, ctx)
+    hw = detect(ctx.paths.models)
+    machine = machine_fingerprint(hw)
+    runs = RunRepository(ctx.db)
+    settings = TrialSettings(
+        path=path,
+        prompt=args.prompt,
+        system=args.system,
+        chat=not args.plain,
+        max_tokens=args.max_tokens,
+        n_ctx=args.ctx,
+        n_threads=args.threads,
+        gpu_layers=gpu_layers,
+        temperature=args.temperature,
+        seed=args.seed,
+    )
+    out = sys.stdout
+    result: TrialResult | None = None
+    planned: Planned | None = None
+    with RuntimeClient() as client:
+        for event in trial_run(client, settings, hw):
+            if isinstance(event, p.Token):
+                out.write(event.text)
+                out.flush()
+            elif isinstance(event, Planned):
+                planned = event
+                if not args.json:
+                    for note in event.plan.notes:
+                        print(f"note: {note}", file=sys.stderr)
+            elif isinstance(event, p.Loaded) and not args.json:
+                for note in event.info.notes:
+                    print(f"note: {note}", file=sys.stderr)
+            elif isinstance(event, p.Done):
+                out.write(event.tail)
+            elif isinstance(event, TrialResult):
+                result = event
+    if result is None or planned is None:  # only a cancel ends without a result
+        return 130
+    out.write("\n")
+    before = runs.measurements(machine)
+    fixed = corrected(planned.plan.estimate, before)
+    run_id = runs.add(
+        row_from_result(
+            result, machine_id=machine, app_version=__version__, model_id=model_id, model_name=name
+        )
+    )
+    report = _report(result, fixed.cpu_bytes, fixed.based_on, fixed.tokens_per_s, run_id)
+    if args.json:
+        out.write(json.dumps(report, ensure_ascii=False) + "\n")
+    else:
+        print(_summary(report), file=sys.stderr)
+    return 0
+
+
+def _report(
+    result: Any, corrected_rss: int, based_on: int, corrected_tps: float | None, run_id: int
+) -> dict[str, Any]:
+    m = result.metrics
+    return {
+        **asdict(m),
+        "run_id": run_id,
+        "model": str(result.header.path),
+        "arch": result.header.arch,
+        "quant": result.header.quant,
+        "chat_format": result.model.chat_format if result.settings.chat else "plain",
+        "output": result.output,
+        "predicted_rss_bytes": result.predicted_rss_bytes,
+        "predicted_tok_per_s": result.predicted_tok_per_s,
+        "corrected_rss_bytes": corrected_rss,
+        "corrected_tok_per_s": corrected_tps,
+        "corrected_from_runs": based_on,
+        "memory": asdict(result.model.memory),
+        "notes": list(result.notes),
+    }
+
+
+def _summary(r: dict[str, Any]) -> str:
+    mib = 1024 * 1024
+
+    def rate(v: float | None) -> str:
+        return f"{v:.1f} tok/s" if v else "n/a"
+
+    measured = r["peak_rss_bytes"]
+    predicted = r["predicted_rss_bytes"]
+    delta = (measured - predicted) / predicted * 100 if predicted else 0.0
+    lines = [
+        f"load {r['load_s']:.2f} s | first token {r['ttft_s']:.2f} s | "
+        f"prompt {r['prompt_tokens']} tokens at {rate(r['prompt_tok_per_s'])} | "
+        f"generated {r['gen_tokens']} tokens at {rate(r['gen_tok_per_s'])} | "
+        f"stop: {r['stop_reason']}",
+        f"peak memory {measured / mib:,.0f} MiB, predicted {predicted / mib:,.0f} MiB "
+        f"({delta:+.0f}%)"
+        + (
+            f", {r['corrected_rss_bytes'] / mib:,.0f} MiB corrected by "
+            f"{r['corrected_from_runs']} earlier run(s)"
+            if r["corrected_from_runs"]
+            else ""
+        ),
+    ]
+    if r["predicted_tok_per_s"]:
+        lines.append(
+            f"speed predicted {rate(r['predicted_tok_per_s'])}, measured {rate(r['gen_tok_per_s'])}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,670 @@
+"""The library of installed models: what is on disk, where it came from, whether it is ours.
+
+A model is a GGUF file (for a split model, its first shard). Downloads land in the app's
+models folder and belong to the app (``owned``): removing one deletes the file. A GGUF
+imported from elsewhere, or found in another tool's folder (the Hugging Face cache,
+LM Studio, GPT4All, Ollama's blob store), is registered where it is, without a copy,
+and removing it only forgets it unless the user asks for the file to go too.
+
+Scanning is a generator that reads files and never touches the database; the caller
+registers what it yields (:meth:`Library.register`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError as SQLIntegrityError
+
+from wizard_app.core.cancel import CancelToken
+from wizard_app.core.download.fetcher import human_bytes
+from wizard_app.core.download.gguf_peek import (
+    GGUF_MAGIC,
+    GGUFFormatError,
+    GGUFInfo,
+    read_local,
+    read_local_header,
+)
+from wizard_app.core.errors import InputError, StorageError
+from wizard_app.core.storage.database import Database
+from wizard_app.core.storage.download_tables import InstalledModel
+
+log = logging.getLogger(__name__)
+
+OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
+SHARD = re.compile(r"^(?P<prefix>.*)-(?P<no>\d{5})-of-(?P<count>\d{5})\.gguf$", re.IGNORECASE)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# Sources whose files another tool manages: never deleted by us, even when asked.
+_FOREIGN_STORES = {
+    "ollama": "it is a blob of Ollama's store, shared between tags; use `ollama rm`",
+    "huggingface": "it is in the Hugging Face cache; use `huggingface-cli delete-cache`",
+}
+
+
+# ---- what a scan finds ------------------------------------------------------------------
+@dataclass(frozen=True)
+class FoundModel:
+    """A GGUF found on disk, with what its location and header say about it."""
+
+    path: Path
+    source: str
+    display_name: str
+    size_bytes: int
+    info: GGUFInfo
+    repo: str | None = None
+    filename: str | None = None
+    revision: str | None = None
+    sha256: str | None = None  # as the other tool recorded it (blob name, manifest digest)
+
+
+@dataclass(frozen=True)
+class ScanSkipped:
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScanRoots:
+    """Where other tools keep GGUFs; every field can be replaced (tests, odd installs)."""
+
+    huggingface: tuple[Path, ...] = ()
+    lmstudio: tuple[Path, ...] = ()
+    gpt4all: tuple[Path, ...] = ()
+    ollama: tuple[Path, ...] = ()
+
+    @classmethod
+    def default(
+        cls,
+        env: Mapping[str, str] | None = None,
+        home: Path | None = None,
+        platform: str | None = None,
+    ) -> ScanRoots:
+        env = os.environ if env is None else env
+        home = Path.home() if home is None else home
+        platform = sys.platform if platform is None else platform
+        xdg_cache = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else home / ".cache"
+        if env.get("HF_HUB_CACHE"):
+            hf = Path(env["HF_HUB_CACHE"])
+        elif env.get("HF_HOME"):
+            hf = Path(env["HF_HOME"]) / "hub"
+        else:
+            hf = xdg_cache / "huggingface" / "hub"
+        if platform == "darwin":
+            gpt4all = home / "Library" / "Application Support" / "nomic.ai" / "GPT4All"
+        elif platform.startswith("win"):
+            local = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
+            gpt4all = local / "nomic.ai" / "GPT4All"
+        else:
+            data = Path(env["XDG_DATA_HOME"]) if env.get("XDG_DATA_HOME") else home / ".local/share"
+            gpt4all = data / "nomic.ai" / "GPT4All"
+        ollama = Path(env["OLLAMA_MODELS"]) if env.get("OLLAMA_MODELS") else home / ".ollama/models"
+        return cls(
+            huggingface=(hf,),
+            lmstudio=(home / ".lmstudio" / "models", home / ".cache" / "lm-studio" / "models"),
+            gpt4all=(gpt4all,),
+            ollama=(ollama,),
+        )
+
+
+def scan(
+    roots: ScanRoots, *, cancel: CancelToken | None = None
+) -> Iterator[FoundModel | ScanSkipped]:
+    """Every GGUF model in the other tools' folders, headers read; no database access."""
+    cancel = cancel or CancelToken()
+    candidates: list[tuple[Path, dict[str, Any]]] = []
+    for root in roots.huggingface:
+        candidates.extend(_huggingface(root))
+    for root in roots.lmstudio:
+        candidates.extend(_lmstudio(root))
+    for root in roots.gpt4all:
+        candidates.extend((p, {"source": "gpt4all"}) for p in _ggufs(root, recursive=False))
+    for root in roots.ollama:
+        candidates.extend(_ollama(root))
+    seen: set[Path] = set()
+    for path, facts in candidates:
+        if cancel.is_set():
+            return
+        real = _real(path)
+        if real in seen:
+            continue
+        seen.add(real)
+        yield _describe(path, facts)
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
+
+
+def _ggufs(root: Path, recursive: bool) -> list[Path]:
+    if not root.is_dir():
+        return []
+    try:
+        found = root.rglob("*") if recursive else root.iterdir()
+        return sorted(p for p in found if p.suffix.lower() == ".gguf" and p.is_file())
+    except OSError as exc:
+        log.info("cannot list %s: %s", root, exc)
+        return []
+
+
+def _huggingface(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """``models--owner--name/snapshots/<commit>/<file>.gguf`` (symlinks into ``blobs``)."""
+    if not root.is_dir():
+        return
+    for repo_dir in sorted(root.glob("models--*")):
+        repo = repo_dir.name[len("models--") :].replace("--", "/", 1)
+        snapshots = repo_dir / "snapshots"
+        if not snapshots.is_dir():
+            continue
+        for commit_dir in sorted(p for p in snapshots.iterdir() if p.is_dir()):
+            for path in _ggufs(commit_dir, recursive=True):
+                blob = os.path.basename(os.path.realpath(path))
+                yield (
+                    path,
+                    {
+                        "source": "huggingface",
+                        "repo": repo,
+                        "filename": path.relative_to(commit_dir).as_posix(),
+                        "revision": commit_dir.name,
+                        "sha256": blob if _SHA256.match(blob) else None,
+                    },
+                )
+
+
+def _lmstudio(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """``<publisher>/<repo>/<file>.gguf``."""
+    for path in _ggufs(root, recursive=True):
+        rel = path.relative_to(root).parts
+        facts: dict[str, Any] = {"source": "lmstudio"}
+        if len(rel) >= 3:
+            facts["repo"] = f"{rel[0]}/{rel[1]}"
+            facts["filename"] = "/".join(rel[2:])
+        yield path, facts
+
+
+def _ollama(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """``manifests/<host>/<namespace>/<name>/<tag>`` -> the model layer's blob."""
+    manifests = root / "manifests"
+    if not manifests.is_dir():
+        return
+    for manifest in sorted(p for p in manifests.rglob("*") if p.is_file()):
+        parts = manifest.relative_to(manifests).parts
+        if len(parts) != 4:
+            continue
+        host, namespace, name, tag = parts
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            layers = data.get("layers", []) if isinstance(data, dict) else []
+        except (OSError, ValueError):
+            log.info("unreadable Ollama manifest %s", manifest)
+            continue
+        for layer in layers:
+            if not isinstance(layer, dict) or layer.get("mediaType") != OLLAMA_MODEL_LAYER:
+                continue
+            digest = str(layer.get("digest", ""))
+            algo, _, hexdigest = digest.partition(":")
+            if algo != "sha256" or not _SHA256.match(hexdigest):
+                continue
+            label = (
+                f"{name}:{tag}"
+                if (host, namespace) == ("registry.ollama.ai", "library")
+                else f"{host}/{namespace}/{name}:{tag}"
+            )
+            yield (
+                root / "blobs" / f"sha256-{hexdigest}",
+                {
+                    "source": "ollama",
+                    "display_name": label,
+                    "sha256": hexdigest,
+                },
+            )
+
+
+def _describe(path: Path, facts: dict[str, Any]) -> FoundModel | ScanSkipped:
+    m = SHARD.match(path.name)
+    if m and int(m.group("no")) != 1:
+        return ScanSkipped(path, "a later shard of a split model (the first one is listed)")
+    try:
+        size = path.stat().st_size
+        info = read_local_header(path)
+    except FileNotFoundError:
+        return ScanSkipped(path, "listed but missing")
+    except (GGUFFormatError, OSError) as exc:
+        return ScanSkipped(path, str(exc))
+    if info.architecture == "clip" or path.name.lower().startswith("mmproj"):
+        return ScanSkipped(path, "a vision projector, not a model on its own")
+    if m:
+        size = sum(s.stat().st_size for s in _shards(path) if s.exists())
+    name = facts.pop("display_name", None) or info.name or path.stem
+    return FoundModel(path=path, display_name=name, size_bytes=size, info=info, **facts)
+
+
+def _shards(first: Path) -> list[Path]:
+    m = SHARD.match(first.name)
+    if not m:
+        return [first]
+    count = int(m.group("count"))
+    return [
+        first.with_name(f"{m.group('prefix')}-{i:05d}-of-{m.group('count')}.gguf")
+        for i in range(1, count + 1)
+    ]
+
+
+# ---- importing ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportProgress:
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ImportReady:
+    """A GGUF checked (and copied, if asked) and ready to be registered."""
+
+    path: Path
+    info: GGUFInfo
+    size_bytes: int
+    owned: bool
+    sha256: str | None
+
+
+def check_importable(path: Path) -> Path:
+    """The resolved path of a GGUF model file (the first shard of a split one)."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise InputError(f"{path} is not a file.", "Give the path of a .gguf file.")
+    m = SHARD.match(path.name)
+    if m and int(m.group("no")) != 1:
+        raise InputError(
+            f"{path.name} is shard {int(m.group('no'))} of a split model.",
+            f"Import the first shard ({_shards(path)[0].name}); the others are found next to it.",
+        )
+    missing = [s for s in _shards(path) if not s.exists()]
+    if missing:
+        raise InputError(
+            f"{path.name} is a split model and {missing[0].name} is missing.",
+            "Put every shard in the same folder.",
+        )
+    return path.resolve()
+
+
+def prepare_import(
+    path: Path, models_dir: Path, *, copy: bool = False, cancel: CancelToken | None = None
+) -> Iterator[ImportProgress | ImportReady]:
+    """Read the header with ``gguf.GGUFReader``; with ``copy``, copy every shard into the
+    models folder (hashing on the way). No database access: the caller registers the
+    :class:`ImportReady` it ends with. A cancelled copy leaves nothing behind."""
+    cancel = cancel or CancelToken()
+    path = check_importable(path)
+    info = read_local(path)
+    shards = _shards(path)
+    total = sum(s.stat().st_size for s in shards)
+    if not copy:
+        yield ImportReady(path, info, total, False, None)
+        return
+    target_dir = models_dir / "imported"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(target_dir).free
+    if free < total:
+        raise StorageError(
+            f"Not enough free space in {target_dir} to copy {path.name}: "
+            f"{human_bytes(total - free)} more are needed.",
+            "Free some space, or import without --copy to use the file where it is.",
+        )
+    first_sha = ""
+    done = 0
+    copied: list[Path] = []
+    for shard in shards:
+        target = target_dir / shard.name
+        tmp = target.with_name(target.name + ".part")
+        sha = hashlib.sha256()
+        try:
+            with shard.open("rb") as src, tmp.open("wb") as dst:
+                while chunk := src.read(1 << 20):
+                    if cancel.is_set():
+                        break
+                    sha.update(chunk)
+                    dst.write(chunk)
+                    done += len(chunk)
+                    yield ImportProgress(done, total)
+            if cancel.is_set():
+                tmp.unlink(missing_ok=True)
+                for c in copied:
+                    c.unlink(missing_ok=True)
+                return
+            os.replace(tmp, target)
+            copied.append(target)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StorageError(f"Cannot copy {shard} into {target_dir}: {exc}.") from exc
+        if not first_sha:
+            first_sha = sha.hexdigest()
+    yield ImportReady(target_dir / path.name, info, total, True, first_sha)
+
+
+# ---- the library --------------------------------------------------------------------
+@dataclass(frozen=True)
+class ModelEntry:
+    id: int
+    path: Path
+    size_bytes: int
+    source: str
+    owned: bool
+    display_name: str
+    repo: str | None
+    filename: str | None
+    revision: str | None
+    sha256: str | None
+    sha256_verified: bool
+    catalog_id: str | None
+    quant: str | None
+    architecture: str | None
+    added_at: datetime
+    last_used_at: datetime | None
+    header: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def present(self) -> bool:
+        return self.path.exists()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.display_name,
+            "path": str(self.path),
+            "present": self.present,
+            "size_bytes": self.size_bytes,
+            "source": self.source,
+            "owned": self.owned,
+            "repo": self.repo,
+            "filename": self.filename,
+            "revision": self.revision,
+            "sha256": self.sha256,
+            "sha256_verified": self.sha256_verified,
+            "catalog_id": self.catalog_id,
+            "quant": self.quant,
+            "architecture": self.architecture,
+            "added_at": self.added_at.isoformat(),
+            "last_used_at": self.last_used_at.isoformat() if self.last_used_at else None,
+            "header": self.header,
+        }
+
+
+@dataclass(frozen=True)
+class RemoveResult:
+    entry: ModelEntry
+    file_deleted: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    added: list[ModelEntry]
+    known: list[Path]
+    skipped: list[ScanSkipped]
+
+
+def _entry(row: InstalledModel) -> ModelEntry:
+    return ModelEntry(
+        id=row.id,
+        path=Path(row.path),
+        size_bytes=row.size_bytes,
+        source=row.source,
+        owned=row.owned,
+        display_name=row.display_name,
+        repo=row.repo,
+        filename=row.filename,
+        revision=row.revision,
+        sha256=row.sha256,
+        sha256_verified=row.sha256_verified,
+        catalog_id=row.catalog_id,
+        quant=row.quant,
+        architecture=row.architecture,
+        added_at=row.added_at,
+        last_used_at=row.last_used_at,
+        header=dict(row.header or {}),
+    )
+
+
+class Library:
+    """The ``installed_models`` table, used from the caller's thread."""
+
+    def __init__(self, db: Database, models_dir: Path) -> None:
+        self.db = db
+        self.models_dir = models_dir
+
+    def entries(self) -> list[ModelEntry]:
+        with self.db.session() as s:
+            rows = s.scalars(select(InstalledModel).order_by(InstalledModel.id)).all()
+            return [_entry(r) for r in rows]
+
+    def get(self, model_id: int) -> ModelEntry:
+        with self.db.session() as s:
+            row = s.get(InstalledModel, model_id)
+            if row is None:
+                raise InputError(
+                    f"No model with id {model_id} in the library.",
+                    "Run 'model-wizard library' to list the ids.",
+                )
+            return _entry(row)
+
+    def find_path(self, path: Path) -> ModelEntry | None:
+        with self.db.session() as s:
+            row = s.scalars(select(InstalledModel).where(InstalledModel.path == str(path))).first()
+            return _entry(row) if row else None
+
+    def _add(self, row: InstalledModel) -> ModelEntry:
+        with self.db.session() as s:
+            existing = s.scalars(
+                select(InstalledModel).where(InstalledModel.path == row.path)
+            ).first()
+            if existing is not None:  # a re-download or re-import: refresh what we know
+                for col in InstalledModel.__table__.columns.keys():  # noqa: SIM118
+                    if col not in ("id", "added_at", "last_used_at"):
+                        setattr(existing, col, getattr(row, col))
+                row = existing
+            else:
+                s.add(row)
+            try:
+                s.commit()
+            except SQLIntegrityError as exc:
+                raise StorageError(f"Cannot register {row.path}: {exc.orig}.") from exc
+            return _entry(row)
+
+    # ---- adding ------------------------------------------------------------------------
+    def add_download(
+        self,
+        path: Path,
+        *,
+        repo: str,
+        filename: str,
+        revision: str | None,
+        sha256: str,
+        info: GGUFInfo | None,
+        catalog_id: str | None = None,
+        quant: str | None = None,
+        download_id: int | None = None,
+    ) -> ModelEntry:
+        size = sum(p.stat().st_size for p in _shards(path) if p.exists())
+        return self._add(
+            InstalledModel(
+                path=str(path),
+                size_bytes=size,
+                source="download",
+                owned=True,
+                display_name=(info.name if info and info.name else None) or Path(filename).stem,
+                repo=repo,
+                filename=filename,
+                revision=revision,
+                sha256=sha256,
+                sha256_verified=True,
+                catalog_id=catalog_id,
+                quant=quant or (info.quant if info else None),
+                architecture=info.architecture if info else None,
+                header=info.summary() if info else {},
+                download_id=download_id,
+            )
+        )
+
+    def import_file(self, path: Path, *, copy: bool = False) -> ModelEntry:
+        """Register a GGUF from any path (the CLI's way: prepare, then register here).
+
+        A caller with a UI runs :func:`prepare_import` on a worker and passes its result
+        to :meth:`register_import`.
+        """
+        path = check_importable(path)
+        if not copy:
+            known = self.find_path(path)
+            if known is not None:  # already in the library (downloaded, found or imported)
+                return known
+        ready = None
+        for event in prepare_import(path, self.models_dir, copy=copy):
+            if isinstance(event, ImportReady):
+                ready = event
+        assert ready is not None
+        return self.register_import(ready)
+
+    def register_import(self, ready: ImportReady) -> ModelEntry:
+        known = self.find_path(ready.path)
+        if known is not None and not ready.owned:
+            return known
+        return self._add(
+            InstalledModel(
+                path=str(ready.path),
+                size_bytes=ready.size_bytes,
+                source="import",
+                owned=ready.owned,
+                display_name=ready.info.name or ready.path.stem,
+                sha256=ready.sha256,
+                sha256_verified=ready.sha256 is not None,
+                quant=ready.info.quant,
+                architecture=ready.info.architecture,
+                header=ready.info.summary(),
+            )
+        )
+
+    def register(self, found: FoundModel) -> tuple[ModelEntry, bool]:
+        """Record a model a scan found; ``False`` if it was already known."""
+        known = self.find_path(found.path)
+        if known is not None:
+            return known, False
+        entry = self._add(
+            InstalledModel(
+                path=str(found.path),
+                size_bytes=found.size_bytes,
+                source=found.source,
+                owned=False,
+                display_name=found.display_name,
+                repo=found.repo,
+                filename=found.filename,
+                revision=found.revision,
+                sha256=found.sha256,
+                sha256_verified=False,
+                quant=found.info.quant,
+                architecture=found.info.architecture,
+                header=found.info.summary(),
+            )
+        )
+        return entry, True
+
+    def scan_and_register(
+        self, roots: ScanRoots, *, cancel: CancelToken | None = None
+    ) -> ScanReport:
+        """For the CLI: scan, then register on this thread."""
+        added: list[ModelEntry] = []
+        known: list[Path] = []
+        skipped: list[ScanSkipped] = []
+        models_dir = _real(self.models_dir)
+        for item in scan(roots, cancel=cancel):
+            if isinstance(item, ScanSkipped):
+                skipped.append(item)
+                continue
+            if _real(item.path).is_relative_to(models_dir):
+                known.append(item.path)
+                continue
+            entry, new = self.register(item)
+            (added.append(entry) if new else known.append(item.path))
+        return ScanReport(added, known, skipped)
+
+    # ---- using and removing ------------------------------------------------------------
+    def touch(self, model_id: int) -> None:
+        """Record that the model was just used."""
+        with self.db.session() as s:
+            row = s.get(InstalledModel, model_id)
+            if row is not None:
+                row.last_used_at = datetime.now(timezone.utc)
+                s.commit()
+
+    def remove(self, model_id: int, *, delete_file: bool = False) -> RemoveResult:
+        """Forget a model; delete its file if the app owns it (or if asked and allowed)."""
+        entry = self.get(model_id)
+        deleted = False
+        note = ""
+        if entry.owned or delete_file:
+            if not entry.owned and entry.source in _FOREIGN_STORES:
+                raise InputError(
+                    f"Will not delete {entry.path}: {_FOREIGN_STORES[entry.source]}.",
+                    "Run 'library remove' without --delete-file to only forget it.",
+                )
+            for shard in _shards(entry.path):
+                try:
+                    shard.unlink()
+                    deleted = True
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    raise StorageError(
+                        f"Cannot delete {shard}: {exc.strerror or exc}.",
+                        "Close any program using it and try again.",
+                    ) from exc
+            if entry.owned:
+                _prune_empty(entry.path.parent, self.models_dir)
+        else:
+            owner = {
+                "import": "it was imported where it is",
+                "huggingface": "it belongs to the Hugging Face cache",
+                "lmstudio": "it belongs to LM Studio",
+                "gpt4all": "it belongs to GPT4All",
+                "ollama": "it belongs to Ollama",
+            }.get(entry.source, f"it belongs to {entry.source}")
+            note = f"the file stays in {entry.path.parent} ({owner})"
+        with self.db.session() as s:
+            row = s.get(InstalledModel, model_id)
+            if row is not None:
+                s.delete(row)
+                s.commit()
+        return RemoveResult(entry, deleted, note)
+
+
+def _prune_empty(folder: Path, stop: Path) -> None:
+    """Remove now-empty folders up to (not including) the models folder."""
+    try:
+        stop = stop.resolve()
+        folder = folder.resolve()
+        while folder != stop and folder.is_relative_to(stop):
+            folder.rmdir()
+            folder = folder.parent
+    except OSError:
+        pass
+
+
+def looks_like_gguf(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(4) == GGUF_MAGIC
+    except OSError:
+        return False

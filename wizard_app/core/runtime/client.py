@@ -1,0 +1,422 @@
+"""The app's side of the inference worker: start it, send requests, iterate its events.
+
+``RuntimeClient.load`` and ``.generate`` are generators of protocol events, in the house
+style of long core operations: iterate them from a worker thread and pass a
+``CancelToken`` (or call ``cancel()`` from any thread). When the worker process dies -
+llama.cpp aborted, the OS killed it for memory, someone sent SIGKILL - the running
+generator raises ``WorkerDied`` with what is known about why, and a fresh worker is started
+straight away; the app itself is never affected.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from multiprocessing.connection import Client, Connection
+from typing import IO, Any, TypeVar
+
+from wizard_app.core.cancel import CancelToken
+from wizard_app.core.errors import WizardError
+from wizard_app.core.runtime import protocol as p
+from wizard_app.core.runtime.launch import worker_command, worker_env
+
+log = logging.getLogger(__name__)
+
+ADDRESS_PREFIX = "WIZARD-RUNTIME-WORKER "  # same as worker.ADDRESS_PREFIX (not imported:
+# the worker module is only imported inside the worker process)
+POLL_S = 0.02  # how often a waiting generator looks at its CancelToken
+_TERMINAL = (p.Loaded, p.Done, p.Unloaded, p.StatsReport, p.Error)
+E = TypeVar("E")
+
+
+class RunError(WizardError):
+    """The worker reported an error for a request (bad file, out of memory, ...)."""
+
+    def __init__(
+        self, message: str, remedy: str = "", kind: str = "", details: Sequence[str] = ()
+    ) -> None:
+        super().__init__(message, remedy)
+        self.kind = kind
+        self.details = tuple(details)
+
+
+class WorkerDied(RunError):
+    """The worker process ended while the app was waiting on it."""
+
+
+def _death_message(returncode: int | None, output: Sequence[str]) -> tuple[str, str]:
+    tail = [line for line in output if line.strip()][-3:]
+    said = f" Its last words: {' | '.join(tail)}" if tail else ""
+    if returncode is None:
+        what = "The model process stopped answering."
+    elif returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = f"signal {-returncode}"
+        if -returncode == getattr(signal, "SIGKILL", 9):
+            what = f"The model process was killed ({name}); the system may have run out of memory."
+        elif -returncode == signal.SIGABRT:
+            what = f"llama.cpp aborted the model process ({name})."
+        else:
+            what = f"The model process crashed ({name})."
+    else:
+        what = f"The model process exited unexpectedly (code {returncode})."
+    remedy = (
+        "The app is fine and a fresh model process is ready: load the model again, or try a "
+        "smaller model, quant or context if it happens again."
+    )
+    return what + said, remedy
+
+
+class RuntimeClient:
+    """Owns one worker process at a time; not safe for two requests at once."""
+
+    def __init__(
+        self,
+        *,
+        command: Sequence[str] | None = None,
+        env: dict[str, str] | None = None,
+        start_timeout_s: float = 60.0,
+        log_level: int | None = None,
+        restart_on_death: bool = True,
+    ) -> None:
+        self._command = list(command) if command else worker_command()
+        self._env = env if env is not None else worker_env()
+        self._start_timeout_s = start_timeout_s
+        self._log_level = log_level
+        self._restart_on_death = restart_on_death
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._control: Connection | None = None
+        self._events: Connection | None = None
+        self._send_lock = threading.Lock()
+        self._output: deque[str] = deque(maxlen=40)
+        self._output_thread: threading.Thread | None = None
+        self._next_id = 0
+        self._current: int | None = None
+        self.hello: p.Hello | None = None
+        self.model: p.ModelInfo | None = None
+        self.loaded_with: p.Load | None = None  # the request that loaded ``model``
+        self.deaths = 0
+
+    # --- process ------------------------------------------------------------------------
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc else None
+
+    def is_alive(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def start(self) -> p.Hello:
+        """Start the worker if it is not running; return its Hello."""
+        if self.is_alive() and self.hello is not None:
+            return self.hello
+        self._cleanup()
+        authkey = os.urandom(32)
+        level = self._log_level if self._log_level is not None else logging.getLogger().level
+        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
+        try:
+            proc = subprocess.Popen(
+                self._command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                env=self._env,
+                creationflags=flags,
+            )
+        except OSError as exc:
+            raise RunError(
+                f"Cannot start the model process ({self._command[0]}): {exc}.",
+                "Reinstall the app.",
+                "worker_died",
+            ) from exc
+        self._proc = proc
+        assert proc.stdin is not None
+        assert proc.stdout is not None
+        address_q: queue.Queue[str] = queue.Queue()
+        self._output = deque(maxlen=40)
+        self._output_thread = threading.Thread(
+            target=self._read_output,
+            args=(proc.stdout, address_q, self._output),
+            name=f"worker-{proc.pid}-output",
+            daemon=True,
+        )
+        self._output_thread.start()
+        try:
+            proc.stdin.write(
+                (json.dumps({"authkey": authkey.hex(), "log_level": level}) + "\n").encode()
+            )
+            proc.stdin.close()
+        except OSError:
+            pass  # it died already; the wait below says so
+        deadline = time.monotonic() + self._start_timeout_s
+        address = None
+        while address is None:
+            try:
+                address = address_q.get(timeout=0.05)
+            except queue.Empty:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    self._kill()
+                    what, _ = _death_message(proc.returncode, list(self._output))
+                    raise RunError(
+                        f"The model process did not start. {what}",
+                        "Reinstall the app; the log file has details.",
+                        "worker_died",
+                    ) from None
+        try:
+            self._control = Client(json.loads(address)["address"], authkey=authkey)
+            self._events = Client(json.loads(address)["address"], authkey=authkey)
+            hello = self._recv_until(lambda e: isinstance(e, p.Hello), self._start_timeout_s)
+        except (OSError, EOFError) as exc:
+            self._kill()
+            raise RunError(
+                f"Cannot talk to the model process: {exc}.",
+                "Restart the app; the log file has details.",
+                "worker_died",
+            ) from exc
+        assert isinstance(hello, p.Hello)
+        self.hello = hello
+        self.model = None
+        log.info(
+            "model process %d ready: llama-cpp-python %s, GPU offload %s",
+            hello.pid,
+            hello.llama_cpp_version,
+            "yes" if hello.supports_gpu_offload else "no",
+        )
+        return hello
+
+    @staticmethod
+    def _read_output(stream: IO[bytes], address_q: queue.Queue[str], tail: deque[str]) -> None:
+        """Native output of the worker (llama.cpp asserts, crashes) into the log."""
+        out_log = logging.getLogger("wizard_app.worker.output")
+        for raw in iter(stream.readline, b""):
+            line = raw.decode("utf-8", errors="replace").rstrip()
+            if line.startswith(ADDRESS_PREFIX):
+                address_q.put(line[len(ADDRESS_PREFIX) :])
+                continue
+            if line:
+                tail.append(line)
+                out_log.warning("%s", line)
+        with contextlib.suppress(OSError):
+            stream.close()
+
+    def stop(self, timeout_s: float = 5.0) -> None:
+        """Ask the worker to close its model and exit; kill it if it does not."""
+        proc = self._proc
+        if proc is None:
+            return
+        if proc.poll() is None:
+            with contextlib.suppress(OSError, ValueError, RunError):
+                self._send(p.Shutdown())
+            try:
+                proc.wait(timeout_s)
+            except subprocess.TimeoutExpired:
+                log.warning("model process %d did not exit; killing it", proc.pid)
+        self._kill()
+
+    def restart(self) -> p.Hello:
+        self.stop()
+        return self.start()
+
+    def _kill(self) -> None:
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(5)
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        for conn in (self._control, self._events):
+            if conn is not None:
+                with contextlib.suppress(OSError):
+                    conn.close()
+        self._control = self._events = None
+        if self._output_thread is not None:
+            self._output_thread.join(timeout=2)
+            self._output_thread = None
+        if self._proc is not None and self._proc.poll() is not None:
+            self._proc = None
+        self.hello = None
+        self.model = None
+        self.loaded_with = None
+        self._current = None
+
+    def __enter__(self) -> RuntimeClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+    # --- messaging ----------------------------------------------------------------------
+    def _send(self, msg: p.Request) -> None:
+        conn = self._control
+        if conn is None:
+            raise RunError("The model process is not running.", "", "worker_died")
+        with self._send_lock:
+            try:
+                conn.send(msg)
+            except (OSError, ValueError) as exc:
+                raise self._died() from exc
+
+    def _died(self) -> WorkerDied:
+        proc = self._proc
+        rc = None
+        if proc is not None:
+            try:
+                rc = proc.wait(3)
+            except subprocess.TimeoutExpired:
+                rc = None
+        if self._output_thread is not None:
+            self._output_thread.join(timeout=1)
+        message, remedy = _death_message(rc, list(self._output))
+        log.error("%s", message)
+        self.deaths += 1
+        self._kill()
+        if self._restart_on_death:
+            try:
+                self.start()
+            except RunError as exc:
+                log.error("could not start a fresh model process: %s", exc)
+        return WorkerDied(message, remedy, "worker_died", tuple(self._output))
+
+    def _recv(self, timeout_s: float) -> p.Event | None:
+        conn = self._events
+        if conn is None:
+            raise RunError("The model process is not running.", "", "worker_died")
+        try:
+            if not conn.poll(timeout_s):
+                if self._proc is not None and self._proc.poll() is not None:
+                    raise self._died()
+                return None
+            event = conn.recv()
+        except (EOFError, OSError) as exc:
+            raise self._died() from exc
+        if isinstance(event, p.LogLine):
+            logging.getLogger(event.logger).log(event.level, "%s", event.message)
+            return None
+        return event  # type: ignore[no-any-return]
+
+    def _recv_until(self, done: Any, timeout_s: float) -> p.Event:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            event = self._recv(min(POLL_S * 5, max(0.0, deadline - time.monotonic())))
+            if event is not None and done(event):
+                return event
+        raise RunError("The model process did not answer in time.", "", "worker_died")
+
+    def _request(self, msg: p.Request) -> int:
+        self.start()
+        self._next_id += 1
+        rid = self._next_id
+        self._send(replace(msg, request_id=rid))
+        self._current = rid
+        return rid
+
+    def _events_for(
+        self, rid: int, token: CancelToken | None, on_event: Any = None
+    ) -> Iterator[p.Event]:
+        """Events of request ``rid`` up to its terminal one; cancels it if abandoned."""
+        cancel_sent = False
+        finished = False
+        try:
+            while True:
+                if token is not None and token.is_set() and not cancel_sent:
+                    self._send(p.Cancel(rid))
+                    cancel_sent = True
+                event = self._recv(POLL_S)
+                if event is None or getattr(event, "request_id", rid) != rid:
+                    continue
+                if on_event is not None:
+                    on_event(event)
+                if isinstance(event, p.Error):
+                    finished = True
+                    if event.kind == "cancelled":
+                        return
+                    raise RunError(event.message, event.remedy, event.kind, event.details)
+                if isinstance(event, _TERMINAL):
+                    finished = True
+                    yield event
+                    return
+                yield event
+        finally:
+            if not finished and self.is_alive() and self._current == rid:
+                with contextlib.suppress(RunError):
+                    self._send(p.Cancel(rid))
+            if self._current == rid:
+                self._current = None
+
+    def cancel(self) -> None:
+        """Cancel the running request (from any thread); harmless when idle."""
+        rid = self._current
+        if rid is not None and self.is_alive():
+            with contextlib.suppress(RunError):
+                self._send(p.Cancel(rid))
+
+    # --- requests -----------------------------------------------------------------------
+    def load(
+        self, request: p.Load, token: CancelToken | None = None
+    ) -> Iterator[p.LoadProgress | p.Loaded]:
+        """Load a model; yields progress, then ``Loaded``. A cancelled load just ends."""
+        self.model = None
+        self.loaded_with = None
+        rid = self._request(request)
+        for event in self._events_for(rid, token):
+            if isinstance(event, p.Loaded):
+                self.model = event.info
+                self.loaded_with = replace(request, request_id=0)
+            if isinstance(event, p.LoadProgress | p.Loaded):
+                yield event
+
+    def generate(
+        self, request: p.Generate, token: CancelToken | None = None
+    ) -> Iterator[p.Token | p.Done]:
+        """Generate; yields ``Token`` events as they come, then ``Done`` with the metrics.
+
+        ``Done.metrics.ttft_s`` is measured here, from sending the request to receiving
+        the first token, so it includes everything the user waits for.
+        """
+        t_sent = time.perf_counter()
+        rid = self._request(request)
+        t_first: float | None = None
+        for event in self._events_for(rid, token):
+            if isinstance(event, p.Token):
+                if t_first is None:
+                    t_first = time.perf_counter()
+                yield event
+            elif isinstance(event, p.Done):
+                ttft = (t_first if t_first is not None else time.perf_counter()) - t_sent
+                yield replace(event, metrics=replace(event.metrics, ttft_s=ttft))
+
+    def unload(self) -> None:
+        if not self.is_alive():
+            self.model = None
+            self.loaded_with = None
+            return
+        rid = self._request(p.Unload())
+        for _ in self._events_for(rid, None):
+            pass
+        self.model = None
+        self.loaded_with = None
+
+    def stats(self) -> p.StatsReport:
+        rid = self._request(p.Stats())
+        for event in self._events_for(rid, None):
+            if isinstance(event, p.StatsReport):
+                return event
+        raise RunError("The model process sent no statistics.", "", "worker_died")
+
+    def drain(self, events: Iterator[E]) -> list[E]:
+        """Run a generator to the end and return its events (tests, scripts)."""
+        return list(events)

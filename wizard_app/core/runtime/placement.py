@@ -1,0 +1,213 @@
+"""How many layers go to the GPU, and how much context, before a model is loaded.
+
+``plan_load`` follows llama.cpp's own ``--fit`` (``common/fit.cpp`` upstream), which
+llama-cpp-python does not expose: with ``auto``, keep every layer on the GPU by shrinking
+the context towards a floor first, and only then place as many layers as fit, from the
+top, leaving a margin free (the fit estimate's ``GPU_MARGIN_BYTES``). A context the user
+gave explicitly is never shrunk. Free device memory comes from ggml's backend device API,
+read by the worker (``Hello.devices``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from wizard_app.core.fit import FitEstimate, ModelShape, estimate
+from wizard_app.core.hardware.profile import GiB, GpuInfo, GpuVendor, HardwareProfile
+from wizard_app.core.runtime.protocol import DeviceInfo
+
+GpuLayers = int | Literal["auto"]
+DEFAULT_CONTEXT_FLOOR = 4096  # upstream --fit-ctx default
+
+_OOM = re.compile(
+    r"out of memory|failed to allocate|unable to allocate|cannot allocate|not enough memory|"
+    r"insufficient memory|cudaMalloc failed|ErrorOutOfDeviceMemory|OutOfDeviceMemory|"
+    r"failed to create buffer|alloc.*failed|bad_alloc",
+    re.IGNORECASE,
+)
+
+
+def looks_out_of_memory(log_text: str) -> bool:
+    """Whether llama.cpp's log of a failed load says it ran out of memory."""
+    return bool(_OOM.search(log_text))
+
+
+def gpu_layer_attempts(n_gpu_layers: int) -> list[int]:
+    """The GPU layer counts to try in turn when loads fail for lack of memory.
+
+    ``n`` itself, then three quarters, a half, a quarter and none: each failed attempt
+    costs a partial load, so a few large steps beat many small ones.
+    """
+    if n_gpu_layers == 0:
+        return [0]
+    if n_gpu_layers < 0:  # "all": the layer count is not known here
+        return [n_gpu_layers, 0]
+    n = n_gpu_layers
+    steps = [n, n * 3 // 4, n // 2, n // 4, 0]
+    out: list[int] = []
+    for s in steps:
+        if s not in out:
+            out.append(s)
+    return out
+
+
+def parse_gpu_layers(text: str) -> GpuLayers:
+    """``auto``, ``all`` (-1) or a layer count, as typed on the command line."""
+    value = text.strip().lower()
+    if value == "auto":
+        return "auto"
+    if value in ("all", "-1"):
+        return -1
+    if value.isdigit():
+        return int(value)
+    raise ValueError(f"{text!r} is not a layer count, 'all' or 'auto'")
+
+
+_VENDOR_HINTS: tuple[tuple[str, GpuVendor], ...] = (
+    ("cuda", "nvidia"),
+    ("nvidia", "nvidia"),
+    ("geforce", "nvidia"),
+    ("rocm", "amd"),
+    ("hip", "amd"),
+    ("radeon", "amd"),
+    ("amd", "amd"),
+    ("metal", "apple"),
+    ("mtl", "apple"),
+    ("apple", "apple"),
+    ("sycl", "intel"),
+    ("intel", "intel"),
+    ("arc", "intel"),
+)
+
+
+def _vendor(device: DeviceInfo) -> GpuVendor:
+    text = f"{device.name} {device.description}".lower()
+    for hint, vendor in _VENDOR_HINTS:
+        if hint in text:
+            return vendor
+    return "other"
+
+
+def hardware_with_devices(hw: HardwareProfile, devices: Sequence[DeviceInfo]) -> HardwareProfile:
+    """``hw`` with its GPUs replaced by the devices llama.cpp itself can use.
+
+    What llama.cpp sees is what it will offload to; a GPU the probes found but this build
+    cannot use (no CUDA in a CPU build) must not count.
+    """
+    gpus = []
+    for d in devices:
+        if d.kind not in ("gpu", "igpu"):
+            continue
+        vendor = _vendor(d)
+        unified = vendor == "apple"
+        gpus.append(
+            GpuInfo(
+                vendor=vendor,
+                name=d.description or d.name,
+                kind="unified" if unified else ("integrated" if d.kind == "igpu" else "discrete"),
+                memory_total_bytes=d.total_bytes or None,
+                memory_free_bytes=d.free_bytes or None,
+                source="ggml",
+            )
+        )
+    copy = hw.model_copy(deep=True)
+    copy.gpus = gpus
+    return copy
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    n_ctx: int
+    n_gpu_layers: int
+    estimate: FitEstimate
+    notes: tuple[str, ...]
+
+
+def plan_load(
+    shape: ModelShape,
+    hw: HardwareProfile,
+    *,
+    n_ctx: int,
+    gpu_layers: GpuLayers,
+    supports_offload: bool,
+    ctx_explicit: bool = False,
+    cache_type: str = "f16",
+    flash_attention: bool = False,
+    ctx_floor: int = DEFAULT_CONTEXT_FLOOR,
+) -> LoadPlan:
+    """Choose context and GPU layers for a load (see the module docstring)."""
+    notes: list[str] = []
+    floor = min(ctx_floor, n_ctx)
+    has_gpu = hw.best_gpu is not None
+
+    def est(ctx: int, layers: int | None) -> FitEstimate:
+        return estimate(
+            shape,
+            hw,
+            ctx,
+            cache_type=cache_type,
+            flash_attention=flash_attention,
+            gpu_layers=layers,
+            with_curve=False,
+        )
+
+    if gpu_layers != "auto":
+        n = shape.layers if gpu_layers < 0 else min(gpu_layers, shape.layers)
+        if n and not supports_offload:
+            notes.append(
+                "This llama.cpp build cannot offload to a GPU; every layer runs on the CPU."
+            )
+            n = 0
+        e = est(n_ctx, n if has_gpu else 0)
+        if not e.fits:
+            notes.append(_does_not_fit(e))
+        return LoadPlan(n_ctx, n, e, tuple(notes))
+
+    if not supports_offload or not has_gpu:
+        why = (
+            "this llama.cpp build cannot offload to a GPU"
+            if not supports_offload
+            else "llama.cpp found no GPU"
+        )
+        notes.append(f"GPU layers auto: 0, {why}.")
+        ctx = n_ctx
+        e = est(ctx, 0)
+        while not e.fits and not ctx_explicit and ctx > floor:
+            ctx = max(floor, ctx // 2)
+            e = est(ctx, 0)
+        if ctx != n_ctx:
+            notes.append(f"Context reduced from {n_ctx:,} to {ctx:,} tokens to fit in memory.")
+        if not e.fits:
+            notes.append(_does_not_fit(e))
+        return LoadPlan(ctx, 0, e, tuple(notes))
+
+    ctx = n_ctx
+    e = est(ctx, None)
+    if e.gpu_layers < shape.layers and not ctx_explicit:
+        while ctx > floor:
+            ctx = max(floor, ctx // 2)
+            e = est(ctx, None)
+            if e.gpu_layers == shape.layers:
+                break
+        if ctx != n_ctx:
+            notes.append(
+                f"Context reduced from {n_ctx:,} to {ctx:,} tokens to keep more layers on the GPU."
+            )
+    gpu_free = (hw.best_gpu.usable_bytes or 0) if hw.best_gpu else 0
+    notes.append(
+        f"GPU layers auto: {e.gpu_layers} of {shape.layers} on the GPU "
+        f"({gpu_free / GiB:.1f} GiB free, {e.gpu_bytes / GiB:.1f} GiB used)."
+    )
+    if not e.fits:
+        notes.append(_does_not_fit(e))
+    return LoadPlan(ctx, e.gpu_layers, e, tuple(notes))
+
+
+def _does_not_fit(e: FitEstimate) -> str:
+    return (
+        f"The estimate says this needs about {e.total_bytes / GiB:.1f} GiB and does not fit; "
+        "loading may fail."
+    )

@@ -1,0 +1,108 @@
+"""A recommendation as Markdown (to read or share) or JSON (the CLI's shape)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+from wizard_app.ui import format as fmt
+from wizard_app.ui import labels
+
+if TYPE_CHECKING:
+    from wizard_app.core.hardware.profile import HardwareProfile
+    from wizard_app.core.recommend.engine import Recommendation
+
+
+translate = QCoreApplication.translate  # spelled so that lupdate finds the strings
+
+
+def to_json(rec: Recommendation, hw: HardwareProfile | None) -> str:
+    data: dict[str, Any] = rec.model_dump(mode="json")
+    for pick in data["picks"]:
+        pick["fit"].pop("curve", None)
+    if hw is not None:
+        data["hardware"] = hw.model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(rec: Recommendation, hw: HardwareProfile | None) -> str:
+    req = rec.request
+    lines = [
+        "# " + translate("Export", "Model recommendations"),
+        "",
+        translate("Export", "Use case: %1; context: %2.")
+        .replace("%1", labels.use_case_label(req.use_case))
+        .replace("%2", fmt.tokens(rec.context)),
+    ]
+    if hw is not None:
+        gpu = hw.best_gpu
+        lines.append(
+            translate("Export", "Machine: %1 RAM, %2.")
+            .replace("%1", fmt.gib(hw.ram_total_bytes))
+            .replace(
+                "%2",
+                f"{gpu.name} ({fmt.gib(gpu.memory_total_bytes)})"
+                if gpu
+                else translate("Export", "no GPU"),
+            )
+        )
+    lines += [
+        "",
+        "| # | "
+        + " | ".join(
+            [
+                translate("Export", "Model"),
+                translate("Export", "Quant"),
+                translate("Export", "Fit"),
+                translate("Export", "Memory"),
+                translate("Export", "Speed"),
+                translate("Export", "Licence"),
+            ]
+        )
+        + " |",
+        "|---|" + "---|" * 6,
+    ]
+    for p in rec.picks:
+        lines.append(
+            "| "
+            + " | ".join(
+                _cell(x)
+                for x in [
+                    str(p.rank),
+                    p.name,
+                    p.quant,
+                    labels.verdict_label(p.verdict),
+                    fmt.gib(p.memory_bytes),
+                    fmt.tokens_per_s(p.tokens_per_s),
+                    p.license,
+                ]
+            )
+            + " |"
+        )
+    for p in rec.picks:
+        lines += ["", f"## {p.rank}. {p.name} ({p.quant})", "", f"`{p.repo}` / `{p.files[0]}`", ""]
+        lines += [f"- {r}" for r in p.reasons]
+        lines += [f"- ⚠ {c}" for c in p.caveats]
+    if rec.upgrades:
+        lines += ["", "## " + translate("Export", "Upgrades within your budget"), ""]
+        lines += [f"- {u.reason}" for u in rec.upgrades]
+    if rec.excluded:
+        lines += ["", "## " + translate("Export", "Left out"), ""]
+        lines += [f"- **{e.name}**: {' '.join(e.reasons)}" for e in rec.excluded]
+    lines += ["", "## " + translate("Export", "Assumptions"), ""]
+    lines += [f"- {a}" for a in rec.assumptions]
+    return "\n".join(lines) + "\n"
+
+
+def write_export(path: Path, rec: Recommendation, hw: HardwareProfile | None) -> Path:
+    """Markdown for ``.md``, JSON otherwise (the file dialog offers both)."""
+    text = to_json(rec, hw) if path.suffix.lower() == ".json" else to_markdown(rec, hw)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,124 @@
+"""The window: the wizard, My models and History as tabs; Settings from the menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from wizard_app import __version__
+from wizard_app.ui.services import Services
+from wizard_app.ui.views.history_view import HistoryView
+from wizard_app.ui.views.library_view import LibraryView
+from wizard_app.ui.wizard.page_ids import PageId
+from wizard_app.ui.wizard.wizard import ModelWizard
+
+
+class MainWindow(QMainWindow):
+    shown = Signal()  # the first time the window is on screen
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Open Model Wizard"))
+        self.wizard = ModelWizard(services)
+        self.library = LibraryView(services)
+        self.history = HistoryView(services)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Sections"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.wizard, self.tr("Wi&zard"))
+        self.tabs.addTab(self.library, self.tr("My &models"))
+        self.tabs.addTab(self.history, self.tr("Hi&story"))
+        self.setCentralWidget(self.tabs)
+        self.banner = QLabel()
+        self.statusBar().addWidget(self.banner, 1)
+        self._build_menu()
+        welcome = self.wizard.page(PageId.WELCOME)
+        welcome.library_requested.connect(lambda: self.tabs.setCurrentWidget(self.library))  # type: ignore[attr-defined]
+        welcome.history_requested.connect(lambda: self.tabs.setCurrentWidget(self.history))  # type: ignore[attr-defined]
+        self.wizard.page(PageId.DOWNLOAD).settings_requested.connect(self.open_settings)  # type: ignore[attr-defined]
+        self.wizard.finished.connect(self._on_wizard_finished)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        services.failed.connect(self._on_services_failed)
+        services.ready.connect(self._on_services_ready)
+        self.banner.setText(self.tr("Loading the model catalog…"))
+        # someone who used the app before comes back to their models and history
+        if services.paths.database.exists():
+            self.tabs.setCurrentWidget(self.library)
+        self.resize(1100, 720)
+        self._shown = False
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        new = QAction(self.tr("&New recommendation"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.restart_wizard)
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+        quit_ = QAction(self.tr("&Quit"), self)
+        quit_.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_.triggered.connect(self.close)
+        for action in (new, settings, quit_):
+            menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    # ---- navigation ----------------------------------------------------------------------
+    def restart_wizard(self) -> None:
+        self.wizard.restart()
+        self.wizard.show()
+        self.tabs.setCurrentWidget(self.wizard)
+
+    def _on_wizard_finished(self, _result: int) -> None:
+        # QWizard hides itself when it finishes; it is reused for the next run
+        self.restart_wizard()
+        self.library.refresh()
+        self.history.refresh()
+        self.tabs.setCurrentWidget(self.library)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        current = self.tabs.currentWidget()
+        if current is self.library:
+            self.library.refresh()
+        elif current is self.history:
+            self.history.refresh()
+
+    def open_settings(self) -> None:
+        from wizard_app.ui.views.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Open Model Wizard"),
+            self.tr(
+                "Open Model Wizard %1: choose, download and try an open-weight language "
+                "model that fits your machine. Nothing leaves your machine except model "
+                "downloads."
+            ).replace("%1", __version__),
+        )
+
+    # ---- start-up and the end ------------------------------------------------------------
+    def _on_services_ready(self) -> None:
+        self.banner.setText("")
+        self.services.downloads.resume_interrupted()
+
+    def _on_services_failed(self, message: str) -> None:
+        self.banner.setText(self.tr("The app cannot start properly: %1").replace("%1", message))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self.shown.emit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.services.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Item models for the lists and tables the windows show."""

@@ -1,0 +1,1 @@
+"""Views outside the wizard: the model library, the history and the settings."""

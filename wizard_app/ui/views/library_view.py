@@ -1,0 +1,258 @@
+"""My models: what is installed, the download queue, and trying a model again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard_app.ui.models.downloads import DownloadsModel
+from wizard_app.ui.models.library import LibraryItem, LibraryModel
+from wizard_app.ui.services import Services
+from wizard_app.ui.tasks import Task
+from wizard_app.ui.widgets.trial_panel import TrialPanel
+
+if TYPE_CHECKING:
+    from wizard_app.core.download.fetcher import DownloadProgress
+    from wizard_app.core.download.library import Library
+
+
+def table(name: str) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.setTabKeyNavigation(False)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class TrialDialog(QDialog):
+    """Trying an installed model outside the wizard."""
+
+    def __init__(self, services: Services, item: LibraryItem, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Try %1").replace("%1", item.name))
+        self.panel = TrialPanel(services)
+        self.panel.set_model(
+            Path(item.path), None, "chat", None, model_id=item.row_id, name=item.name
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        self.resize(900, 600)
+
+    def done(self, result: int) -> None:
+        self.panel.cancel()
+        super().done(result)
+
+
+class LibraryView(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.models = LibraryModel(self)
+        self.queue = DownloadsModel(self)
+        self.view = table(self.tr("Installed models"))
+        self.view.setModel(self.models)
+        self.queue_view = table(self.tr("Downloads"))
+        self.queue_view.setModel(self.queue)
+        self.empty = QLabel(self.tr("No models yet. Run the wizard to find and download one."))
+        self.try_button = QPushButton(self.tr("&Try…"))
+        self.folder_button = QPushButton(self.tr("Show &folder"))
+        self.remove_button = QPushButton(self.tr("&Remove…"))
+        self.scan_button = QPushButton(self.tr("Find models from &other apps"))
+        self.scan_button.setToolTip(
+            self.tr(
+                "Look in the folders of LM Studio, GPT4All, Ollama and the Hugging Face "
+                "cache; found models are used where they are, not copied."
+            )
+        )
+        self.pause_button = QPushButton(self.tr("&Pause"))
+        self.resume_button = QPushButton(self.tr("Res&ume"))
+        self.cancel_button = QPushButton(self.tr("&Cancel download"))
+        for b in (
+            self.try_button,
+            self.folder_button,
+            self.remove_button,
+            self.scan_button,
+            self.pause_button,
+            self.resume_button,
+            self.cancel_button,
+        ):
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        for b in (self.try_button, self.folder_button, self.remove_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.scan_button)
+        qrow = QHBoxLayout()
+        qrow.addWidget(QLabel(self.tr("<b>Downloads</b>")))
+        qrow.addStretch(1)
+        for b in (self.pause_button, self.resume_button, self.cancel_button):
+            qrow.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 3)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addLayout(qrow)
+        layout.addWidget(self.queue_view, 1)
+        self.try_button.clicked.connect(self._on_try_clicked)
+        self.folder_button.clicked.connect(self._on_folder_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.scan_button.clicked.connect(self.start_scan)
+        self.pause_button.clicked.connect(lambda: self._queue_action("pause"))
+        self.resume_button.clicked.connect(lambda: self._queue_action("resume"))
+        self.cancel_button.clicked.connect(lambda: self._queue_action("cancel"))
+        d = services.downloads
+        d.state_changed.connect(self._on_downloads_state_changed)
+        d.installed.connect(self._on_downloads_installed)
+        d.progress.connect(self._on_downloads_progress)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self._scan: Task | None = None
+        services.when_ready(self.refresh)
+
+    # ---- contents ------------------------------------------------------------------------
+    def _library(self) -> Library:
+        from wizard_app.core.download.library import Library
+
+        assert self.services.database is not None
+        return Library(self.services.database, self.services.models_dir)
+
+    def refresh(self) -> None:
+        if self.services.database is None:
+            return
+        catalog = self.services.catalog
+        items = [
+            LibraryItem(
+                # the catalog's name when the file came from the catalog, else the file's own
+                name=catalog.get(e.catalog_id).variant.name
+                if catalog is not None and e.catalog_id is not None and e.catalog_id in catalog
+                else e.display_name,
+                path=str(e.path),
+                size_bytes=e.size_bytes,
+                quant=e.quant,
+                catalog_id=e.catalog_id,
+                repo=e.repo,
+                source=e.source,
+                added_at=e.added_at,
+                last_used_at=e.last_used_at,
+                verified=e.sha256_verified,
+                row_id=e.id,
+            )
+            for e in self._library().entries()
+        ]
+        self.models.set_rows(items)
+        if items and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.models.index(0, 0))
+        self.empty.setVisible(not items)
+        self.queue.set_rows([i for i in self.services.downloads.entries() if i.state != "verified"])
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_model = self.selected() is not None
+        for b in (self.try_button, self.folder_button, self.remove_button):
+            b.setEnabled(has_model)
+        has_queue = self.queue.rowCount() > 0
+        for b in (self.pause_button, self.resume_button, self.cancel_button):
+            b.setEnabled(has_queue)
+
+    def selected(self) -> LibraryItem | None:
+        index = self.view.currentIndex()
+        return self.models.row_at(index.row()) if index.isValid() else None
+
+    # ---- actions -------------------------------------------------------------------------
+    def _on_try_clicked(self) -> None:
+        item = self.selected()
+        if item is not None:
+            TrialDialog(self.services, item, self).open()
+
+    def _on_folder_clicked(self) -> None:
+        item = self.selected()
+        if item is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(item.path).parent)))
+
+    def _on_remove_clicked(self) -> None:
+        item = self.selected()
+        if item is None or item.row_id is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove model"),
+            self.tr(
+                "Remove %1 from the library? A file the app downloaded is "
+                "deleted; a file from another app stays where it is."
+            ).replace("%1", item.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.finished.connect(lambda answer: self._remove(item, answer))
+        box.open()
+
+    def _remove(self, item: LibraryItem, answer: int) -> None:
+        if answer != QMessageBox.StandardButton.Yes or item.row_id is None:
+            return
+        try:
+            result = self._library().remove(item.row_id)
+        except Exception as exc:  # a file in use, a permission: say so where it happened
+            self.status.setText(str(exc))
+            return
+        self.status.setText(result.note or self.tr("Removed."))
+        self.refresh()
+
+    def _queue_action(self, action: str) -> None:
+        rows = self.queue_view.selectionModel().selectedRows()
+        infos = [self.queue.row_at(r.row()) for r in rows] or self.queue.rows()
+        getattr(self.services.downloads, action)([i.id for i in infos])
+
+    def start_scan(self) -> None:
+        from wizard_app.core.download.library import ScanRoots, scan
+
+        roots = ScanRoots.default()
+        self._scan = Task(lambda token: scan(roots, cancel=token), "library scan")
+        self._scan.signals.progress.connect(self._on_scan_found)
+        self._scan.signals.finished.connect(self._on_scan_finished)
+        self._scan.signals.failed.connect(self.status.setText)
+        self.scan_button.setEnabled(False)
+        self.status.setText(self.tr("Looking for models from other apps…"))
+        self.services.runner.start(self._scan)
+
+    def _on_scan_found(self, found: object) -> None:
+        from wizard_app.core.download.library import FoundModel
+
+        if isinstance(found, FoundModel) and self.services.database is not None:
+            self._library().register(found)  # the database is written here, not in the task
+
+    def _on_scan_finished(self) -> None:
+        self.scan_button.setEnabled(True)
+        self.status.setText(self.tr("Search finished."))
+        self.refresh()
+
+    # ---- downloads -----------------------------------------------------------------------
+    def _on_downloads_state_changed(self, _id: int, _state: str, _reason: str) -> None:
+        self.refresh()
+
+    def _on_downloads_installed(self, _id: int, _event: object) -> None:
+        self.refresh()
+
+    def _on_downloads_progress(self, download_id: int, progress: DownloadProgress) -> None:
+        self.queue.set_progress(download_id, progress.done)

@@ -1,0 +1,140 @@
+"""Settings: models folder, Hub endpoint or mirror, token, threads, default context."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard_app.ui import format as fmt
+from wizard_app.ui.services import Services
+from wizard_app.ui.settings import CONTEXT_CHOICES, AppSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        s = services.settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.models_dir = QLineEdit(s.models_dir)
+        self.models_dir.setPlaceholderText(str(services.paths.models))
+        self.browse = QPushButton(self.tr("&Browse…"))
+        self.endpoint = QLineEdit(s.hub_endpoint)
+        self.endpoint.setPlaceholderText("https://huggingface.co")
+        self.token = QLineEdit(s.hub_token)
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("empty: HF_TOKEN or huggingface-cli login"))
+        self.threads = QSpinBox()
+        self.threads.setRange(0, 1024)
+        self.threads.setSpecialValueText(self.tr("Automatic (physical cores)"))
+        self.threads.setValue(s.threads)
+        self.context = QComboBox()
+        self.context.addItem(self.tr("What the use case needs"), 0)
+        for n in CONTEXT_CHOICES:
+            self.context.addItem(fmt.tokens(n), n)
+        self.context.setCurrentIndex(max(0, self.context.findData(s.default_context)))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("The system's language"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("Nederlands", "nl")
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        names = {
+            self.models_dir: self.tr("Models folder"),
+            self.browse: self.tr("Choose the models folder"),
+            self.endpoint: self.tr("Hugging Face Hub endpoint or mirror"),
+            self.token: self.tr("Hugging Face access token"),
+            self.threads: self.tr("Threads for the model"),
+            self.context: self.tr("Default context length"),
+            self.language: self.tr("Language of the app"),
+        }
+        for widget, name in names.items():
+            widget.setAccessibleName(name)
+        folder = QHBoxLayout()
+        folder.addWidget(self.models_dir, 1)
+        folder.addWidget(self.browse)
+        form = QFormLayout()
+        for text, field in (
+            (self.tr("&Models folder:"), folder),
+            (self.tr("Hub &endpoint or mirror:"), self.endpoint),
+            (self.tr("Access &token:"), self.token),
+            (self.tr("T&hreads:"), self.threads),
+            (self.tr("Default &context:"), self.context),
+            (self.tr("&Language:"), self.language),
+        ):
+            label = QLabel(text)
+            label.setBuddy(self.models_dir if field is folder else field)  # type: ignore[arg-type]
+            form.addRow(label, field)
+        note = QLabel(
+            self.tr(
+                "The token is needed for gated models (accept the licence on the model's "
+                "page first). It is kept in the settings file, readable only by you, and "
+                "sent only to the endpoint above. A new language applies after a restart."
+            )
+        )
+        note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self.setMinimumWidth(620)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def values(self) -> AppSettings:
+        return replace(
+            self.services.settings,
+            models_dir=self.models_dir.text().strip(),
+            hub_endpoint=self.endpoint.text().strip(),
+            hub_token=self.token.text().strip(),
+            threads=self.threads.value(),
+            default_context=int(self.context.currentData()),
+            language=str(self.language.currentData()),
+        )
+
+    def accept(self) -> None:
+        from wizard_app.core.download.hub import resolve_endpoint
+        from wizard_app.core.errors import WizardError
+
+        values = self.values()
+        try:
+            if values.hub_endpoint:
+                resolve_endpoint(values.hub_endpoint)
+            self.services.save_settings(values)
+        except (WizardError, OSError) as exc:
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return
+        super().accept()
+
+    def _on_browse_clicked(self) -> None:
+        dialog = QFileDialog(
+            self,
+            self.tr("Models folder"),
+            self.models_dir.text() or str(self.services.paths.models),
+        )
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.fileSelected.connect(self.models_dir.setText)
+        dialog.open()

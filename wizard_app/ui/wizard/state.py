@@ -1,0 +1,65 @@
+"""What the pages share beyond simple fields: rich values produced along the way.
+
+Simple inputs (use case, language, licence, budget...) are registered wizard fields;
+this holds the detected hardware, the recommendation, the chosen model and what the
+download and the trial produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wizard_app.core.fit import FitEstimate
+    from wizard_app.core.hardware.profile import HardwareProfile
+    from wizard_app.core.recommend.engine import Pick, Recommendation
+
+
+@dataclass
+class Choice:
+    """The model and quant the user settled on, with its estimate on this machine."""
+
+    id: str
+    name: str
+    quant: str
+    repo: str
+    files: list[str]
+    size_bytes: int
+    fit: FitEstimate
+    gated: bool = False
+    sha256: str | None = None
+    revision: str | None = None
+
+    @classmethod
+    def from_pick(cls, pick: Pick) -> Choice:
+        return cls(
+            id=pick.id,
+            name=pick.name,
+            quant=pick.quant,
+            repo=pick.repo,
+            files=list(pick.files),
+            size_bytes=pick.size_bytes,
+            fit=pick.fit,
+            gated=pick.gated,
+        )
+
+
+@dataclass
+class WizardState:
+    probed: HardwareProfile | None = None  # what the probes read
+    probe_error: str | None = None
+    hardware: HardwareProfile | None = None  # what the recommendation uses
+    recommendation: Recommendation | None = None
+    history_id: int | None = None
+    choice: Choice | None = None
+    model_path: Path | None = None  # the first (or only) file, once on disk
+    installed_before: bool = False
+    trial: dict[str, Any] = field(default_factory=dict)  # measured figures of the last run
+
+    def reset_after_hardware(self) -> None:
+        self.recommendation = None
+        self.choice = None
+        self.model_path = None
+        self.trial = {}
