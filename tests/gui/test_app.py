@@ -67,3 +67,17 @@ def test_a_returning_user_comes_back_to_the_library(qapp, tmp_path: Path) -> Non
     paths.database.write_bytes(b"")  # used before
     seen = _open_and_close(tmp_path)
     assert seen["tab"] is seen["library"]
+
+
+def test_closing_at_once_starts_no_loading(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The window closed in the turn it appeared: nothing may start after the shutdown."""
+    seen: dict[str, object] = {}
+
+    def shown(window) -> None:  # type: ignore[no-untyped-def]
+        window.close()  # before the start-up loading is connected to run
+        seen["services"] = window.services
+
+    assert app.run(tmp_path, ["wizard"], on_shown=shown) == 0
+    services = seen["services"]
+    assert services._task is None  # type: ignore[attr-defined]
+    assert services.pool.activeThreadCount() == 0  # type: ignore[attr-defined]

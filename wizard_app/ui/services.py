@@ -61,7 +61,7 @@ def warm_imports() -> None:
         "wizard_app.core.runtime.trial",
         "wizard_app.core.runtime.calibration",
         "wizard_app.ui.export",
-        "wizard_app.ui.history_store",
+        "wizard_app.core.recommend.history",
     ):
         importlib.import_module(name)
 
@@ -116,8 +116,8 @@ class Services(QObject):
 
     # ---- start-up ------------------------------------------------------------------------
     def start(self) -> None:
-        if self._task is not None:
-            return
+        if self._task is not None or self._closed:
+            return  # started already, or the window closed before the loading began
         self._task = Task(load_everything(self.paths), "startup")
         self._task.signals.progress.connect(self.adopt)
         self._task.signals.failed.connect(self._on_startup_failed)

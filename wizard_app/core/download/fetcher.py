@@ -810,7 +810,7 @@ class _Fetch:
         with resp:
             if self.size is None and resp.status == 200 and resp.length is not None:
                 self.size = resp.length
-            yield from self._pump(resp, head, head_mode=True)
+            yield from self._pump(resp, head)
             if self.size is None:
                 return True
         return False
@@ -838,9 +838,9 @@ class _Fetch:
                         self.claims.remove(c)
             self.p = 0
             head.pos, head.end = 0, self.size if self.size is not None else 1 << 62
-            yield from self._pump(resp, head, head_mode=True)
+            yield from self._pump(resp, head)
 
-    def _pump(self, resp: HubResponse, claim: _Claim, head_mode: bool) -> Iterator[FetchEvent]:
+    def _pump(self, resp: HubResponse, claim: _Claim) -> Iterator[FetchEvent]:
         """Read the body into the sink until the claim's end (which may shrink)."""
         assert self.sink is not None
         window_start, window_bytes = time.monotonic(), 0

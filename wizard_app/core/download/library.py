@@ -31,7 +31,6 @@ from sqlalchemy.exc import IntegrityError as SQLIntegrityError
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download.fetcher import human_bytes
 from wizard_app.core.download.gguf_peek import (
-    GGUF_MAGIC,
     GGUFFormatError,
     GGUFInfo,
     read_local,
@@ -660,11 +659,3 @@ def _prune_empty(folder: Path, stop: Path) -> None:
             folder = folder.parent
     except OSError:
         pass
-
-
-def looks_like_gguf(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            return f.read(4) == GGUF_MAGIC
-    except OSError:
-        return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -23,24 +24,51 @@ def catalog_digest() -> str:
     return h.hexdigest()
 
 
-def save(db: Database, name: str, hw: HardwareProfile, result: Recommendation) -> int:
-    """Store the answers, the hardware used and the result; returns the profile id."""
+@dataclass(frozen=True)
+class PreparedEntry:
+    """One history entry as JSON, ready for a short insert."""
+
+    name: str
+    answers: dict[str, Any]
+    hardware: dict[str, Any]
+    result: dict[str, Any]
+    catalog_digest: str
+
+
+def prepare(name: str, hw: HardwareProfile, result: Recommendation) -> PreparedEntry:
+    """Dump the answers, hardware and result (pure: runs in the task that ranked).
+
+    Pick by pick, so a GUI thread waiting for the GIL gets it between short calls.
+    """
+    return PreparedEntry(
+        name=name,
+        answers=result.request.model_dump(mode="json"),
+        hardware=hw.model_dump(mode="json"),
+        result={
+            **result.model_dump(mode="json", exclude={"picks"}),
+            "picks": [p.model_dump(mode="json") for p in result.picks],
+        },
+        catalog_digest=catalog_digest(),
+    )
+
+
+def write(db: Database, entry: PreparedEntry) -> int:
+    """Insert a prepared entry; returns the profile id."""
     with db.session() as s:
-        profile = SavedProfile(
-            name=name,
-            answers=result.request.model_dump(mode="json"),
-            hardware=hw.model_dump(mode="json"),
-        )
+        profile = SavedProfile(name=entry.name, answers=entry.answers, hardware=entry.hardware)
         profile.recommendations.append(
             SavedRecommendation(
-                catalog_digest=catalog_digest(),
-                app_version=__version__,
-                result=result.model_dump(mode="json"),
+                catalog_digest=entry.catalog_digest, app_version=__version__, result=entry.result
             )
         )
         s.add(profile)
         s.commit()
         return profile.id
+
+
+def save(db: Database, name: str, hw: HardwareProfile, result: Recommendation) -> int:
+    """Store the answers, the hardware used and the result; returns the profile id."""
+    return write(db, prepare(name, hw, result))
 
 
 def history(db: Database, limit: int = 50) -> list[dict[str, Any]]:

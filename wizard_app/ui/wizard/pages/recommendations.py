@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.ui import format as fmt
-from wizard_app.ui import history_store, labels
+from wizard_app.ui import labels
 from wizard_app.ui.models.recommendations import (
     ExclusionModel,
     PickRow,
@@ -39,6 +39,7 @@ from wizard_app.ui.wizard.pages.budget import PRIORITY_BY_POSITION
 from wizard_app.ui.wizard.state import Choice, WizardState
 
 if TYPE_CHECKING:
+    from wizard_app.core.recommend import history as history_store
     from wizard_app.core.recommend.engine import Recommendation, RecommendRequest
 
 log = logging.getLogger(__name__)
@@ -158,6 +159,8 @@ class RecommendationsPage(QWizardPage):
 
         def job(_token: CancelToken) -> Iterator[object]:
             rec = services.recommender().run(hw, request)
+            from wizard_app.core.recommend import history as history_store
+
             yield key, rec, history_store.prepare(name, hw, rec)
 
         task = self._task = Task(job, "recommend")
@@ -240,6 +243,8 @@ class RecommendationsPage(QWizardPage):
         if self.services.database is None:
             return
         try:
+            from wizard_app.core.recommend import history as history_store
+
             self.state.history_id = history_store.write(self.services.database, entry)
         except Exception:  # the history is a convenience; the result is still shown
             log.warning("could not save the recommendation to the history", exc_info=True)
