@@ -55,7 +55,7 @@ def run(
 
     from wizard_app.ui.i18n import install_translators
     from wizard_app.ui.services import Services
-    from wizard_app.ui.settings import AppSettings
+    from wizard_app.core.settings import AppSettings
 
     settings = AppSettings.load(paths.settings_file)
     translators = install_translators(app, settings.language or None)

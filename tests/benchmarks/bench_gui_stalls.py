@@ -124,7 +124,7 @@ def main() -> int:
     from tests.hub_server import Hub
     from wizard_app.core.paths import AppPaths
     from wizard_app.ui.services import Services
-    from wizard_app.ui.settings import AppSettings
+    from wizard_app.core.settings import AppSettings
     from wizard_app.ui.wizard.wizard import ModelWizard
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the run

@@ -16,7 +16,7 @@ from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.run_tables import RunRepository
 from wizard_app.ui.presets import load_presets
 from wizard_app.ui.services import Loaded, Services
-from wizard_app.ui.settings import AppSettings
+from wizard_app.core.settings import AppSettings
 from wizard_app.ui.wizard.page_ids import PageId
 from wizard_app.ui.wizard.wizard import ModelWizard
 

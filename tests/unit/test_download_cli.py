@@ -281,3 +281,24 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(hub: Hub, tmp_path: Path)
     assert proc.returncode == 0, err
     assert json.loads(out)["files"][0]["sha256"] == served.sha256
     assert hub.requests("cdn", "GET")[0].headers["range"] == f"bytes={kept}-"
+
+
+def test_saved_settings_choose_the_endpoint_token_and_models_folder(
+    hub: Hub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the desktop app saved applies to the CLI too; the token is never printed."""
+    served = hub.add_random(REPO, "gated.gguf", 64 * 1024, seed=3)
+    hub.gate(REPO)
+    models = tmp_path / "elsewhere"
+    data = tmp_path / "data"
+    for key, value in (("hub_endpoint", hub.url), ("hub_token", GOOD_TOKEN),
+                       ("models_dir", str(models))):  # fmt: skip
+        code, out, err = cli(capsys, data, "settings", "set", key, value)
+        assert code == 0, err
+    assert GOOD_TOKEN not in out
+    code, out, err = cli(capsys, data, "download", "--repo", REPO, "--file", "gated.gguf")
+    assert code == 0, err
+    assert (models / REPO / "gated.gguf").read_bytes() == served.path.read_bytes()
+    code, _, err = cli(capsys, data, "settings", "set", "hub_endpoint", "ftp://nope")
+    assert code == 2
+    assert "not an http(s) URL" in err

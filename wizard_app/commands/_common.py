@@ -13,6 +13,7 @@ from wizard_app.core.paths import AppPaths
 
 if TYPE_CHECKING:
     from wizard_app.core.catalog import Catalog
+    from wizard_app.core.settings import AppSettings
     from wizard_app.core.storage.database import Database
 
 
@@ -26,6 +27,19 @@ class CliContext:
     @cached_property
     def paths(self) -> AppPaths:
         return AppPaths.resolve(self._data_dir).ensure()
+
+    @cached_property
+    def settings(self) -> AppSettings:
+        """The settings the desktop app saves: models folder, Hub endpoint, token, ..."""
+        from wizard_app.core.settings import AppSettings
+
+        return AppSettings.load(self.paths.settings_file)
+
+    @cached_property
+    def models_dir(self) -> Path:
+        folder = self.settings.models_path(self.paths.models)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     @cached_property
     def db(self) -> Database:

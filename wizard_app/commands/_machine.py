@@ -13,4 +13,4 @@ from wizard_app.core.hardware.profile import HardwareProfile
 def hardware_from_args(args: argparse.Namespace, ctx: CliContext) -> HardwareProfile:
     overrides = overrides_from_args(args)
     overrides.validate_ranges()  # before probing: a bad figure fails fast
-    return overrides.apply(detect(ctx.paths.models))
+    return overrides.apply(detect(ctx.models_dir))

@@ -116,7 +116,7 @@ def _targets(args: argparse.Namespace, ctx: CliContext) -> list[_Target]:
     ]
 
 
-def _token(args: argparse.Namespace) -> str | None:
+def _token(args: argparse.Namespace, saved: str | None) -> str | None:
     from wizard_app.core.download.hub import resolve_token
 
     if args.token_env:
@@ -127,7 +127,7 @@ def _token(args: argparse.Namespace) -> str | None:
                 "Set it to a Hugging Face access token, or leave --token-env out.",
             )
         return value
-    return resolve_token()
+    return resolve_token(saved)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -137,8 +137,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.connections < 0 or args.retries < 0 or args.stall_timeout <= 0:
         raise InputError("--connections and --retries cannot be negative, --stall-timeout > 0.")
     targets = _targets(args, ctx)
-    endpoint = resolve_endpoint(args.endpoint)
-    token = _token(args)
+    # --endpoint, else the app's settings, else HF_ENDPOINT, else the Hub
+    endpoint = resolve_endpoint(args.endpoint or ctx.settings.hub_endpoint or None)
+    token = _token(args, ctx.settings.hub_token or None)
 
     def client_for(url: str) -> HubClient:
         # the token goes only to the endpoint it was given for
@@ -191,7 +192,7 @@ def _download(
         StateChanged,
     )
 
-    manager = DownloadManager(ctx.db, ctx.paths.models, client_for, options=options)
+    manager = DownloadManager(ctx.db, ctx.models_dir, client_for, options=options)
     ids = [
         manager.enqueue(
             DownloadRequest(

@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.download.library import Library
 
-    library = Library(ctx.db, ctx.paths.models)
+    library = Library(ctx.db, ctx.models_dir)
     action = args.action or "list"
     if action == "import":
         return _import(library, args)

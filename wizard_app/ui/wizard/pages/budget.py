@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from wizard_app.ui import format as fmt
 from wizard_app.ui import labels
 from wizard_app.ui.services import Services
-from wizard_app.ui.settings import CONTEXT_CHOICES
+from wizard_app.core.settings import CONTEXT_CHOICES
 
 PRIORITY_BY_POSITION = ("speed", "balanced", "quality")
 
