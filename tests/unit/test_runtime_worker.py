@@ -294,3 +294,23 @@ def test_stop_closes_the_worker(tiny_llama: Path) -> None:
     client.stop()
     assert not client.is_alive()
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == "zombie"
+
+
+def test_a_cancelled_load_leaves_nothing_loaded(
+    runtime_client: RuntimeClient, mid_model: Path, tiny_llama: Path
+) -> None:
+    token = CancelToken()
+    token.cancel()  # e.g. the user pressed Stop as loading began
+    events = list(runtime_client.load(p.Load(path=str(mid_model)), token))
+    assert not any(isinstance(e, p.Loaded) for e in events)
+    assert runtime_client.model is None
+    assert runtime_client.stats().model is None
+    assert load(runtime_client, tiny_llama).n_layers == 2
+
+
+def test_the_frozen_app_entry_point_starts_a_worker(tiny_llama: Path) -> None:
+    """A frozen build runs ``app --runtime-worker``: cli.main hands over before parsing."""
+    entry = "import sys; from wizard_app.cli import main; raise SystemExit(main())"
+    with RuntimeClient(command=[sys.executable, "-c", entry, "--runtime-worker"]) as client:
+        load(client, tiny_llama)
+        assert len(generate(client, max_tokens=2, ignore_eos=True)[0]) == 2

@@ -52,7 +52,11 @@ CACHE_TYPE_BYTES: dict[str, float] = {
 
 GPU_MARGIN_BYTES = 1 * GiB  # upstream llama.cpp --fit leaves 1 GiB free per device
 RAM_MARGIN_BYTES = 512 * MiB
-CPU_OVERHEAD_BYTES = 200 * MiB  # runtime, libraries, tokenizer, output buffers
+# Runtime, libraries, tokenizer, output buffers. Measured in the inference worker
+# (tests/benchmarks/bench_runtime.py, llama-cpp-python 0.3.36, Linux x86-64): 55 MiB
+# resident before a model loads, plus 10-33 MiB of vocabulary and Python objects
+# (32k-152k tokens) beyond llama.cpp's reported buffers. Was 200 MiB, a guess.
+CPU_OVERHEAD_BYTES = 80 * MiB
 GPU_CONTEXT_BYTES = {"nvidia": 400 * MiB, "amd": 400 * MiB, "intel": 300 * MiB}
 DEFAULT_UBATCH = 512
 CPU_EFFICIENCY = 0.6

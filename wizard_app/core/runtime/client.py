@@ -21,10 +21,10 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from multiprocessing.connection import Client, Connection
-from typing import IO, Any, TypeVar
+from typing import IO
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.errors import WizardError
@@ -37,7 +37,6 @@ ADDRESS_PREFIX = "WIZARD-RUNTIME-WORKER "  # same as worker.ADDRESS_PREFIX (not 
 # the worker module is only imported inside the worker process)
 POLL_S = 0.02  # how often a waiting generator looks at its CancelToken
 _TERMINAL = (p.Loaded, p.Done, p.Unloaded, p.StatsReport, p.Error)
-E = TypeVar("E")
 
 
 class RunError(WizardError):
@@ -308,7 +307,7 @@ class RuntimeClient:
             return None
         return event  # type: ignore[no-any-return]
 
-    def _recv_until(self, done: Any, timeout_s: float) -> p.Event:
+    def _recv_until(self, done: Callable[[p.Event], bool], timeout_s: float) -> p.Event:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             event = self._recv(min(POLL_S * 5, max(0.0, deadline - time.monotonic())))
@@ -324,9 +323,7 @@ class RuntimeClient:
         self._current = rid
         return rid
 
-    def _events_for(
-        self, rid: int, token: CancelToken | None, on_event: Any = None
-    ) -> Iterator[p.Event]:
+    def _events_for(self, rid: int, token: CancelToken | None) -> Iterator[p.Event]:
         """Events of request ``rid`` up to its terminal one; cancels it if abandoned."""
         cancel_sent = False
         finished = False
@@ -338,8 +335,6 @@ class RuntimeClient:
                 event = self._recv(POLL_S)
                 if event is None or getattr(event, "request_id", rid) != rid:
                     continue
-                if on_event is not None:
-                    on_event(event)
                 if isinstance(event, p.Error):
                     finished = True
                     if event.kind == "cancelled":
@@ -416,7 +411,3 @@ class RuntimeClient:
             if isinstance(event, p.StatsReport):
                 return event
         raise RunError("The model process sent no statistics.", "", "worker_died")
-
-    def drain(self, events: Iterator[E]) -> list[E]:
-        """Run a generator to the end and return its events (tests, scripts)."""
-        return list(events)

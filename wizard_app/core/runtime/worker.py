@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import faulthandler
+import gc
+import io
 import json
 import logging
 import os
@@ -34,7 +37,7 @@ from typing import Any, TextIO
 
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.metrics import peak_rss_bytes, reset_peak_rss, rss_bytes
-from wizard_app.core.runtime.placement import gpu_layer_attempts, looks_out_of_memory
+from wizard_app.core.runtime.retry import gpu_layer_attempts, looks_out_of_memory
 from wizard_app.core.runtime.textstream import TextStream
 
 log = logging.getLogger("wizard_app.worker")
@@ -116,11 +119,16 @@ class _LogStream:
                 self._logger.debug("%s", line)
         return len(text)
 
+    encoding = "utf-8"
+
     def flush(self) -> None:
         pass
 
     def isatty(self) -> bool:
         return False
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("a log stream has no file descriptor")
 
 
 class _NativeLog:
@@ -465,6 +473,7 @@ class Worker:
                     load_error = str(exc)
             if llm is not None:
                 break
+            gc.collect()  # free what the failed attempt allocated before the next one
             if self._cancel.event.is_set():
                 self._send(p.Error(rid, "cancelled", "Loading was cancelled."))
                 return
@@ -769,6 +778,10 @@ def _connect(stdin: TextIO, stdout: TextIO) -> tuple[Connection, Connection, int
 
 def main() -> int:
     """Entry point of the worker process (``--runtime-worker``)."""
+    # A crash in native code prints the Python stack to the real stderr, which the app
+    # reads and quotes when it reports the worker's death.
+    if sys.__stderr__ is not None:
+        faulthandler.enable(file=sys.__stderr__)
     control, events, level = _connect(sys.stdin, sys.stdout)
     send = _Sender(events)
     root = logging.getLogger()
