@@ -52,11 +52,11 @@ CACHE_TYPE_BYTES: dict[str, float] = {
 
 GPU_MARGIN_BYTES = 1 * GiB  # upstream llama.cpp --fit leaves 1 GiB free per device
 RAM_MARGIN_BYTES = 512 * MiB
-# Runtime, libraries, tokenizer, output buffers. Measured in the inference worker
-# (tests/benchmarks/bench_runtime.py, llama-cpp-python 0.3.36, Linux x86-64): 55 MiB
-# resident before a model loads, plus 10-33 MiB of vocabulary and Python objects
-# (32k-152k tokens) beyond llama.cpp's reported buffers. Was 200 MiB, a guess.
-CPU_OVERHEAD_BYTES = 80 * MiB
+# The worker process beyond llama.cpp's buffers: 43-55 MiB resident before a model loads
+# plus the vocabulary and Python objects (tests/benchmarks/bench_runtime.py --only memory,
+# llama-cpp-python 0.3.36, Linux x86-64). ggml's f16 copy of the attention scores, which
+# the earlier 80 MiB also absorbed at 4k context, is now its own term in the compute buffer.
+CPU_OVERHEAD_BYTES = 50 * MiB
 GPU_CONTEXT_BYTES = {"nvidia": 400 * MiB, "amd": 400 * MiB, "intel": 300 * MiB}
 DEFAULT_UBATCH = 512
 CPU_EFFICIENCY = 0.6
@@ -223,12 +223,23 @@ def kv_cache_bytes(shape: ModelShape, context: int, cache_type: str = "f16") -> 
     return int(per_cell * (full_cells + swa_cells))
 
 
-def compute_buffer_bytes(shape: ModelShape, context: int, flash_attention: bool) -> int:
+def compute_buffer_bytes(
+    shape: ModelShape, context: int, flash_attention: bool, *, resident: bool = False
+) -> int:
+    """llama.cpp's compute buffer for one micro-batch of a full context.
+
+    ``resident=False``: what is allocated (a GPU reserves all of it). ``resident=True``:
+    what a CPU run actually touches. The logits are reserved for a whole batch but only
+    the last token's row is computed, and without flash attention ggml's CPU backend adds
+    an f16 copy of the attention scores that llama.cpp's own buffer figure leaves out
+    (both measured with tests/benchmarks/bench_runtime.py --only residual).
+    """
     ub = DEFAULT_UBATCH
     scores = 0 if flash_attention else ub * context * shape.heads * 4
-    logits = ub * (shape.vocab or 32000) * 4
+    logits = (1 if resident else ub) * (shape.vocab or 32000) * 4
     activations = ub * (shape.embedding * 4 + (shape.feed_forward or 4 * shape.embedding) * 2) * 4
-    return int(max(scores, logits) + activations)
+    cpu_scores_copy = ub * context * shape.heads * 2 if resident and not flash_attention else 0
+    return int(max(scores, logits) + activations + cpu_scores_copy)
 
 
 def _check_inputs(context: int, cache_type: str) -> None:
@@ -294,6 +305,7 @@ def place(
     _check_inputs(context, cache_type)
     kv = kv_cache_bytes(shape, context, cache_type)
     compute = compute_buffer_bytes(shape, context, flash_attention)
+    compute_cpu = compute_buffer_bytes(shape, context, flash_attention, resident=True)
     layers = shape.layers
     kv_per_layer = kv / layers
     output = shape.default_output_bytes
@@ -337,13 +349,11 @@ def place(
         on_gpu = sum(shape.layer_bytes[layers - n_gpu :])
     gpu_bytes = int(on_gpu + kv_per_layer * n_gpu + output + gpu_fixed) if n_gpu else 0
     cpu_weights = shape.weights_bytes - (on_gpu + output if n_gpu else 0)
-    cpu_bytes = int(
-        cpu_weights
-        + kv_per_layer * (layers - n_gpu)
-        + (compute if n_gpu < layers else compute // 4)
-        + CPU_OVERHEAD_BYTES
-    )
-    total = int(shape.weights_bytes + kv + compute + CPU_OVERHEAD_BYTES)
+    # With every layer on the GPU the CPU keeps only a small buffer for the embeddings.
+    cpu_compute = compute_cpu if n_gpu < layers else compute_cpu // 4
+    cpu_bytes = int(cpu_weights + kv_per_layer * (layers - n_gpu) + cpu_compute + CPU_OVERHEAD_BYTES)
+    used_compute = compute if n_gpu else compute_cpu
+    total = int(shape.weights_bytes + kv + used_compute + CPU_OVERHEAD_BYTES)
     if n_gpu:
         total += gpu_context
     # Unified memory is one pool: the GPU's share comes out of the same RAM.
@@ -366,7 +376,7 @@ def place(
     return Placement(
         context=context,
         kv_bytes=kv,
-        compute_bytes=compute,
+        compute_bytes=used_compute,
         total_bytes=total,
         gpu_layers=n_gpu,
         gpu_bytes=gpu_bytes,
