@@ -53,9 +53,9 @@ def run(
         return 2
     setup_logging(paths.logs)
 
+    from wizard_app.core.settings import AppSettings
     from wizard_app.ui.i18n import install_translators
     from wizard_app.ui.services import Services
-    from wizard_app.core.settings import AppSettings
 
     settings = AppSettings.load(paths.settings_file)
     translators = install_translators(app, settings.language or None)

@@ -123,8 +123,8 @@ def main() -> int:
     from tests.gui.conftest import laptop
     from tests.hub_server import Hub
     from wizard_app.core.paths import AppPaths
-    from wizard_app.ui.services import Services
     from wizard_app.core.settings import AppSettings
+    from wizard_app.ui.services import Services
     from wizard_app.ui.wizard.wizard import ModelWizard
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the run

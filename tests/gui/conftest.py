@@ -22,10 +22,10 @@ from wizard_app.core.hardware.profile import (
     HardwareProfile,
 )
 from wizard_app.core.paths import AppPaths
+from wizard_app.core.settings import AppSettings
 from wizard_app.core.storage.database import Database
 from wizard_app.ui.presets import load_presets
 from wizard_app.ui.services import Loaded, Services
-from wizard_app.core.settings import AppSettings
 
 GRACE_S = 3.0
 

@@ -12,11 +12,11 @@ import pytest
 from tests.gui.wizard_driver import NEXT, click_next, to_recommendations
 from tests.hub_server import Hub
 from wizard_app.core.paths import AppPaths
+from wizard_app.core.settings import AppSettings
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.run_tables import RunRepository
 from wizard_app.ui.presets import load_presets
 from wizard_app.ui.services import Loaded, Services
-from wizard_app.core.settings import AppSettings
 from wizard_app.ui.wizard.page_ids import PageId
 from wizard_app.ui.wizard.wizard import ModelWizard
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser
 from wizard_app.core.download.library import Library
 from wizard_app.core.recommend import history
 from wizard_app.core.recommend.engine import Recommender, RecommendRequest
-from wizard_app.ui.main_window import MainWindow
 from wizard_app.core.settings import AppSettings
+from wizard_app.ui.main_window import MainWindow
 from wizard_app.ui.views.history_view import HistoryView
 from wizard_app.ui.views.library_view import LibraryView
 from wizard_app.ui.views.settings_dialog import SettingsDialog

@@ -136,7 +136,8 @@ def test_every_score_has_a_source() -> None:
             assert ev.source.url.startswith(("http://", "https://")), (v.id, ev.benchmark)
             assert ev.source.read is not None, (v.id, ev.benchmark)
             if ev.curator_rating:
-                assert ev.reason and ev.reason.strip(), (v.id, ev.benchmark)
+                assert ev.reason, (v.id, ev.benchmark)
+                assert ev.reason.strip(), (v.id, ev.benchmark)
 
 
 def test_every_artifact_and_parameter_count_has_a_source() -> None:

@@ -18,6 +18,7 @@ from wizard_app.cli import main
 from wizard_app.commands._common import CliContext
 from wizard_app.core.catalog import load_catalog
 from wizard_app.core.download.fetcher import part_paths
+from wizard_app.core.gguf_header import shape_from_gguf
 
 ROOT = Path(__file__).parents[2]
 MiB = 1 << 20
@@ -213,6 +214,18 @@ def test_peek_prints_the_remote_header(
     assert (info["architecture"], info["block_count"], info["context_length"]) == (
         "llama", 2, 4096)  # fmt: skip
     assert not (tmp_path / "d" / "models" / REPO / "tiny.gguf").exists()
+    # the header gives the exact fit before any weights are fetched
+    shape = shape_from_gguf(tmp_path / "tiny.gguf")
+    assert info["fit"]["source"] == "gguf-header"
+    assert (info["fit"]["weights_bytes"], info["fit"]["layers"]) == (
+        shape.weights_bytes, shape.layers)  # fmt: skip
+    # the text form prints the estimate too, here for an overridden machine
+    code, out, _ = cli(capsys, tmp_path / "d", "download", "--repo", REPO, "--file", "tiny.gguf",
+                       "--endpoint", hub.url, "--peek", "--ram-gb", "16",
+                       "--vram-gb", "0")  # fmt: skip
+    assert code == 0
+    assert "tiny.gguf at 4096 tokens" in out
+    assert "from gguf-header" in out
 
 
 def _start(data: Path, hub: Hub, filename: str) -> subprocess.Popen[str]:

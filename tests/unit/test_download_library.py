@@ -15,12 +15,12 @@ from wizard_app.core.download.gguf_peek import (
     GGUFFormatError,
     parse_header,
     peek_remote,
-    read_local,
     read_local_header,
 )
 from wizard_app.core.download.hub import HubClient
 from wizard_app.core.download.library import Library, ScanRoots, ScanSkipped, scan
 from wizard_app.core.errors import InputError
+from wizard_app.core.gguf_header import _NeedMore, shape_from_gguf, shape_of
 from wizard_app.core.storage.database import Database
 
 
@@ -43,7 +43,7 @@ def library(db: Database, tmp_path: Path) -> Library:
 
 # ---- GGUF headers ------------------------------------------------------------------------
 def test_the_header_says_what_the_writer_wrote(gguf_file: Path) -> None:
-    info = read_local(gguf_file)  # gguf.GGUFReader
+    info = read_local_header(gguf_file)
     assert info.architecture == "llama"
     assert info.name == "Tiny Test Model"
     assert (info.block_count, info.context_length, info.embedding_length) == (2, 4096, 64)
@@ -62,15 +62,30 @@ def test_the_header_says_what_the_writer_wrote(gguf_file: Path) -> None:
     assert last.offset + last.n_bytes <= gguf_file.stat().st_size
 
 
-def test_the_small_parser_agrees_with_gguf_reader(gguf_file: Path) -> None:
-    assert read_local_header(gguf_file) == read_local(gguf_file)
-    assert parse_header(gguf_file.read_bytes()[:200_000]) == read_local(gguf_file)
+def test_the_parser_agrees_with_gguf_reader(gguf_file: Path) -> None:
+    from gguf import GGUFReader
+
+    info = read_local_header(gguf_file)
+    reader = GGUFReader(gguf_file)
+    assert info.data_offset == reader.data_offset
+    assert [(t.name, t.ggml_type, t.n_elements, t.n_bytes, t.offset) for t in info.tensors] == [
+        (t.name, t.tensor_type.name, int(t.n_elements), int(t.n_bytes), int(t.data_offset))
+        for t in reader.tensors
+    ]
+    assert parse_header(gguf_file.read_bytes()[:200_000]) == info
+
+
+def test_a_partial_header_says_how_many_bytes_it_needs(gguf_file: Path) -> None:
+    data = gguf_file.read_bytes()
+    with pytest.raises(_NeedMore) as short:
+        parse_header(data[:16_384])
+    assert 16_384 < short.value.need <= read_local_header(gguf_file).data_offset
 
 
 def test_peek_reads_a_remote_header_with_growing_ranges(hub: Hub, gguf_file: Path) -> None:
     hub.add_file("acme/Tiny-GGUF", "tiny.gguf", gguf_file)
     info = peek_remote(HubClient(hub.url), "acme/Tiny-GGUF", "tiny.gguf", initial=16 * 1024)
-    assert info == read_local(gguf_file)
+    assert info == read_local_header(gguf_file)
     gets = hub.requests("cdn", "GET")
     assert len(gets) >= 2  # 16 KiB was not enough: the header is ~90 KiB
     assert gets[0].headers["range"] == "bytes=0-16383"
@@ -83,7 +98,16 @@ def test_peek_copes_with_a_server_that_ignores_range(hub: Hub, gguf_file: Path) 
     hub.add_file("acme/Tiny-GGUF", "tiny.gguf", gguf_file)
     hub.fail("ignore_range", count=5)
     info = peek_remote(HubClient(hub.url), "acme/Tiny-GGUF", "tiny.gguf", initial=16 * 1024)
-    assert info.tensor_bytes == read_local(gguf_file).tensor_bytes
+    assert info.tensor_bytes == read_local_header(gguf_file).tensor_bytes
+
+
+def test_a_peeked_header_gives_the_exact_local_shape(hub: Hub, gguf_file: Path) -> None:
+    hub.add_file("acme/Tiny-GGUF", "tiny.gguf", gguf_file)
+    info = peek_remote(HubClient(hub.url), "acme/Tiny-GGUF", "tiny.gguf", initial=16 * 1024)
+    assert info.header is not None
+    assert info.header.file_bytes == gguf_file.stat().st_size
+    assert shape_of(info.header) == shape_from_gguf(gguf_file)
+    assert hub.bytes_sent() < gguf_file.stat().st_size
 
 
 def test_peek_refuses_what_is_not_gguf(hub: Hub) -> None:

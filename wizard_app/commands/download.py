@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
+from wizard_app.commands._hardware_args import add_hardware_override_args
 from wizard_app.core.errors import InputError
 
 ORDER = 60
@@ -60,8 +61,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--peek",
         action="store_true",
-        help="only read the GGUF header over the network and print what it says",
+        help="only read the GGUF header over the network and print what it says, with the "
+        "exact fit estimate on this machine (hardware overrides apply)",
     )
+    add_hardware_override_args(p)
     add_json_flag(p)
     p.set_defaults(handler=run)
 
@@ -146,7 +149,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return HubClient(url, token if url == endpoint else None, timeout=args.stall_timeout)
 
     if args.peek:
-        return _peek(client_for(endpoint), targets[0], args.json)
+        return _peek(client_for(endpoint), targets[0], args, ctx)
     options = FetchOptions(
         stall_timeout=args.stall_timeout,
         retries=args.retries,
@@ -155,13 +158,26 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     return _download(ctx, targets, endpoint, client_for, options, args.json)
 
 
-def _peek(client: Any, target: _Target, as_json: bool) -> int:
+def _peek(client: Any, target: _Target, args: argparse.Namespace, ctx: CliContext) -> int:
+    from wizard_app.commands._machine import hardware_from_args
+    from wizard_app.commands.fit import format_text
     from wizard_app.core.download.gguf_peek import peek_remote
+    from wizard_app.core.fit import estimate
+    from wizard_app.core.gguf_header import shape_of
 
     info = peek_remote(client, target.repo, target.filename, target.revision)
     summary = info.summary()
-    if as_json:
-        print_json({"repo": target.repo, "file": target.filename, **summary})
+    # the header gives the exact shape, so the fit is known before any weights are fetched
+    fit = estimate(shape_of(info.header), hardware_from_args(args, ctx)) if info.header else None
+    if args.json:
+        print_json(
+            {
+                "repo": target.repo,
+                "file": target.filename,
+                **summary,
+                "fit": fit.model_dump(mode="json") if fit else None,
+            }
+        )
         return 0
     for key in (
         "architecture", "name", "quant", "block_count", "context_length", "embedding_length",
@@ -170,6 +186,11 @@ def _peek(client: Any, target: _Target, as_json: bool) -> int:
     ):  # fmt: skip
         if summary.get(key) is not None:
             print(f"{key:<18} {summary[key]}")
+    print()
+    if fit is None:
+        print("No exact fit estimate: the header is one part of a split model, or not a model.")
+    else:
+        print(format_text(target.filename, fit))
     return 0
 
 

@@ -351,7 +351,9 @@ def place(
     cpu_weights = shape.weights_bytes - (on_gpu + output if n_gpu else 0)
     # With every layer on the GPU the CPU keeps only a small buffer for the embeddings.
     cpu_compute = compute_cpu if n_gpu < layers else compute_cpu // 4
-    cpu_bytes = int(cpu_weights + kv_per_layer * (layers - n_gpu) + cpu_compute + CPU_OVERHEAD_BYTES)
+    cpu_bytes = int(
+        cpu_weights + kv_per_layer * (layers - n_gpu) + cpu_compute + CPU_OVERHEAD_BYTES
+    )
     used_compute = compute if n_gpu else compute_cpu
     total = int(shape.weights_bytes + kv + used_compute + CPU_OVERHEAD_BYTES)
     if n_gpu:

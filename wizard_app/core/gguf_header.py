@@ -165,6 +165,14 @@ class _BadVersion(_Corrupt):
     """A GGUF version this reader does not know."""
 
 
+class _NeedMore(_Corrupt):
+    """A partial buffer (``_Parser(..., partial=True)``) ends before the header does."""
+
+    def __init__(self, need: int) -> None:
+        super().__init__(f"the header needs at least {need:,} bytes")
+        self.need = need
+
+
 # GGUF value types -> struct format (little endian prefix added at parse time).
 _SCALARS = {
     0: "B",
@@ -190,18 +198,30 @@ class _Parser:
     ``gguf.GGUFReader`` builds a numpy view for every item of every metadata array, which
     takes seconds for a 150k-token vocabulary (7 s measured here); the fit estimate needs
     the array lengths only, so this skips them. Type tables come from the ``gguf`` package.
+
+    With ``partial`` the buffer is only the start of the file (a remote peek): running off
+    its end raises ``_NeedMore(bytes needed)`` instead of ``_Corrupt``.
     """
 
-    def __init__(self, buf: Any, size: int) -> None:
+    def __init__(self, buf: Any, size: int, *, partial: bool = False) -> None:
         self.buf = buf
         self.size = size
+        self.partial = partial
         self.pos = 0
         self.order = "<"
+        self.data_start = 0  # where the tensor data begins, once parsed
+
+    def _short(self, need: int, message: str) -> _Corrupt:
+        return _NeedMore(need) if self.partial else _Corrupt(message)
 
     def take(self, n: int, what: str) -> int:
         start = self.pos
-        if n < 0 or start + n > self.size:
-            raise _Corrupt(f"the file ends inside {what} (byte {start:,} of {self.size:,})")
+        if n < 0:
+            raise _Corrupt(f"{what} has a negative length")
+        if start + n > self.size:
+            raise self._short(
+                start + n, f"the file ends inside {what} (byte {start:,} of {self.size:,})"
+            )
         self.pos = start + n
         return start
 
@@ -237,7 +257,9 @@ class _Parser:
                 items = tuple(x[0] for x in st.iter_unpack(self.buf[start : self.pos]))
                 return _Array(count, items)
             if count * 8 > self.size - self.pos:
-                raise _Corrupt(f"{key} claims {count:,} items, more than the file holds")
+                raise self._short(
+                    self.pos + count * 8, f"{key} claims {count:,} items, more than the file holds"
+                )
             for _ in range(count):
                 if itype == _STRING:
                     self.skip_string(key)
@@ -249,7 +271,9 @@ class _Parser:
     def parse(self) -> tuple[int, dict[str, Any], list[_Tensor]]:
         from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
 
-        self.take(4, "the magic number")
+        start = self.take(4, "the magic number")
+        if bytes(self.buf[start : start + 4]) != GGUF_MAGIC:
+            raise _Corrupt("it does not start with 'GGUF'")
         version = self.scalar("I", "the version")
         if version & 0xFFFF == 0:  # written on a machine of the other byte order
             self.order = ">"
@@ -261,7 +285,10 @@ class _Parser:
         n_kv = self.scalar("Q", "the metadata count")
         # The smallest metadata entry or tensor record is well over 8 bytes.
         if (n_tensors + n_kv) * 8 > self.size:
-            raise _Corrupt(f"it claims {n_tensors:,} tensors and {n_kv:,} metadata entries")
+            raise self._short(
+                (n_tensors + n_kv) * 8,
+                f"it claims {n_tensors:,} tensors and {n_kv:,} metadata entries",
+            )
         meta: dict[str, Any] = {"GGUF.version": version}
         for _ in range(n_kv):
             key = self.string("a metadata key")
@@ -293,6 +320,7 @@ class _Parser:
                 raise _Corrupt(f"tensor {name} rows of {dims[0]} do not fit {qtype.name} blocks")
             n_bytes = n_elements * type_size // block
             tensors.append(_Tensor(name, dims, qtype.name, n_bytes, data_start + offset))
+        self.data_start = data_start
         return version, meta, tensors
 
 
@@ -374,17 +402,37 @@ def read_header(path: str | Path) -> GGUFHeader:
     path = Path(path).expanduser()
     _sniff(path)
     version, raw, tensors, file_bytes = _parse(path)
-    meta = _Meta(raw, path)
-    split_count = int(meta.get("split.count") or 1)
+    split_count = int(_Meta(raw, path).get("split.count") or 1)
     if split_count > 1:
-        if int(meta.get("split.no") or 0) != 0:
+        if int(_Meta(raw, path).get("split.no") or 0) != 0:
             return read_header(_shards(path, split_count)[0])
         for shard in _shards(path, split_count)[1:]:
             _sniff(shard)
             _, _, more, more_bytes = _parse(shard)
             tensors += more
             file_bytes += more_bytes
+    return header_from_parse(
+        path, version, raw, tensors, file_bytes=file_bytes, check_size=split_count == 1
+    )
 
+
+def header_from_parse(
+    path: Path,
+    version: int,
+    raw: dict[str, Any],
+    tensors: list[_Tensor],
+    *,
+    file_bytes: int,
+    check_size: bool,
+) -> GGUFHeader:
+    """Turn what ``_Parser.parse`` read into a ``GGUFHeader``.
+
+    ``path`` is only used to name the file in errors (a remote peek passes its file name);
+    ``check_size`` rejects tensors that end past ``file_bytes`` (a truncated local file).
+    Raises ``InputError`` for what is not a complete language model.
+    """
+    meta = _Meta(raw, path)
+    split_count = int(meta.get("split.count") or 1)
     arch = meta.get("general.architecture")
     if not isinstance(arch, str) or not arch:
         raise InputError(
@@ -442,7 +490,7 @@ def read_header(path: str | Path) -> GGUFHeader:
     expert_bytes = 0
     total = 0
     by_type: dict[str, int] = {}
-    shard_end = file_bytes if split_count == 1 else None
+    shard_end = file_bytes if check_size else None
     for t in tensors:
         n = t.n_bytes
         if shard_end is not None and t.data_offset + n > shard_end:

@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.paths import AppPaths
+from wizard_app.core.settings import AppSettings
 from wizard_app.ui.downloads import Downloads
 from wizard_app.ui.presets import Preset, load_presets
-from wizard_app.core.settings import AppSettings
 from wizard_app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:

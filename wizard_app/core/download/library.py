@@ -33,7 +33,6 @@ from wizard_app.core.download.fetcher import human_bytes
 from wizard_app.core.download.gguf_peek import (
     GGUFFormatError,
     GGUFInfo,
-    read_local,
     read_local_header,
 )
 from wizard_app.core.errors import InputError, StorageError
@@ -304,12 +303,12 @@ def check_importable(path: Path) -> Path:
 def prepare_import(
     path: Path, models_dir: Path, *, copy: bool = False, cancel: CancelToken | None = None
 ) -> Iterator[ImportProgress | ImportReady]:
-    """Read the header with ``gguf.GGUFReader``; with ``copy``, copy every shard into the
+    """Read the header; with ``copy``, copy every shard into the
     models folder (hashing on the way). No database access: the caller registers the
     :class:`ImportReady` it ends with. A cancelled copy leaves nothing behind."""
     cancel = cancel or CancelToken()
     path = check_importable(path)
-    info = read_local(path)
+    info = read_local_header(path)
     shards = _shards(path)
     total = sum(s.stat().st_size for s in shards)
     if not copy:

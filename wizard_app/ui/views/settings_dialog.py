@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard_app.core.settings import CONTEXT_CHOICES, AppSettings
 from wizard_app.ui import format as fmt
 from wizard_app.ui.services import Services
-from wizard_app.core.settings import CONTEXT_CHOICES, AppSettings
 
 
 class SettingsDialog(QDialog):

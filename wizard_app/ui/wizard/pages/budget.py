@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from wizard_app.core.settings import CONTEXT_CHOICES
 from wizard_app.ui import format as fmt
 from wizard_app.ui import labels
 from wizard_app.ui.services import Services
-from wizard_app.core.settings import CONTEXT_CHOICES
 
 PRIORITY_BY_POSITION = ("speed", "balanced", "quality")
 
