@@ -125,3 +125,16 @@ def test_bad_input_is_rejected_with_a_remedy(ctx: int, cache: str) -> None:
     with pytest.raises(InputError) as err:
         estimate(LLAMA3_8B, machine(16), ctx, cache_type=cache)
     assert err.value.remedy
+
+
+def test_a_tiny_model_is_not_predicted_faster_than_the_per_token_cost() -> None:
+    from wizard_app.core.fit import MIN_SECONDS_PER_TOKEN
+
+    tiny = ModelShape(
+        arch="llama", layers=2, embedding=64, heads=4, kv_heads=2, head_dim_k=16,
+        head_dim_v=16, trained_context=4096, weights_bytes=400_000, vocab=512,
+    )  # fmt: skip
+    e = estimate(tiny, machine(16), 512)
+    assert e.tokens_per_s is not None
+    assert e.tokens_per_s <= 1 / MIN_SECONDS_PER_TOKEN
+    assert e.tokens_per_s > 1000

@@ -60,6 +60,10 @@ CPU_OVERHEAD_BYTES = 50 * MiB
 GPU_CONTEXT_BYTES = {"nvidia": 400 * MiB, "amd": 400 * MiB, "intel": 300 * MiB}
 DEFAULT_UBATCH = 512
 CPU_EFFICIENCY = 0.6
+# Fixed cost of one generated token beyond reading memory (graph build, sampling, thread
+# sync, the worker's IPC): a 0.4 MB generated model streams 2,100-3,100 tokens/s through
+# the worker with 2 threads here (tests/benchmarks/bench_gui_stalls.py), so about 0.3 ms.
+MIN_SECONDS_PER_TOKEN = 0.0003
 GPU_EFFICIENCY = 0.7
 # Typical bandwidth when a GPU's own figure is unknown (GB/s), by vendor and kind.
 DEFAULT_GPU_BANDWIDTH_GBS = {"nvidia": 360.0, "amd": 360.0, "intel": 250.0, "apple": 100.0}
@@ -454,7 +458,7 @@ def _tokens_per_s(shape: ModelShape, hw: HardwareProfile, kv: int, n_gpu: int) -
     seconds = read * (1 - frac_gpu) / (hw.effective_ram_bandwidth_gbs * 1e9 * CPU_EFFICIENCY)
     if n_gpu:
         seconds += read * frac_gpu / (_gpu_bandwidth(hw)[0] * 1e9 * GPU_EFFICIENCY)
-    return round(1 / seconds, 1) if seconds > 0 else None
+    return round(1 / (seconds + MIN_SECONDS_PER_TOKEN), 1)
 
 
 def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> str:
