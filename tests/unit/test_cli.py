@@ -76,6 +76,8 @@ def test_catalog_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
         (["fit", "no-such-model"], "No model with id 'no-such-model'"),
         (["fit", "llama-3.1-8b-instruct", "--quant", "Q9_X"], "no Q9_X file"),
         (["fit", "/nonexistent/model.gguf"], "No such file"),
+        (["run", "llama-3.1-8b-instruct", "--prompt", "hi"], "not downloaded yet"),
+        (["run", "no-such-thing", "--prompt", "hi"], "is not installed"),
     ],
 )
 def test_bad_input_is_one_clear_line_and_exit_2(

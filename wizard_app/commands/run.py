@@ -60,25 +60,24 @@ def resolve_model(spec: str, ctx: CliContext) -> tuple[Path, int | None, str | N
         if not path.is_file():
             raise InputError(f"No file at {path}.", "Check the path to the .gguf file.")
         return path, None, None
-    try:
-        from wizard_app.core.download.library import Library
-    except ImportError:
-        raise InputError(
-            f"'{spec}' is not a .gguf file, and this build has no model library to look "
-            "installed ids up in.",
-            "Give the path to a .gguf file.",
-        ) from None
-    library = Library(ctx.db, ctx.paths.models)
+    from wizard_app.core.download.library import Library
+
+    library = Library(ctx.db, ctx.models_dir)
     if spec.isdigit():
         entry = library.get(int(spec))
     else:
         matches = [
             e for e in library.entries() if spec in (e.catalog_id, e.display_name, e.filename)
         ]
-        if len(matches) != 1:
+        if not matches and spec in ctx.catalog:
             raise InputError(
-                f"'{spec}' is neither a .gguf file nor "
-                + ("one installed model." if matches else "an installed model."),
+                f"{spec} is in the catalog but not downloaded yet.",
+                f"Run 'model-wizard download {spec}' first, or give a .gguf path.",
+            )
+        if len(matches) != 1:
+            found = f"matches {len(matches)} installed models" if matches else "is not installed"
+            raise InputError(
+                f"'{spec}' is not a .gguf file and {found}.",
                 "Give a .gguf path or a numeric id from 'model-wizard library'.",
             )
         entry = matches[0]
@@ -109,7 +108,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 0.0 <= args.temperature <= 5.0:
         raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
     path, model_id, name = resolve_model(args.model, ctx)
-    hw = detect(ctx.paths.models)
+    hw = detect(ctx.models_dir)
     machine = machine_fingerprint(hw)
     runs = RunRepository(ctx.db)
     settings = TrialSettings(
