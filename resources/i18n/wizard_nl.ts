@@ -102,173 +102,173 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="61"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="62"/>
         <source>Model details</source>
         <translation>Details van het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="74"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="75"/>
         <source>Quantisation</source>
         <translation>Kwantisatie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="76"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="77"/>
         <source>Smaller quants need less memory and run faster, at some cost in quality.</source>
         <translation>Kleinere kwantisaties hebben minder geheugen nodig en zijn sneller, met wat verlies aan kwaliteit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="78"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="79"/>
         <source>&amp;Quant:</source>
         <translation>&amp;Kwantisatie:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="85"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="86"/>
         <source>Fit on this machine</source>
         <translation>Past het op deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="98"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="99"/>
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="99"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="100"/>
         <source>Model card</source>
         <translation>Modelkaart</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="100"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="101"/>
         <source>Openness</source>
         <translation>Openheid</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="101"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="102"/>
         <source>Caveats</source>
         <translation>Kanttekeningen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="102"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="103"/>
         <source>Sources</source>
         <translation>Bronnen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="136"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="137"/>
         <source>Fully open</source>
         <translation>Volledig open</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="136"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="137"/>
         <source>All five openness criteria are public.</source>
         <translation>Alle vijf openheidscriteria zijn openbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="140"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="141"/>
         <source>Open weights</source>
         <translation>Open gewichten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="142"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="143"/>
         <source>Not every openness criterion is public.</source>
         <translation>Niet elk openheidscriterium is openbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="154"/>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="236"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="155"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="237"/>
         <source>None recorded.</source>
         <translation>Niets vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="165"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="166"/>
         <source>Needs about %1 at %2.</source>
         <translation>Heeft ongeveer %1 nodig bij %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="171"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="172"/>
         <source>%1 of %2 layers on the GPU.</source>
         <translation>%1 van de %2 lagen op de GPU.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="177"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="178"/>
         <source>Expected speed: %1.</source>
         <translation>Verwachte snelheid: %1.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="188"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="189"/>
         <source> (%1 B active)</source>
         <translation> (%1 B actief)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="189"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="190"/>
         <source>Parameters</source>
         <translation>Parameters</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="191"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="192"/>
         <source>Architecture</source>
         <translation>Architectuur</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="192"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="193"/>
         <source>Trained context</source>
         <translation>Getrainde context</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="194"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="195"/>
         <source>Released</source>
         <translation>Uitgebracht</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="196"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="197"/>
         <source>Languages</source>
         <translation>Talen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="197"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="198"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="197"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="198"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="198"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="199"/>
         <source>Instruction-tuned</source>
         <translation>Getraind op instructies</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="201"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="202"/>
         <source>gated: accept the licence on Hugging Face first</source>
         <translation>afgeschermd: accepteer eerst de licentie op Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="202"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="203"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="205"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="206"/>
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="214"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="215"/>
         <source>public</source>
         <translation>openbaar</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="215"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="216"/>
         <source>not public</source>
         <translation>niet openbaar</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="216"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="217"/>
         <source>not established</source>
         <translation>niet vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="228"/>
+        <location filename="../../wizard_app/ui/widgets/details_pane.py" line="229"/>
         <source>source</source>
         <translation>bron</translation>
     </message>
@@ -420,12 +420,12 @@
 <context>
     <name>ExclusionModel</name>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="124"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="129"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="124"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="129"/>
         <source>Why it was left out</source>
         <translation>Waarom het is weggelaten</translation>
     </message>
@@ -433,67 +433,67 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="38"/>
+        <location filename="../../wizard_app/ui/export.py" line="39"/>
         <source>Model recommendations</source>
         <translation>Modelaanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="40"/>
+        <location filename="../../wizard_app/ui/export.py" line="41"/>
         <source>Use case: %1; context: %2.</source>
         <translation>Toepassing: %1; context: %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="47"/>
+        <location filename="../../wizard_app/ui/export.py" line="48"/>
         <source>Machine: %1 RAM, %2.</source>
         <translation>Computer: %1 RAM, %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="53"/>
+        <location filename="../../wizard_app/ui/export.py" line="54"/>
         <source>no GPU</source>
         <translation>geen GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="61"/>
+        <location filename="../../wizard_app/ui/export.py" line="62"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="62"/>
+        <location filename="../../wizard_app/ui/export.py" line="63"/>
         <source>Quant</source>
         <translation>Kwantisatie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="63"/>
+        <location filename="../../wizard_app/ui/export.py" line="64"/>
         <source>Fit</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="64"/>
+        <location filename="../../wizard_app/ui/export.py" line="65"/>
         <source>Memory</source>
         <translation>Geheugen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="65"/>
+        <location filename="../../wizard_app/ui/export.py" line="66"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="66"/>
+        <location filename="../../wizard_app/ui/export.py" line="67"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="94"/>
+        <location filename="../../wizard_app/ui/export.py" line="95"/>
         <source>Upgrades within your budget</source>
         <translation>Uitbreidingen binnen uw budget</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="97"/>
+        <location filename="../../wizard_app/ui/export.py" line="98"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="99"/>
+        <location filename="../../wizard_app/ui/export.py" line="103"/>
         <source>Assumptions</source>
         <translation>Aannames</translation>
     </message>
@@ -1403,57 +1403,57 @@
 <context>
     <name>PickTableModel</name>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="42"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="43"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="43"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="44"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="44"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="45"/>
         <source>Quant</source>
         <translation>Kwantisatie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="45"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="46"/>
         <source>Fit</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="46"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="47"/>
         <source>Memory</source>
         <translation>Geheugen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="47"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="48"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="48"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="49"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="49"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="50"/>
         <source>Openness</source>
         <translation>Openheid</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="74"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="75"/>
         <source>Needs about %1 at %2</source>
         <translation>Heeft ongeveer %1 nodig bij %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="116"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="121"/>
         <source>Fully open</source>
         <translation>Volledig open</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="116"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="121"/>
         <source>Open weights</source>
         <translation>Open gewichten</translation>
     </message>
@@ -1477,124 +1477,367 @@
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="23"/>
+        <source>No GGUF file to run: {why}</source>
+        <translation>Geen GGUF-bestand om te draaien: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="27"/>
+        <source>No GGUF file to run: {why} Run {alternative} instead.</source>
+        <translation>Geen GGUF-bestand om te draaien: {why} Gebruik in plaats daarvan {alternative}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="31"/>
+        <source>Licence {licence} does not allow commercial use (commercial use: {commercial}).</source>
+        <translation>Licentie {licence} staat geen commercieel gebruik toe (commercieel gebruik: {commercial}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="35"/>
+        <source>Licence {licence} does not allow unrestricted use (commercial use: {commercial}).</source>
+        <translation>Licentie {licence} staat geen onbeperkt gebruik toe (commercieel gebruik: {commercial}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="39"/>
+        <source>Licence {licence} does not allow {required} (commercial use: {commercial}).</source>
+        <translation>Licentie {licence} staat geen {required} toe (commercieel gebruik: {commercial}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="43"/>
+        <source>Not fully open: {closed} not public.</source>
+        <translation>Niet volledig open: {closed} niet openbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="47"/>
+        <source>Weights are not openly available.</source>
+        <translation>De gewichten zijn niet openlijk beschikbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="51"/>
+        <source>Does not list {language} among its languages ({languages}).</source>
+        <translation>Noemt {language} niet bij zijn talen ({languages}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="55"/>
+        <source>Trained for {trained} tokens of context; you asked for {context}.</source>
+        <translation>Getraind voor {trained} tokens context; u vroeg om {context}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="59"/>
+        <source>Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the {min_speed:g} tokens/s a {priority} choice needs.</source>
+        <translation>Te traag op deze computer: ongeveer {tokens_per_s:.1f} tokens/s bij {quant}, onder de {min_speed:g} tokens/s die de prioriteit {priority} vraagt.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="64"/>
+        <source>Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the {min_speed:g} tokens/s a {priority} choice needs. Choose the quality priority to include it.</source>
+        <translation>Te traag op deze computer: ongeveer {tokens_per_s:.1f} tokens/s bij {quant}, onder de {min_speed:g} tokens/s die de prioriteit {priority} vraagt. Kies de prioriteit kwaliteit om het mee te nemen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="70"/>
+        <source>Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} tokens of context; {ram_gib:.1f} GiB of RAM usable.</source>
+        <translation>Te groot voor deze computer: zelfs {quant} heeft ongeveer {need_gib:.1f} GiB nodig bij {context} tokens context; {ram_gib:.1f} GiB RAM bruikbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="75"/>
+        <source>Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} tokens of context; {ram_gib:.1f} GiB of RAM and {gpu_gib:.1f} GiB of GPU memory usable.</source>
+        <translation>Te groot voor deze computer: zelfs {quant} heeft ongeveer {need_gib:.1f} GiB nodig bij {context} tokens context; {ram_gib:.1f} GiB RAM en {gpu_gib:.1f} GiB GPU-geheugen bruikbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="81"/>
+        <source>Not enough disk space: {files}; {limit_gb:.1f} GB available for models.</source>
+        <translation>Niet genoeg schijfruimte: {files}; {limit_gb:.1f} GB beschikbaar voor modellen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="85"/>
+        <source>Published results for {use_case}: {scores}.</source>
+        <translation>Gepubliceerde resultaten voor {use_case}: {scores}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="89"/>
+        <source>No published score for {use_case}; judged from related results: {scores}.</source>
+        <translation>Geen gepubliceerde score voor {use_case}; beoordeeld op verwante resultaten: {scores}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="93"/>
+        <source>No published score for {use_case} in the catalog: quality is judged from its size ({size_b:g}B), below models with good results.</source>
+        <translation>Geen gepubliceerde score voor {use_case} in de catalogus: de kwaliteit is geschat naar de grootte ({size_b:g}B), onder modellen met goede resultaten.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="98"/>
+        <source>Made for {use_case}.</source>
+        <translation>Gemaakt voor {use_case}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="102"/>
+        <source>A base model, not tuned to follow instructions.</source>
+        <translation>Een basismodel, niet getraind om instructies te volgen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="106"/>
+        <source>{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: {verdict}.</source>
+        <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="111"/>
+        <source>{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: {verdict}, about {tokens_per_s:g} tokens/s.</source>
+        <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict}, ongeveer {tokens_per_s:g} tokens/s.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="116"/>
+        <source>{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: {verdict} ({gpu_layers} of {layers} layers on the GPU).</source>
+        <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict} ({gpu_layers} van de {layers} lagen op de GPU).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="122"/>
+        <source>{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: {verdict} ({gpu_layers} of {layers} layers on the GPU), about {tokens_per_s:g} tokens/s.</source>
+        <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict} ({gpu_layers} van de {layers} lagen op de GPU), ongeveer {tokens_per_s:g} tokens/s.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="128"/>
+        <source>{quant} is a strong compression; answers lose some quality.</source>
+        <translation>{quant} is een sterke kwantisatie; antwoorden verliezen wat kwaliteit.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="132"/>
+        <source>Licence {licence}: {terms}.</source>
+        <translation>Licentie {licence}: {terms}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="136"/>
+        <source>Licence {licence}: {terms}; accept the licence on Hugging Face before downloading.</source>
+        <translation>Licentie {licence}: {terms}; accepteer de licentie op Hugging Face voordat u downloadt.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="140"/>
+        <source>Fully open: training data, code and metrics are public.</source>
+        <translation>Volledig open: trainingsdata, code en metingen zijn openbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="144"/>
+        <source>Lists {language} among its languages.</source>
+        <translation>Noemt {language} bij zijn talen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="148"/>
+        <source>Limited to {context} tokens of context (trained length), less than the {wanted} assumed for this use.</source>
+        <translation>Beperkt tot {context} tokens context (getrainde lengte), minder dan de {wanted} die voor deze toepassing is aangenomen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="153"/>
+        <source>For about {price:g} USD, {option} runs {model} at {quant} ({verdict}).</source>
+        <translation>Voor ongeveer {price:g} USD draait {option} het model {model} bij {quant} ({verdict}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="157"/>
+        <source>For about {price:g} USD, {option} runs {model} at {quant} ({verdict}, about {tokens_per_s:g} tokens/s).</source>
+        <translation>Voor ongeveer {price:g} USD draait {option} het model {model} bij {quant} ({verdict}, ongeveer {tokens_per_s:g} tokens/s).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="162"/>
+        <source>Memory is estimated at {context} tokens of context with an f16 KV cache.</source>
+        <translation>Het geheugen is geschat bij {context} tokens context met een f16-KV-cache.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="166"/>
+        <source>Speed is estimated from memory bandwidth (generation is memory-bound); it is calibrated by real runs on this machine.</source>
+        <translation>De snelheid is geschat uit de geheugenbandbreedte (genereren wordt begrensd door het geheugen); echte runs op deze computer kalibreren de schatting.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="171"/>
+        <source>RAM was given, not measured: part of it is kept for the operating system.</source>
+        <translation>Het RAM is opgegeven, niet gemeten: een deel ervan blijft voor het besturingssysteem.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="175"/>
+        <source>Not detected: {details}.</source>
+        <translation>Niet gedetecteerd: {details}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="179"/>
+        <source>Given by you instead of detected: {fields}.</source>
+        <translation>Door u opgegeven in plaats van gedetecteerd: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="187"/>
+        <source>fits on the GPU</source>
+        <translation>past op de GPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="188"/>
+        <source>split between GPU and CPU</source>
+        <translation>verdeeld over GPU en CPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="189"/>
+        <source>runs on the CPU only</source>
+        <translation>draait alleen op de CPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="190"/>
+        <source>does not fit</source>
+        <translation>past niet</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="193"/>
+        <source>commercial use allowed</source>
+        <translation>commercieel gebruik toegestaan</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="194"/>
+        <source>commercial use with restrictions</source>
+        <translation>commercieel gebruik met beperkingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="195"/>
+        <source>no commercial use</source>
+        <translation>geen commercieel gebruik</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="198"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="199"/>
+        <source>restricted</source>
+        <translation>beperkt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="200"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="203"/>
+        <source>commercial use</source>
+        <translation>commercieel gebruik</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="204"/>
+        <source>unrestricted use</source>
+        <translation>onbeperkt gebruik</translation>
+    </message>
+</context>
+<context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="65"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="67"/>
         <source>Recommendations</source>
         <translation>Aanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="73"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="75"/>
         <source>Recommended models</source>
         <translation>Aanbevolen modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="82"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="84"/>
         <source>Models left out</source>
         <translation>Weggelaten modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="85"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="87"/>
         <source>Upgrade advice</source>
         <translation>Advies voor uitbreiding</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="89"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="91"/>
         <source>Results</source>
         <translation>Resultaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="90"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="92"/>
         <source>Recommended</source>
         <translation>Aanbevolen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="91"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="93"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="92"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="94"/>
         <source>Upgrades</source>
         <translation>Uitbreidingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="101"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="103"/>
         <source>Export as &amp;Markdown…</source>
         <translation>Exporteren als &amp;Markdown…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="102"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="104"/>
         <source>Export as &amp;JSON…</source>
         <translation>Exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="103"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="105"/>
         <source>Export the recommendation as Markdown</source>
         <translation>De aanbeveling exporteren als Markdown</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="104"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="106"/>
         <source>Export the recommendation as JSON</source>
         <translation>De aanbeveling exporteren als JSON</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="174"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="178"/>
         <source>Comparing the catalog&apos;s models with your machine…</source>
         <translation>De modellen uit de catalogus vergelijken met uw computer…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="183"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="187"/>
         <source>No recommendation: %1</source>
         <translation>Geen aanbeveling: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="198"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="202"/>
         <source>Recommended (%1)</source>
         <translation>Aanbevolen (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="199"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="203"/>
         <source>Left out (%1)</source>
         <translation>Weggelaten (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="200"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="204"/>
         <source>Upgrades (%1)</source>
         <translation>Uitbreidingen (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="206"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="211"/>
         <source>Best for %1 at %2 of context. Choose one to see why and to download it.</source>
         <translation>Het best voor %1 bij %2 context. Kies er een om te zien waarom en om het te downloaden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="214"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="219"/>
         <source>No model in the catalog fits these answers. See why under ‘Left out’, or go back and loosen a constraint.</source>
         <translation>Geen model in de catalogus past bij deze antwoorden. Zie waarom onder ‘Weggelaten’, of ga terug en versoepel een voorwaarde.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="310"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="317"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="310"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="317"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="312"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="319"/>
         <source>Export the recommendation</source>
         <translation>De aanbeveling exporteren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="325"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="332"/>
         <source>Could not write %1: %2. Choose another folder.</source>
         <translation>Kon %1 niet schrijven: %2. Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="330"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="337"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>
@@ -1883,32 +2126,32 @@
 <context>
     <name>UpgradeModel</name>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="141"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="146"/>
         <source>Upgrade</source>
         <translation>Uitbreiding</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="142"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="147"/>
         <source>Price</source>
         <translation>Prijs</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="143"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="148"/>
         <source>Best model then</source>
         <translation>Beste model dan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="144"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="149"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="145"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="150"/>
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/models/recommendations.py" line="152"/>
+        <location filename="../../wizard_app/ui/models/recommendations.py" line="157"/>
         <source>%1 USD</source>
         <translation>%1 USD</translation>
     </message>

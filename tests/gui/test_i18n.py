@@ -71,3 +71,44 @@ def test_the_wizard_speaks_dutch(qtbot, ready, dutch) -> None:  # type: ignore[n
     from wizard_app.ui import format as fmt
 
     assert fmt.gib(1.5 * 1024**3) == "1,5 GiB"  # the Dutch decimal comma
+
+
+def test_the_recommenders_reasons_are_translated(qapp, catalog, dutch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
+    from wizard_app.core.recommend.engine import Recommender, RecommendRequest
+    from wizard_app.ui.models.recommendations import ExclusionModel
+    from wizard_app.ui.reasons import reason_text, reason_texts
+
+    hw = HardwareOverrides(ram_gb=16, vram_gb=8, gpu="nvidia").apply(HardwareProfile())
+    rec = Recommender(catalog).run(
+        hw, RecommendRequest(use_case="coding", language="nl", license="commercial", top=3)
+    )
+    assert rec.picks
+    assert rec.excluded
+    pick = rec.picks[0]
+    shown = reason_texts(pick.reason_codes, pick.reasons)
+    assert len(shown) == len(pick.reasons)
+    assert all(nl != en for nl, en in zip(shown, pick.reasons, strict=True))
+    assert shown[0].startswith(("Gepubliceerde resultaten voor programmeren", "Geen gepubliceerde"))
+    assert "Noemt Nederlands bij zijn talen." in shown
+    assert any(s.startswith("Licentie ") for s in shown)
+    excluded = rec.excluded[0]
+    model = ExclusionModel()
+    model.set_rows(rec.excluded)
+    text = model.data(model.index(0, 1), Qt.ItemDataRole.DisplayRole)
+    assert text == " ".join(reason_text(r) for r in excluded.reason_codes)
+    assert text != " ".join(excluded.reasons)
+    notes = reason_texts(rec.assumption_codes, rec.assumptions)
+    assert notes[0].startswith("Het geheugen is geschat bij")
+
+
+def test_an_unknown_reason_code_falls_back_to_its_english_text(qapp) -> None:  # type: ignore[no-untyped-def]
+    from wizard_app.core.recommend.reasons import TEMPLATES, Reason
+    from wizard_app.ui import reasons as ui_reasons
+
+    assert ui_reasons.TEMPLATES == TEMPLATES  # the UI's lupdate copy is the core's table
+    unknown = Reason(code="future.code", params={"x": 1}, text="Something new.")
+    assert ui_reasons.reason_text(unknown) == "Something new."
+    assert ui_reasons.reason_texts([], ["Old saved text."]) == ["Old saved text."]

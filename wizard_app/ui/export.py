@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from wizard_app.ui import format as fmt
 from wizard_app.ui import labels
+from wizard_app.ui.reasons import reason_or, reason_texts
 
 if TYPE_CHECKING:
     from wizard_app.core.hardware.profile import HardwareProfile
@@ -88,16 +89,19 @@ def to_markdown(rec: Recommendation, hw: HardwareProfile | None) -> str:
         )
     for p in rec.picks:
         lines += ["", f"## {p.rank}. {p.name} ({p.quant})", "", f"`{p.repo}` / `{p.files[0]}`", ""]
-        lines += [f"- {r}" for r in p.reasons]
+        lines += [f"- {r}" for r in reason_texts(p.reason_codes, p.reasons)]
         lines += [f"- ⚠ {c}" for c in p.caveats]
     if rec.upgrades:
         lines += ["", "## " + translate("Export", "Upgrades within your budget"), ""]
-        lines += [f"- {u.reason}" for u in rec.upgrades]
+        lines += [f"- {reason_or(u.reason_code, u.reason)}" for u in rec.upgrades]
     if rec.excluded:
         lines += ["", "## " + translate("Export", "Left out"), ""]
-        lines += [f"- **{e.name}**: {' '.join(e.reasons)}" for e in rec.excluded]
+        lines += [
+            f"- **{e.name}**: {' '.join(reason_texts(e.reason_codes, e.reasons))}"
+            for e in rec.excluded
+        ]
     lines += ["", "## " + translate("Export", "Assumptions"), ""]
-    lines += [f"- {a}" for a in rec.assumptions]
+    lines += [f"- {a}" for a in reason_texts(rec.assumption_codes, rec.assumptions)]
     return "\n".join(lines) + "\n"
 
 

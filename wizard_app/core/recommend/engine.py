@@ -35,6 +35,7 @@ from wizard_app.core.hardware.profile import (
     HardwareProfile,
     apple_metal_share,
 )
+from wizard_app.core.recommend.reasons import LIST_SEP, Reason, reason, texts
 from wizard_app.core.recommend.rules import (
     HardwareTable,
     HostedPrice,
@@ -43,13 +44,6 @@ from wizard_app.core.recommend.rules import (
     default_hardware_table,
     default_rules,
 )
-
-LANGUAGE_NAMES = {
-    "en": "English", "nl": "Dutch", "ja": "Japanese", "de": "German", "fr": "French",
-    "es": "Spanish", "it": "Italian", "pt": "Portuguese", "zh": "Chinese", "ko": "Korean",
-    "ru": "Russian", "ar": "Arabic", "hi": "Hindi", "pl": "Polish", "tr": "Turkish",
-    "vi": "Vietnamese", "id": "Indonesian", "uk": "Ukrainian", "cs": "Czech", "sv": "Swedish",
-}  # fmt: skip
 
 
 class RecommendRequest(BaseModel):
@@ -143,12 +137,14 @@ class Pick(BaseModel):
     evidence: list[EvidenceUsed]
     running_cost: RunningCost | None
     fit: FitEstimate
+    reason_codes: list[Reason] = []
 
 
 class Exclusion(BaseModel):
     id: str
     name: str
     reasons: list[str]
+    reason_codes: list[Reason] = []
 
 
 class Upgrade(BaseModel):
@@ -167,6 +163,7 @@ class Upgrade(BaseModel):
     score_gain: float
     unlocks: list[str]
     reason: str
+    reason_code: Reason | None = None
 
 
 class Recommendation(BaseModel):
@@ -177,6 +174,7 @@ class Recommendation(BaseModel):
     excluded: list[Exclusion]
     upgrades: list[Upgrade]
     assumptions: list[str]
+    assumption_codes: list[Reason] = []
 
 
 @contextmanager
@@ -252,16 +250,8 @@ def _speed_score(tps: float | None, priority_target: float, floor: float) -> flo
     return math.log(tps / floor) / math.log(priority_target / floor)
 
 
-def _gib(n: float) -> str:
-    return f"{n / GiB:.1f} GiB"
-
-
 def _gb(n: float) -> str:
     return f"{n / GB:.1f} GB"
-
-
-def _language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
 
 
 class Recommender:
@@ -310,7 +300,12 @@ class Recommender:
                 reasons, best = self._consider(entry, hw, request, context)
                 if best is None:
                     excluded.append(
-                        Exclusion(id=entry.id, name=entry.variant.name, reasons=reasons)
+                        Exclusion.model_construct(
+                            id=entry.id,
+                            name=entry.variant.name,
+                            reasons=texts(reasons),
+                            reason_codes=reasons,
+                        )
                     )
                 else:
                     chosen.append((entry, best))
@@ -321,6 +316,7 @@ class Recommender:
         ]
         excluded.sort(key=lambda e: e.id)
         ups = self._upgrades(hw, request, picks) if upgrades and request.budget_usd > 0 else []
+        notes = self._assumptions(hw, request, context)
         return Recommendation(
             request=request,
             context=context,
@@ -328,34 +324,45 @@ class Recommender:
             picks=picks,
             excluded=excluded,
             upgrades=ups,
-            assumptions=self._assumptions(hw, request, context),
+            assumptions=texts(notes),
+            assumption_codes=notes,
         )
 
     # --- one candidate ---------------------------------------------------------------
     def _consider(
         self, entry: CatalogEntry, hw: HardwareProfile, req: RecommendRequest, context: int
-    ) -> tuple[list[str], _Option | None]:
+    ) -> tuple[list[Reason], _Option | None]:
         v = entry.variant
         rules = self.rules
-        out: list[str] = []
+        out: list[Reason] = []
         if not v.artifacts:
-            alt = f" Run {v.alternative} instead." if v.alternative else ""
-            out.append(f"No GGUF file to run: {v.no_gguf_reason}{alt}")
+            why = v.no_gguf_reason or ""
+            if v.alternative:
+                out.append(
+                    reason("exclude.no_gguf.alternative", why=why, alternative=v.alternative)
+                )
+            else:
+                out.append(reason("exclude.no_gguf", why=why))
         if v.license.commercial not in rules.licenses[req.license]:
-            allowed = {"commercial": "commercial use", "unrestricted": "unrestricted use"}
-            out.append(
-                f"Licence {v.license.name} does not allow {allowed.get(req.license, req.license)}"
-                f" (commercial use: {v.license.commercial})."
-            )
+            lic, com = v.license.name, v.license.commercial
+            if req.license in ("commercial", "unrestricted"):
+                out.append(reason(f"exclude.licence.{req.license}", licence=lic, commercial=com))
+            else:
+                out.append(
+                    reason("exclude.licence", licence=lic, required=req.license, commercial=com)
+                )
         if req.openness == "fully-open" and not v.openness.fully_open:
-            closed = [k.replace("_", " ") for k, val in v.openness.criteria.items() if not val]
-            out.append(f"Not fully open: {', '.join(closed)} not public.")
+            closed = [k for k, val in v.openness.criteria.items() if not val]
+            out.append(reason("exclude.not_fully_open", closed=LIST_SEP.join(closed)))
         elif req.openness == "open-weights" and not v.openness.weights:
-            out.append("Weights are not openly available.")
+            out.append(reason("exclude.weights_closed"))
         if req.language and req.language not in v.languages:
             out.append(
-                f"Does not list {_language_name(req.language)} among its languages "
-                f"({', '.join(_language_name(c) for c in v.languages)})."
+                reason(
+                    "exclude.language",
+                    language=req.language,
+                    languages=LIST_SEP.join(v.languages),
+                )
             )
         if out:
             return out, None
@@ -363,8 +370,7 @@ class Recommender:
         if context > v.architecture.context:
             if req.context is not None:
                 return [
-                    f"Trained for {v.architecture.context} tokens of context; "
-                    f"you asked for {context}."
+                    reason("exclude.context", trained=v.architecture.context, context=context)
                 ], None
             context = v.architecture.context  # no context was asked for: use what it has
 
@@ -410,30 +416,42 @@ class Recommender:
                 best = max(options, key=lambda o: (o.score, bits_per_weight(o.quant)))
             return [], best
         if too_slow is not None:
-            hint = (
-                " Choose the quality priority to include it."
-                if req.priority != "quality" and too_slow[1] >= rules.min_tokens_per_s
-                else ""
-            )
+            hint = req.priority != "quality" and too_slow[1] >= rules.min_tokens_per_s
             return [
-                f"Too slow here: about {too_slow[1]:.1f} tokens/s at {too_slow[0]}, below the "
-                f"{min_speed:g} tokens/s a {req.priority} choice needs.{hint}"
+                reason(
+                    "exclude.too_slow.quality_hint" if hint else "exclude.too_slow",
+                    tokens_per_s=too_slow[1],
+                    quant=too_slow[0],
+                    min_speed=min_speed,
+                    priority=req.priority,
+                )
             ], None
         if smallest is not None:
-            need = smallest.ram_need_bytes
-            where = (
-                f"{_gib(smallest.ram_budget_bytes)} of RAM"
-                + (f" and {_gib(smallest.gpu_budget_bytes)} of GPU memory" if hw.gpus else "")
-                + " usable"
-            )
+            need = max(smallest.ram_need_bytes, smallest.total_bytes) / GiB
+            ram = smallest.ram_budget_bytes / GiB
+            if hw.gpus:
+                gpu = smallest.gpu_budget_bytes / GiB
+                return [
+                    reason(
+                        "exclude.too_big.gpu",
+                        quant=smallest_quant,
+                        need_gib=need,
+                        context=context,
+                        ram_gib=ram,
+                        gpu_gib=gpu,
+                    )
+                ], None
             return [
-                f"Too big for this machine: even {smallest_quant} needs about "
-                f"{_gib(max(need, smallest.total_bytes))} at {context} tokens of context; "
-                f"{where}."
+                reason(
+                    "exclude.too_big",
+                    quant=smallest_quant,
+                    need_gib=need,
+                    context=context,
+                    ram_gib=ram,
+                )
             ], None
-        limit = _gb(disk_limit or 0)
         return [
-            f"Not enough disk space: {', '.join(too_big_disk)}; {limit} available for models."
+            reason("exclude.disk", files=", ".join(too_big_disk), limit_gb=(disk_limit or 0) / GB)
         ], None
 
     def _disk_limit(self, hw: HardwareProfile, req: RecommendRequest) -> int | None:
@@ -457,54 +475,56 @@ class Recommender:
         assert art is not None
         fit = estimate(best.shape, hw, best.fit.context)
         _, used = self._evidence(v, req.use_case)
-        reasons: list[str] = []
-        label = self.rules.use_cases[req.use_case].label.lower()
+        reasons: list[Reason] = []
+        case = req.use_case
+        words = {"use_case": self.rules.use_cases[case].label.lower()}
         if used:
-            direct = [u for u in used if u.use_case == req.use_case]
+            direct = [u for u in used if u.use_case == case]
             shown = direct or used
             scores = ", ".join(f"{u.benchmark} {u.score:g}" for u in shown[:3])
-            if direct:
-                reasons.append(f"Published results for {label}: {scores}.")
-            else:
-                reasons.append(
-                    f"No published score for {label}; judged from related results: {scores}."
-                )
+            code = "pick.evidence.direct" if direct else "pick.evidence.related"
+            reasons.append(reason(code, words, use_case=case, scores=scores))
         else:
             reasons.append(
-                f"No published score for {label} in the catalog: quality is judged from its "
-                f"size ({v.parameters.total_b:g}B), below models with good results."
+                reason(
+                    "pick.evidence.size_prior", words, use_case=case, size_b=v.parameters.total_b
+                )
             )
-        if req.use_case in v.strengths:
-            reasons.append(f"Made for {label}.")
+        if case in v.strengths:
+            reasons.append(reason("pick.strength", words, use_case=case))
         if not v.instruct:
-            reasons.append("A base model, not tuned to follow instructions.")
-        where = fit.verdict_text
+            reasons.append(reason("pick.base_model"))
+        fit_params: dict[str, str | int | float] = {
+            "quant": best.quant,
+            "file_gb": best.shape.weights_bytes / GB,
+            "memory_gib": fit.total_bytes / GiB,
+            "context": fit.context,
+            "verdict": fit.verdict,
+        }
+        fit_code = "pick.fit"
         if fit.verdict == "split":
-            where += f" ({fit.gpu_layers} of {fit.layers} layers on the GPU)"
-        speed = f", about {fit.tokens_per_s:g} tokens/s" if fit.tokens_per_s else ""
-        reasons.append(
-            f"{best.quant} ({_gb(best.shape.weights_bytes)} file) needs about "
-            f"{_gib(fit.total_bytes)} at {fit.context} tokens: {where}{speed}."
-        )
+            fit_code += ".split"
+            fit_params.update(gpu_layers=fit.gpu_layers, layers=fit.layers)
+        if fit.tokens_per_s:
+            fit_code += ".speed"
+            fit_params["tokens_per_s"] = fit.tokens_per_s
+        reasons.append(reason(fit_code, {"verdict": fit.verdict_text}, **fit_params))
         if bits_per_weight(best.quant) < LOW_QUALITY_BPW:
-            reasons.append(f"{best.quant} is a strong compression; answers lose some quality.")
-        commercial = {
-            "yes": "commercial use allowed",
-            "restricted": "commercial use with restrictions",
-            "no": "no commercial use",
-        }[v.license.commercial]
-        gated = "; accept the licence on Hugging Face before downloading" if v.license.gated else ""
-        reasons.append(f"Licence {v.license.name}: {commercial}{gated}.")
+            reasons.append(reason("pick.low_quant", quant=best.quant))
+        reasons.append(
+            reason(
+                "pick.licence.gated" if v.license.gated else "pick.licence",
+                licence=v.license.name,
+                terms=v.license.commercial,
+            )
+        )
         if v.openness.fully_open:
-            reasons.append("Fully open: training data, code and metrics are public.")
+            reasons.append(reason("pick.fully_open"))
         if req.language and req.language != "en":
-            reasons.append(f"Lists {_language_name(req.language)} among its languages.")
+            reasons.append(reason("pick.language", language=req.language))
         wanted = self.context_for(req)
         if fit.context < wanted:
-            reasons.append(
-                f"Limited to {fit.context} tokens of context (trained length), "
-                f"less than the {wanted} assumed for this use."
-            )
+            reasons.append(reason("pick.limited_context", context=fit.context, wanted=wanted))
         return Pick(
             rank=rank,
             id=v.id,
@@ -526,7 +546,8 @@ class Recommender:
             commercial=v.license.commercial,
             gated=v.license.gated,
             fully_open=v.openness.fully_open,
-            reasons=reasons,
+            reasons=texts(reasons),
+            reason_codes=reasons,
             caveats=list(v.caveats),
             evidence=used,
             running_cost=self._running_cost(v, fit, hw),
@@ -604,7 +625,20 @@ class Recommender:
             unlocks = [p.id for p in result.picks if p.id not in base_ids]
             if gain <= 0.5 and not unlocks:
                 continue
-            speed = f", about {top.tokens_per_s:g} tokens/s" if top.tokens_per_s else ""
+            up_params: dict[str, str | int | float] = {
+                "price": opt.price_usd,
+                "option": opt.name,
+                "model": top.name,
+                "quant": top.quant,
+                "verdict": top.verdict,
+            }
+            if top.tokens_per_s:
+                up_params["tokens_per_s"] = top.tokens_per_s
+            why = reason(
+                "upgrade.speed" if top.tokens_per_s else "upgrade",
+                {"verdict": top.verdict.replace("_", " ")},
+                **up_params,
+            )
             out.append(
                 Upgrade(
                     option_id=opt.id,
@@ -621,33 +655,24 @@ class Recommender:
                     score=top.score,
                     score_gain=round(gain, 2),
                     unlocks=unlocks,
-                    reason=(
-                        f"For about {opt.price_usd:g} USD, {opt.name} runs {top.name} at "
-                        f"{top.quant} ({top.verdict.replace('_', ' ')}{speed})."
-                    ),
+                    reason=why.text,
+                    reason_code=why,
                 )
             )
         out.sort(key=lambda u: (-u.score, u.price_usd, u.option_id))
         return out[:5]
 
-    def _assumptions(self, hw: HardwareProfile, req: RecommendRequest, context: int) -> list[str]:
-        notes = [
-            f"Memory is estimated at {context} tokens of context with an f16 KV cache.",
-            "Speed is estimated from memory bandwidth (generation is memory-bound); "
-            "it is calibrated by real runs on this machine.",
-        ]
+    def _assumptions(
+        self, hw: HardwareProfile, req: RecommendRequest, context: int
+    ) -> list[Reason]:
+        notes = [reason("assume.memory", context=context), reason("assume.speed")]
         if hw.ram_available_bytes is None and hw.ram_total_bytes:
-            notes.append(
-                "RAM was given, not measured: part of it is kept for the operating system."
-            )
+            notes.append(reason("assume.ram_given"))
         if hw.unknown:
-            notes.append(
-                "Not detected: "
-                + "; ".join(f"{k} ({why})" for k, why in sorted(hw.unknown.items()))
-                + "."
-            )
+            details = "; ".join(f"{k} ({why})" for k, why in sorted(hw.unknown.items()))
+            notes.append(reason("assume.not_detected", details=details))
         if hw.overridden:
-            notes.append(f"Given by you instead of detected: {', '.join(hw.overridden)}.")
+            notes.append(reason("assume.overridden", fields=", ".join(hw.overridden)))
         return notes
 
 

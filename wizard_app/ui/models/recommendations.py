@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from wizard_app.ui import format as fmt
 from wizard_app.ui import labels
 from wizard_app.ui.models.table import RowsModel
+from wizard_app.ui.reasons import reason_or, reason_texts
 from wizard_app.ui.widgets.delegates import FRACTION_ROLE, KIND_ROLE
 from wizard_app.ui.widgets.memory_bar import usages
 
@@ -77,7 +78,11 @@ class PickTableModel(RowsModel):
                 )
             if column == self.LICENCE:
                 return labels.commercial_label(p.commercial)
-            return " ".join(p.reasons[:1]) if column == self.MODEL else None
+            return (
+                " ".join(reason_texts(p.reason_codes, p.reasons)[:1])
+                if column == self.MODEL
+                else None
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(r, column)
         if role == KIND_ROLE:
@@ -129,7 +134,7 @@ class ExclusionModel(RowsModel):
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.AccessibleTextRole,
         ):
-            return e.name if column == 0 else " ".join(e.reasons)
+            return e.name if column == 0 else " ".join(reason_texts(e.reason_codes, e.reasons))
         return None
 
 
@@ -152,10 +157,10 @@ class UpgradeModel(RowsModel):
                 self.tr("%1 USD").replace("%1", fmt.number(u.price_usd, 0)),
                 f"{u.top_pick_name} ({u.quant})",
                 fmt.tokens_per_s(u.tokens_per_s),
-                u.reason,
+                reason_or(u.reason_code, u.reason),
             ][column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return u.price_note or u.reason
+            return u.price_note or reason_or(u.reason_code, u.reason)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 3):
             return int(_RIGHT.value)
         return None

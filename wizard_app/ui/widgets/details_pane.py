@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from wizard_app.ui import format as fmt
 from wizard_app.ui import labels
+from wizard_app.ui.reasons import reason_texts
 from wizard_app.ui.widgets.badge import Badge
 from wizard_app.ui.widgets.memory_bar import MemoryBar
 
@@ -148,7 +149,7 @@ class DetailsPane(QScrollArea):
             text = f"{art.quant} · {fmt.gb(size)}" if size else art.quant
             self.quant.addItem(text, art.quant)
         self.quant.blockSignals(False)
-        self.reasons.setText(_bullets(pick.reasons))
+        self.reasons.setText(_bullets(reason_texts(pick.reason_codes, pick.reasons)))
         self._fill_facts(v)
         self._fill_openness(v)
         self.caveats.setText(_bullets(v.caveats) if v.caveats else self.tr("None recorded."))

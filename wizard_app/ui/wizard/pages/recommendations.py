@@ -30,6 +30,7 @@ from wizard_app.ui.models.recommendations import (
     PickTableModel,
     UpgradeModel,
 )
+from wizard_app.ui.reasons import reason_texts
 from wizard_app.ui.services import Services
 from wizard_app.ui.tasks import Task
 from wizard_app.ui.widgets.delegates import BadgeDelegate, MemoryBarDelegate
@@ -202,8 +203,9 @@ class RecommendationsPage(QWizardPage):
         self.tabs.setTabText(1, self.tr("Left out (%1)").replace("%1", str(len(rec.excluded))))
         self.tabs.setTabText(2, self.tr("Upgrades (%1)").replace("%1", str(len(rec.upgrades))))
         self.tabs.setTabVisible(2, rec.request.budget_usd > 0)
-        self.assumptions.setText(" ".join(rec.assumptions[:2]))
-        self.assumptions.setToolTip("\n".join(rec.assumptions))
+        notes = reason_texts(rec.assumption_codes, rec.assumptions)
+        self.assumptions.setText(" ".join(notes[:2]))
+        self.assumptions.setToolTip("\n".join(notes))
         if rec.picks:
             self.status.setText(
                 self.tr("Best for %1 at %2 of context. Choose one to see why and to download it.")

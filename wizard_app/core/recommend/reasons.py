@@ -1,0 +1,179 @@
+"""Why a model was picked or left out, as stable codes with parameters and English text.
+
+Every sentence the recommender writes comes from ``TEMPLATES`` through ``reason``, so the
+English text (CLI, JSON, tests) and the code with its parameters (for a translated UI) can
+never disagree. Parameters hold names, numbers and codes (use-case keys, ISO language
+codes, verdicts); ``words`` gives the English words for the code-valued ones, and a UI
+gives its own translations for the same parameter names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from pydantic import BaseModel
+
+Param = str | int | float
+
+TEMPLATES: dict[str, str] = {
+    # --- left out ---
+    "exclude.no_gguf": "No GGUF file to run: {why}",
+    "exclude.no_gguf.alternative": "No GGUF file to run: {why} Run {alternative} instead.",
+    "exclude.licence.commercial": (
+        "Licence {licence} does not allow commercial use (commercial use: {commercial})."
+    ),
+    "exclude.licence.unrestricted": (
+        "Licence {licence} does not allow unrestricted use (commercial use: {commercial})."
+    ),
+    "exclude.licence": (
+        "Licence {licence} does not allow {required} (commercial use: {commercial})."
+    ),
+    "exclude.not_fully_open": "Not fully open: {closed} not public.",
+    "exclude.weights_closed": "Weights are not openly available.",
+    "exclude.language": "Does not list {language} among its languages ({languages}).",
+    "exclude.context": "Trained for {trained} tokens of context; you asked for {context}.",
+    "exclude.too_slow": (
+        "Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the "
+        "{min_speed:g} tokens/s a {priority} choice needs."
+    ),
+    "exclude.too_slow.quality_hint": (
+        "Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the "
+        "{min_speed:g} tokens/s a {priority} choice needs. "
+        "Choose the quality priority to include it."
+    ),
+    "exclude.too_big": (
+        "Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} "
+        "tokens of context; {ram_gib:.1f} GiB of RAM usable."
+    ),
+    "exclude.too_big.gpu": (
+        "Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} "
+        "tokens of context; {ram_gib:.1f} GiB of RAM and {gpu_gib:.1f} GiB of GPU memory usable."
+    ),
+    "exclude.disk": "Not enough disk space: {files}; {limit_gb:.1f} GB available for models.",
+    # --- picked ---
+    "pick.evidence.direct": "Published results for {use_case}: {scores}.",
+    "pick.evidence.related": (
+        "No published score for {use_case}; judged from related results: {scores}."
+    ),
+    "pick.evidence.size_prior": (
+        "No published score for {use_case} in the catalog: quality is judged from its "
+        "size ({size_b:g}B), below models with good results."
+    ),
+    "pick.strength": "Made for {use_case}.",
+    "pick.base_model": "A base model, not tuned to follow instructions.",
+    "pick.fit": (
+        "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
+        "{verdict}."
+    ),
+    "pick.fit.speed": (
+        "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
+        "{verdict}, about {tokens_per_s:g} tokens/s."
+    ),
+    "pick.fit.split": (
+        "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
+        "{verdict} ({gpu_layers} of {layers} layers on the GPU)."
+    ),
+    "pick.fit.split.speed": (
+        "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
+        "{verdict} ({gpu_layers} of {layers} layers on the GPU), about {tokens_per_s:g} tokens/s."
+    ),
+    "pick.low_quant": "{quant} is a strong compression; answers lose some quality.",
+    "pick.licence": "Licence {licence}: {terms}.",
+    "pick.licence.gated": (
+        "Licence {licence}: {terms}; accept the licence on Hugging Face before downloading."
+    ),
+    "pick.fully_open": "Fully open: training data, code and metrics are public.",
+    "pick.language": "Lists {language} among its languages.",
+    "pick.limited_context": (
+        "Limited to {context} tokens of context (trained length), "
+        "less than the {wanted} assumed for this use."
+    ),
+    # --- upgrades ---
+    "upgrade": "For about {price:g} USD, {option} runs {model} at {quant} ({verdict}).",
+    "upgrade.speed": (
+        "For about {price:g} USD, {option} runs {model} at {quant} "
+        "({verdict}, about {tokens_per_s:g} tokens/s)."
+    ),
+    # --- assumptions ---
+    "assume.memory": "Memory is estimated at {context} tokens of context with an f16 KV cache.",
+    "assume.speed": (
+        "Speed is estimated from memory bandwidth (generation is memory-bound); "
+        "it is calibrated by real runs on this machine."
+    ),
+    "assume.ram_given": "RAM was given, not measured: part of it is kept for the operating system.",
+    "assume.not_detected": "Not detected: {details}.",
+    "assume.overridden": "Given by you instead of detected: {fields}.",
+}
+
+# Parameters whose values are codes; their English words come from ``english_words``.
+LANGUAGE_NAMES = {
+    "en": "English", "nl": "Dutch", "ja": "Japanese", "de": "German", "fr": "French",
+    "es": "Spanish", "it": "Italian", "pt": "Portuguese", "zh": "Chinese", "ko": "Korean",
+    "ru": "Russian", "ar": "Arabic", "hi": "Hindi", "pl": "Polish", "tr": "Turkish",
+    "vi": "Vietnamese", "id": "Indonesian", "uk": "Ukrainian", "cs": "Czech", "sv": "Swedish",
+}  # fmt: skip
+
+VERDICT_WORDS = {
+    "gpu": "fits on the GPU",
+    "split": "split between GPU and CPU",
+    "cpu": "runs on the CPU only",
+    "no_fit": "does not fit",
+}
+COMMERCIAL_WORDS = {
+    "yes": "commercial use allowed",
+    "restricted": "commercial use with restrictions",
+    "no": "no commercial use",
+}
+REQUIRED_WORDS = {"commercial": "commercial use", "unrestricted": "unrestricted use"}
+# Lists of codes are joined with this in ``params`` (e.g. ``languages="en,nl"``).
+LIST_SEP = ","
+
+
+class Reason(BaseModel):
+    """One sentence of explanation: a stable ``code``, its ``params`` and the English ``text``."""
+
+    code: str
+    params: dict[str, Param] = {}
+    text: str
+
+
+def split_list(value: Param) -> list[str]:
+    return [v for v in str(value).split(LIST_SEP) if v]
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def english_words(params: Mapping[str, Param]) -> dict[str, str]:
+    """English words for the code-valued parameters (all but ``use_case``, see ``reason``)."""
+    out: dict[str, str] = {}
+    for key, value in params.items():
+        v = str(value)
+        if key == "language":
+            out[key] = language_name(v)
+        elif key == "languages":
+            out[key] = ", ".join(language_name(c) for c in split_list(v))
+        elif key == "closed":
+            out[key] = ", ".join(c.replace("_", " ") for c in split_list(v))
+        elif key == "verdict" and v in VERDICT_WORDS:
+            out[key] = VERDICT_WORDS[v]
+        elif key == "terms" and v in COMMERCIAL_WORDS:
+            out[key] = COMMERCIAL_WORDS[v]
+        elif key == "required":
+            out[key] = REQUIRED_WORDS.get(v, v)
+    return out
+
+
+def reason(code: str, words: Mapping[str, str] | None = None, **params: Param) -> Reason:
+    """The ``Reason`` for ``code``; ``words`` overrides how code-valued params read in English.
+
+    Built with ``model_construct``: the recommender makes one per exclusion, for every
+    variant left out, and everything here is already typed.
+    """
+    shown: dict[str, Param] = {**params, **english_words(params), **(words or {})}
+    return Reason.model_construct(code=code, params=params, text=TEMPLATES[code].format(**shown))
+
+
+def texts(reasons: Iterable[Reason]) -> list[str]:
+    return [r.text for r in reasons]
