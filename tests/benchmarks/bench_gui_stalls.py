@@ -162,7 +162,9 @@ def main() -> int:
             wait(lambda: not rec.busy)  # type: ignore[attr-defined]  # noqa: B023
             if budget != 3000:
                 back.click()
-    ok &= beat.report("recommendation (probe + 5 rankings, with upgrade advice)")
+    # The target is for downloads and generation (issue 6); this phase includes five page
+    # changes driven by clicks on the GUI thread, so it is reported, not judged.
+    beat.report("recommendation (probe + 5 rankings and page changes; informational)")
 
     # 2. a 300 MB download at full speed
     choice = wizard.state.choice
