@@ -60,6 +60,24 @@ LOCK_SUFFIX = ".part.lock"
 
 
 # ---- events ---------------------------------------------------------------------------
+class _StallWatch:
+    """Raises ``TransientError`` when a window of ``timeout`` seconds brings too few bytes."""
+
+    def __init__(self, timeout: float, min_bytes: int) -> None:
+        self.timeout, self.min_bytes = timeout, min_bytes
+        self.start, self.bytes = time.monotonic(), 0
+
+    def add(self, n: int) -> None:
+        now = time.monotonic()
+        self.bytes += n
+        if now - self.start >= self.timeout:
+            if self.bytes < self.min_bytes:
+                raise TransientError(
+                    f"The download stalled: {self.bytes} bytes in {self.timeout:g} s."
+                )
+            self.start, self.bytes = now, 0
+
+
 @dataclass(frozen=True)
 class DownloadStarted:
     """About to fetch: ``resumed_from`` bytes of a previous run are kept."""
@@ -843,7 +861,7 @@ class _Fetch:
     def _pump(self, resp: HubResponse, claim: _Claim) -> Iterator[FetchEvent]:
         """Read the body into the sink until the claim's end (which may shrink)."""
         assert self.sink is not None
-        window_start, window_bytes = time.monotonic(), 0
+        stall = _StallWatch(self.opt.stall_timeout, self.opt.stall_min_bytes)
         while not self.cancel.is_set():
             with self.shared.lock:
                 want = min(self.opt.chunk_size, claim.end - claim.pos)
@@ -873,15 +891,7 @@ class _Fetch:
             with self.shared.lock:
                 claim.pos += n
                 self.shared.received += n
-            now = time.monotonic()
-            window_bytes += n
-            if now - window_start >= self.opt.stall_timeout:
-                if window_bytes < self.opt.stall_min_bytes:
-                    raise TransientError(
-                        f"The download stalled: {window_bytes} bytes in "
-                        f"{self.opt.stall_timeout:g} s."
-                    )
-                window_start, window_bytes = now, 0
+            stall.add(n)
             self._fill_connections()
             event = self._progress()
             if event is not None:
@@ -1055,7 +1065,7 @@ class _Fetch:
 
     def _helper_pump(self, resp: HubResponse, claim: _Claim, f: BinaryIO) -> None:
         shared, hook = self.shared, self.opt.write_hook
-        window_start, window_bytes = time.monotonic(), 0
+        stall = _StallWatch(self.opt.stall_timeout, self.opt.stall_min_bytes)
         journal = self.sink.journal if self.sink else None
         buf = memoryview(bytearray(self.opt.chunk_size))
         while not (shared.closing.is_set() or claim.stop):
@@ -1084,15 +1094,7 @@ class _Fetch:
                     shared.received += w
                 pos += w
                 view = view[w:]
-            now = time.monotonic()
-            window_bytes += n
-            if now - window_start >= self.opt.stall_timeout:
-                if window_bytes < self.opt.stall_min_bytes:
-                    raise TransientError(
-                        f"The download stalled: {window_bytes} bytes in "
-                        f"{self.opt.stall_timeout:g} s."
-                    )
-                window_start, window_bytes = now, 0
+            stall.add(n)
 
     def _drain_events(self) -> Iterator[FetchEvent]:
         while True:
