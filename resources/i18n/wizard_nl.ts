@@ -276,97 +276,97 @@
 <context>
     <name>DownloadPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="32"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="33"/>
         <source>Download</source>
         <translation>Downloaden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="40"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="41"/>
         <source>Download progress</source>
         <translation>Voortgang van de download</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="43"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="44"/>
         <source>Downloaded, speed and time left</source>
         <translation>Gedownload, snelheid en resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="47"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="48"/>
         <source>Open &amp;Settings…</source>
         <translation>&amp;Instellingen openen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="48"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="49"/>
         <source>Open the settings to enter a token or mirror</source>
         <translation>Open de instellingen om een token of mirror in te voeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="51"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="52"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="52"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="53"/>
         <source>&amp;Resume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="53"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="54"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="63"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="64"/>
         <source>The file is checked against its published checksum before it is used. A paused or interrupted download continues where it stopped.</source>
         <translation>Het bestand wordt vóór gebruik gecontroleerd tegen de gepubliceerde controlesom. Een gepauzeerde of onderbroken download gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="91"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="92"/>
         <source>%1, %2 (%3) from %4</source>
         <translation>%1, %2 (%3) van %4</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="126"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="127"/>
         <source>%1 of %2</source>
         <translation>%1 van %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="130"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="131"/>
         <source>%1 left</source>
         <translation>nog %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="133"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="134"/>
         <source>checking the file</source>
         <translation>bestand controleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="135"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="136"/>
         <source>verifying the checksum</source>
         <translation>controlesom nagaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="142"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="143"/>
         <source>Connection trouble, trying again: %1</source>
         <translation>Verbindingsprobleem, opnieuw proberen: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="164"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="165"/>
         <source>Cancelled; the partial file was deleted.</source>
         <translation>Geannuleerd; het gedeeltelijke bestand is verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="168"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="169"/>
         <source>The download stopped: %1</source>
         <translation>De download is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="185"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="186"/>
         <source>Downloaded and verified.</source>
         <translation>Gedownload en gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="187"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="188"/>
         <source>Paused.</source>
         <translation>Gepauzeerd.</translation>
     </message>
@@ -415,6 +415,199 @@
         <location filename="../../wizard_app/ui/models/downloads.py" line="29"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
+    </message>
+</context>
+<context>
+    <name>Error</name>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="22"/>
+        <source>{repo} is a gated model: it needs a Hugging Face account that accepted its licence ({status}).</source>
+        <translation>{repo} is een afgeschermd model: het vraagt een Hugging Face-account dat de licentie heeft geaccepteerd ({status}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="27"/>
+        <source>Open {page}, accept the licence while logged in, then put a Hugging Face access token (https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable or run `huggingface-cli login` (`hf auth login`).</source>
+        <translation>Open {page}, accepteer de licentie terwijl u bent ingelogd, en zet daarna een Hugging Face-toegangstoken (https://huggingface.co/settings/tokens) in de instellingen of in de omgevingsvariabele HF_TOKEN, of voer `huggingface-cli login` (`hf auth login`) uit.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="35"/>
+        <source>{repo} is a gated model: the token in use has no access to it ({status}).</source>
+        <translation>{repo} is een afgeschermd model: het gebruikte token heeft er geen toegang toe ({status}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="38"/>
+        <source>Open {page} while logged in, accept the licence, and make sure the token in use (HF_TOKEN, or the one saved by `huggingface-cli login`) belongs to that account.</source>
+        <translation>Open {page} terwijl u bent ingelogd, accepteer de licentie en controleer of het gebruikte token (HF_TOKEN, of het token dat `huggingface-cli login` heeft opgeslagen) bij dat account hoort.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="45"/>
+        <location filename="../../wizard_app/ui/errors.py" line="54"/>
+        <source>The repository {repo} was not found on {where}.</source>
+        <translation>De repository {repo} is niet gevonden op {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="46"/>
+        <source>Check the name. If the repository is private, put a Hugging Face access token (https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable or run `huggingface-cli login` (`hf auth login`).</source>
+        <translation>Controleer de naam. Is de repository privé, zet dan een Hugging Face-toegangstoken (https://huggingface.co/settings/tokens) in de instellingen of in de omgevingsvariabele HF_TOKEN, of voer `huggingface-cli login` (`hf auth login`) uit.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="55"/>
+        <source>Check the name. If the repository is private, use a token with access.</source>
+        <translation>Controleer de naam. Is de repository privé, gebruik dan een token met toegang.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="60"/>
+        <source>The revision {revision} of {repo} was not found on {where}.</source>
+        <translation>De revisie {revision} van {repo} is niet gevonden op {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="61"/>
+        <source>Check the revision, or see the branches and commits at {page}.</source>
+        <translation>Controleer de revisie, of bekijk de branches en commits op {page}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="66"/>
+        <source>The file {filename} was not found in {repo} at revision {revision} on {where}.</source>
+        <translation>Het bestand {filename} is niet gevonden in {repo} bij revisie {revision} op {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="70"/>
+        <source>Check the file name against the list at {page}/tree/{revision}.</source>
+        <translation>Vergelijk de bestandsnaam met de lijst op {page}/tree/{revision}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="75"/>
+        <source>Not enough free space in {folder}: {filename} needs {need} (with a {margin} margin) and {free} is free.</source>
+        <translation>Niet genoeg vrije ruimte in {folder}: {filename} heeft {need} nodig (met {margin} marge) en er is {free} vrij.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="80"/>
+        <source>Free at least {missing} or choose another data folder with --data-dir.</source>
+        <translation>Maak minstens {missing} vrij of kies een andere gegevensmap.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="85"/>
+        <source>The disk holding {folder} is full: {kept} of {filename} are kept in {part}.</source>
+        <translation>De schijf met {folder} is vol: {kept} van {filename} is bewaard in {part}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="88"/>
+        <source>Free at least {need} and run the download again; it resumes where it stopped.</source>
+        <translation>Maak minstens {need} vrij en start de download opnieuw; hij gaat verder waar hij stopte.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="93"/>
+        <source>{filename} is corrupt: its sha256 is {digest}, expected {expected}. The downloaded file was deleted.</source>
+        <translation>{filename} is beschadigd: de sha256 is {digest}, verwacht was {expected}. Het gedownloade bestand is verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="98"/>
+        <source>Run the download again; if it happens again, the file on the server or the catalog&apos;s checksum is wrong.</source>
+        <translation>Start de download opnieuw; gebeurt het weer, dan klopt het bestand op de server of de controlesom in de catalogus niet.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="105"/>
+        <source>The Hub&apos;s {filename} (commit {commit}) has sha256 {hub_sha}, but {expected} was expected: the repository changed since the catalog was written.</source>
+        <translation>{filename} op de Hub (commit {commit}) heeft sha256 {hub_sha}, maar {expected} werd verwacht: de repository is gewijzigd sinds de catalogus werd geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="110"/>
+        <source>Download a pinned revision, or update the catalog entry.</source>
+        <translation>Download een vastgezette revisie, of werk het item in de catalogus bij.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="113"/>
+        <source>Gave up on {filename} after {attempts} attempts: {cause} {kept} are kept in {part}.</source>
+        <translation>Gestopt met {filename} na {attempts} pogingen: {cause} {kept} is bewaard in {part}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="117"/>
+        <location filename="../../wizard_app/ui/errors.py" line="127"/>
+        <source>Check the connection and run the download again; it resumes where it stopped.</source>
+        <translation>Controleer de verbinding en start de download opnieuw; hij gaat verder waar hij stopte.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="122"/>
+        <source>Gave up on {filename} after {attempts} attempts: {cause} {kept} of {total} are kept in {part}.</source>
+        <translation>Gestopt met {filename} na {attempts} pogingen: {cause} {kept} van {total} is bewaard in {part}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="132"/>
+        <source>{name} is not a GGUF file (its first bytes are not &apos;GGUF&apos;).</source>
+        <translation>{name} is geen GGUF-bestand (de eerste bytes zijn niet &apos;GGUF&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="136"/>
+        <source>{name} ends inside its own header.</source>
+        <translation>{name} houdt op midden in zijn eigen header; het bestand is onvolledig.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="140"/>
+        <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support.</source>
+        <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="145"/>
+        <location filename="../../wizard_app/ui/errors.py" line="156"/>
+        <location filename="../../wizard_app/ui/errors.py" line="208"/>
+        <source>Choose another model, or a newer version of the app once llama.cpp supports it.</source>
+        <translation>Kies een ander model, of een nieuwere versie van de app zodra llama.cpp deze ondersteunt.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="151"/>
+        <source>{name} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp does not support.</source>
+        <translation>{name} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp niet ondersteunt.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="162"/>
+        <source>Not enough memory to load {name} with a context of {context:,} tokens.</source>
+        <translation>Niet genoeg geheugen om {name} te laden met een context van {context} tokens.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="165"/>
+        <source>Choose a smaller context, a smaller quant, or close other programs.</source>
+        <translation>Kies een kleinere context of een kleinere kwantisatie, of sluit andere programma&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="170"/>
+        <source>llama.cpp could not load {name}: {error}</source>
+        <translation>llama.cpp kon {name} niet laden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="171"/>
+        <source>The file may be corrupt or incomplete: download it again.</source>
+        <translation>Het bestand is mogelijk beschadigd of onvolledig: download het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="174"/>
+        <source>The prompt is {tokens:,} tokens but the context holds {context:,}.</source>
+        <translation>De prompt is {tokens} tokens lang, maar de context bevat er {context}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="177"/>
+        <source>Shorten the prompt or load the model with a larger context.</source>
+        <translation>Maak de prompt korter of laad het model met een grotere context.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="180"/>
+        <source>The model process was killed ({signal}); the system may have run out of memory.</source>
+        <translation>Het modelproces is afgebroken ({signal}); het systeem had mogelijk te weinig geheugen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="184"/>
+        <location filename="../../wizard_app/ui/errors.py" line="196"/>
+        <source>The app is fine and a fresh model process is ready: load the model again, or try a smaller model, quant or context if it happens again.</source>
+        <translation>De app werkt nog en een nieuw modelproces staat klaar: laad het model opnieuw, of probeer een kleiner model, een kleinere kwantisatie of context als het weer gebeurt.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="191"/>
+        <source>The model process was killed ({signal}); the system may have run out of memory. Its last words: {words}</source>
+        <translation>Het modelproces is afgebroken ({signal}); het systeem had mogelijk te weinig geheugen. De laatste uitvoer: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="203"/>
+        <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
+        <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>
 </context>
 <context>

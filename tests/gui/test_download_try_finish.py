@@ -191,3 +191,29 @@ def test_a_restart_resumes_an_interrupted_download(  # type: ignore[no-untyped-d
         assert 0 < done.args[1].fetched < len(data)  # only the rest crossed the network
     finally:
         again.shutdown()
+
+
+def test_a_gated_model_error_is_shown_in_dutch(qtbot, qapp, wizard, hub, tiny_chat) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from wizard_app.ui.i18n import install_translators
+
+    serve_choice(hub, wizard, tiny_chat)
+    hub.gate(wizard.state.choice.repo)
+    before = QLocale()
+    translators = install_translators(qapp, "nl")  # after the English wizard driver
+    try:
+        click_next(wizard)
+        page = wizard.currentPage()
+        qtbot.waitUntil(page.error.isVisible, timeout=20_000)
+        text = page.error.text()
+    finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)
+        QLocale.setDefault(before)
+    assert text.startswith("De download is gestopt: ")
+    assert "is een afgeschermd model" in text
+    assert "accepteer de licentie" in text
+    assert "HF_TOKEN" in text
+    assert "gated" not in text
+    assert page.settings.isVisible()

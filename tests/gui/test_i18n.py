@@ -112,3 +112,20 @@ def test_an_unknown_reason_code_falls_back_to_its_english_text(qapp) -> None:  #
     unknown = Reason(code="future.code", params={"x": 1}, text="Something new.")
     assert ui_reasons.reason_text(unknown) == "Something new."
     assert ui_reasons.reason_texts([], ["Old saved text."]) == ["Old saved text."]
+
+
+def test_error_codes_are_translated_with_an_english_fallback(qapp, dutch) -> None:  # type: ignore[no-untyped-def]
+    from wizard_app.core.download.hub import AccessError
+    from wizard_app.core.errors import TEMPLATES, WizardError
+    from wizard_app.ui import errors as ui_errors
+
+    assert ui_errors.TEMPLATES == TEMPLATES  # the UI's lupdate copy is the core's table
+    gated = AccessError.from_code("download.gated", repo="o/m", status=401, page="https://h/o/m")
+    shown = ui_errors.exception_text(gated)
+    assert shown.startswith("o/m is een afgeschermd model")
+    assert "https://h/o/m" in shown
+    long = WizardError.from_code("runtime.prompt_too_long", tokens=5000, context=4096)
+    assert ui_errors.exception_text(long).startswith("De prompt is 5000 tokens lang")
+    assert ui_errors.exception_text(WizardError("Plain.", "Fix.")) == "Plain. Fix."
+    assert ui_errors.error_text("future.code", {}, "Something new.") == "Something new."
+    assert ui_errors.exception_text(ValueError()) == "ValueError"

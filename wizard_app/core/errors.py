@@ -1,20 +1,156 @@
-"""Errors the user can act on: each carries what went wrong and what to do."""
+"""Errors the user can act on: each carries what went wrong and what to do.
+
+An error may also carry a stable ``code`` with its ``params``; its English message and
+remedy then come from ``TEMPLATES`` through ``WizardError.from_code``, so the text (CLI,
+logs, tests) and the code (for a translated UI) can never disagree. Errors without a
+code stay English everywhere.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeVar
+
+Param = str | int | float
+_E = TypeVar("_E", bound="WizardError")
+
+# code -> (message, remedy), English, with ``{named}`` placeholders.
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "download.gated": (
+        "{repo} is a gated model: it needs a Hugging Face account that accepted its licence "
+        "({status}).",
+        "Open {page}, accept the licence while logged in, then put a Hugging Face access "
+        "token (https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable "
+        "or run `huggingface-cli login` (`hf auth login`).",
+    ),
+    "download.gated.token": (
+        "{repo} is a gated model: the token in use has no access to it ({status}).",
+        "Open {page} while logged in, accept the licence, and make sure the token in use "
+        "(HF_TOKEN, or the one saved by `huggingface-cli login`) belongs to that account.",
+    ),
+    "download.repo_not_found": (
+        "The repository {repo} was not found on {where}.",
+        "Check the name. If the repository is private, put a Hugging Face access token "
+        "(https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable or run "
+        "`huggingface-cli login` (`hf auth login`).",
+    ),
+    "download.repo_not_found.token": (
+        "The repository {repo} was not found on {where}.",
+        "Check the name. If the repository is private, use a token with access.",
+    ),
+    "download.revision_not_found": (
+        "The revision {revision} of {repo} was not found on {where}.",
+        "Check the revision, or see the branches and commits at {page}.",
+    ),
+    "download.file_not_found": (
+        "The file {filename} was not found in {repo} at revision {revision} on {where}.",
+        "Check the file name against the list at {page}/tree/{revision}.",
+    ),
+    "download.no_space": (
+        "Not enough free space in {folder}: {filename} needs {need} (with a {margin} margin) "
+        "and {free} is free.",
+        "Free at least {missing} or choose another data folder with --data-dir.",
+    ),
+    "download.disk_full": (
+        "The disk holding {folder} is full: {kept} of {filename} are kept in {part}.",
+        "Free at least {need} and run the download again; it resumes where it stopped.",
+    ),
+    "download.checksum": (
+        "{filename} is corrupt: its sha256 is {digest}, expected {expected}. "
+        "The downloaded file was deleted.",
+        "Run the download again; if it happens again, the file on the server or the "
+        "catalog's checksum is wrong.",
+    ),
+    "download.checksum.hub": (
+        "The Hub's {filename} (commit {commit}) has sha256 {hub_sha}, but {expected} was "
+        "expected: the repository changed since the catalog was written.",
+        "Download a pinned revision, or update the catalog entry.",
+    ),
+    "download.gave_up": (
+        "Gave up on {filename} after {attempts} attempts: {cause} {kept} are kept in {part}.",
+        "Check the connection and run the download again; it resumes where it stopped.",
+    ),
+    "download.gave_up.total": (
+        "Gave up on {filename} after {attempts} attempts: {cause} {kept} of {total} are kept "
+        "in {part}.",
+        "Check the connection and run the download again; it resumes where it stopped.",
+    ),
+    "gguf.not_gguf": ("{name} is not a GGUF file (its first bytes are not 'GGUF').", ""),
+    "gguf.truncated": ("{name} ends inside its own header.", ""),
+    "runtime.unsupported_arch": (
+        "{subject} uses the architecture '{arch}', which the installed llama.cpp "
+        "(llama-cpp-python) does not support.",
+        "Choose another model, or a newer version of the app once llama.cpp supports it.",
+    ),
+    "runtime.load_unsupported_arch": (
+        "{name} uses the architecture '{arch}', which the installed llama.cpp does not support.",
+        "Choose another model, or a newer version of the app once llama.cpp supports it.",
+    ),
+    "runtime.load_out_of_memory": (
+        "Not enough memory to load {name} with a context of {context:,} tokens.",
+        "Choose a smaller context, a smaller quant, or close other programs.",
+    ),
+    "runtime.load_failed": (
+        "llama.cpp could not load {name}: {error}",
+        "The file may be corrupt or incomplete: download it again.",
+    ),
+    "runtime.prompt_too_long": (
+        "The prompt is {tokens:,} tokens but the context holds {context:,}.",
+        "Shorten the prompt or load the model with a larger context.",
+    ),
+    "runtime.worker_killed": (
+        "The model process was killed ({signal}); the system may have run out of memory.",
+        "The app is fine and a fresh model process is ready: load the model again, or try a "
+        "smaller model, quant or context if it happens again.",
+    ),
+    "runtime.worker_killed.words": (
+        "The model process was killed ({signal}); the system may have run out of memory. "
+        "Its last words: {words}",
+        "The app is fine and a fresh model process is ready: load the model again, or try a "
+        "smaller model, quant or context if it happens again.",
+    ),
+    "runtime.unsupported_arch.near": (
+        "{subject} uses the architecture '{arch}', which the installed llama.cpp "
+        "(llama-cpp-python) does not support (close names it knows: {near}).",
+        "Choose another model, or a newer version of the app once llama.cpp supports it.",
+    ),
+}
+
+
+def render(code: str, params: Mapping[str, Param]) -> tuple[str, str]:
+    """The English (message, remedy) for ``code`` with ``params``."""
+    message, remedy = TEMPLATES[code]
+    return message.format(**params), remedy.format(**params)
 
 
 class WizardError(Exception):
     """A problem caused by input or environment, reported as one clear line.
 
     ``remedy`` says what the user can do about it; the CLI prints both and exits 2.
+    ``code`` and ``params`` (optional) let a UI show the same error in its own language.
     """
 
     exit_code = 2
 
-    def __init__(self, message: str, remedy: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        remedy: str = "",
+        *,
+        code: str | None = None,
+        params: Mapping[str, Param] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.remedy = remedy
+        self.code = code
+        self.params: dict[str, Param] = dict(params or {})
+
+    @classmethod
+    def from_code(cls: type[_E], code: str, /, **params: Param) -> _E:
+        """The error for ``code``: message and remedy rendered from ``TEMPLATES``."""
+        message, remedy = render(code, params)
+        return cls(message, remedy, code=code, params=params)
 
     def __str__(self) -> str:
         return f"{self.message} {self.remedy}".strip() if self.remedy else self.message

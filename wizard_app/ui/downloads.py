@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from wizard_app.ui.errors import error_text
+
 if TYPE_CHECKING:
     from wizard_app.core.download.hub import HubClient
     from wizard_app.core.download.queue import DownloadInfo, DownloadManager
@@ -27,7 +29,7 @@ POLL_MS = 100
 class Downloads(QObject):
     progress = Signal(int, object)  # download id, fetcher.DownloadProgress
     retrying = Signal(int, object)  # download id, fetcher.DownloadRetry
-    state_changed = Signal(int, str, str)  # id, state, reason ("" if none)
+    state_changed = Signal(int, str, str)  # id, state, reason ("" if none), translated
     installed = Signal(int, object)  # id, queue.Installed
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
@@ -128,7 +130,8 @@ class Downloads(QObject):
             elif isinstance(event, Retrying):
                 self.retrying.emit(event.id, event.retry)
             elif isinstance(event, StateChanged):
-                self.state_changed.emit(event.id, event.state, event.reason or "")
+                reason = error_text(event.code, event.params, event.reason or "")
+                self.state_changed.emit(event.id, event.state, reason)
             elif isinstance(event, Installed):
                 self.installed.emit(event.id, event)
         if not manager.active and not any(e.state == "queued" for e in manager.entries()):

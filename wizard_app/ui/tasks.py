@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from wizard_app.core.cancel import CancelToken
+from wizard_app.ui.errors import exception_text
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class Task(QRunnable):
                 signals.progress.emit(event)
         except Exception as exc:  # the message reaches the user
             log.warning("task %s failed", self.name, exc_info=True)
-            signals.failed.emit(str(exc) or exc.__class__.__name__)
+            signals.failed.emit(exception_text(exc))  # translated when it has a code
         else:
             (signals.cancelled if self.token.is_set() else signals.finished).emit()
         finally:

@@ -617,11 +617,12 @@ class _Fetch:
     def _check_expected(self) -> None:
         hub_sha = self.remote.sha256
         if self.expected and hub_sha and self.expected != hub_sha:
-            raise IntegrityError(
-                f"The Hub's {self.remote.filename} (commit {self.remote.commit or '?'}) has "
-                f"sha256 {hub_sha}, but {self.expected} was expected: the repository changed "
-                "since the catalog was written.",
-                "Download a pinned revision, or update the catalog entry.",
+            raise IntegrityError.from_code(
+                "download.checksum.hub",
+                filename=self.remote.filename,
+                commit=self.remote.commit or "?",
+                hub_sha=hub_sha,
+                expected=self.expected,
             )
 
     def _open_part(self) -> int:
@@ -670,12 +671,14 @@ class _Fetch:
         need = max(0, self.size - self.shared.done.total()) + self.opt.disk_margin
         free = self._free()
         if free < need:
-            raise DiskSpaceError(
-                f"Not enough free space in {self.dest.parent}: {self.remote.filename} needs "
-                f"{human_bytes(need)} (with a {human_bytes(self.opt.disk_margin)} margin) and "
-                f"{human_bytes(free)} is free.",
-                f"Free at least {human_bytes(need - free)} or choose another data folder "
-                "with --data-dir.",
+            raise DiskSpaceError.from_code(
+                "download.no_space",
+                folder=str(self.dest.parent),
+                filename=self.remote.filename,
+                need=human_bytes(need),
+                margin=human_bytes(self.opt.disk_margin),
+                free=human_bytes(free),
+                missing=human_bytes(need - free),
             )
 
     def _free(self) -> int:
@@ -1160,11 +1163,11 @@ class _Fetch:
             )
         if self.expected and digest != self.expected:
             self._discard()
-            raise IntegrityError(
-                f"{self.remote.filename} is corrupt: its sha256 is {digest}, expected "
-                f"{self.expected}. The downloaded file was deleted.",
-                "Run the download again; if it happens again, the file on the server or "
-                "the catalog's checksum is wrong.",
+            raise IntegrityError.from_code(
+                "download.checksum",
+                filename=self.remote.filename,
+                digest=digest,
+                expected=self.expected,
             )
         try:
             os.replace(self.part, self.dest)
@@ -1215,11 +1218,13 @@ class _Fetch:
         kept = self._done_now() if self.sink is not None else 0
         if exc.errno in _DISK_FULL:
             need = max(0, (self.size or 0) - kept) + self.opt.disk_margin
-            return DiskSpaceError(
-                f"The disk holding {self.dest.parent} is full: {human_bytes(kept)} of "
-                f"{self.remote.filename} are kept in {self.part.name}.",
-                f"Free at least {human_bytes(need)} and run the download again; it resumes "
-                "where it stopped.",
+            return DiskSpaceError.from_code(
+                "download.disk_full",
+                folder=str(self.dest.parent),
+                kept=human_bytes(kept),
+                filename=self.remote.filename,
+                part=self.part.name,
+                need=human_bytes(need),
             )
         return DownloadError(
             f"Cannot write {self.part}: {exc.strerror or exc}. What was written is kept.",
@@ -1228,12 +1233,18 @@ class _Fetch:
 
     def _gave_up(self, exc: TransientError) -> DownloadError:
         done = self._done_now()
-        total = f" of {human_bytes(self.size)}" if self.size else ""
-        return DownloadError(
-            f"Gave up on {self.remote.filename} after {self.opt.retries + 1} attempts: "
-            f"{exc.message} {human_bytes(done)}{total} are kept in {self.part.name}.",
-            "Check the connection and run the download again; it resumes where it stopped.",
-        )
+        params: dict[str, str | int | float] = {
+            "filename": self.remote.filename,
+            "attempts": self.opt.retries + 1,
+            "cause": exc.message,
+            "kept": human_bytes(done),
+            "part": self.part.name,
+        }
+        if self.size:
+            return DownloadError.from_code(
+                "download.gave_up.total", total=human_bytes(self.size), **params
+            )
+        return DownloadError.from_code("download.gave_up", **params)
 
     def _changed(self, new_size: int) -> DownloadError:
         self._discard()

@@ -127,7 +127,7 @@ def parse_header(
     """
     size = len(data) if size is None else size
     if size >= 4 and bytes(data[:4]) != GGUF_MAGIC:
-        raise GGUFFormatError(f"{name} is not a GGUF file (its first bytes are not 'GGUF').")
+        raise GGUFFormatError.from_code("gguf.not_gguf", name=name)
     parser = _Parser(data, size, partial=True)
     try:
         version, meta, tensors = parser.parse()
@@ -226,14 +226,12 @@ def read_local_header(path: Path) -> GGUFInfo:
     try:
         with path.open("rb") as f:
             if f.read(4) != GGUF_MAGIC:
-                raise GGUFFormatError(
-                    f"{path} is not a GGUF file (its first bytes are not 'GGUF')."
-                )
+                raise GGUFFormatError.from_code("gguf.not_gguf", name=str(path))
             size = path.stat().st_size
             with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as buf:
                 return parse_header(buf, name=path.name, file_bytes=size, size=size)
     except _NeedMore:
-        raise GGUFFormatError(f"{path} ends inside its own header.") from None
+        raise GGUFFormatError.from_code("gguf.truncated", name=str(path)) from None
     except (OSError, ValueError) as exc:
         raise GGUFFormatError(
             f"Cannot read {path}: {getattr(exc, 'strerror', None) or exc}."

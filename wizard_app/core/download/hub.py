@@ -31,10 +31,6 @@ log = logging.getLogger(__name__)
 DEFAULT_ENDPOINT = "https://huggingface.co"
 ENDPOINT_ENV = "HF_ENDPOINT"
 TOKEN_ENVS = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN")
-TOKEN_HELP = (
-    "put a Hugging Face access token (https://huggingface.co/settings/tokens) in the "
-    "HF_TOKEN environment variable or run `huggingface-cli login` (`hf auth login`)"
-)
 USER_AGENT = f"open-model-wizard/{__version__}"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -406,33 +402,27 @@ class HubClient:
         where = urlsplit(self.endpoint).netloc
         page = self.model_page(repo)
         if code == "RepoNotFound":
-            hint = (
-                "Check the name. If the repository is private, use a token with access."
-                if self._token
-                else f"Check the name. If the repository is private, {TOKEN_HELP}."
-            )
-            raise NotFoundError(f"The repository {repo} was not found on {where}.", hint)
+            which = "download.repo_not_found.token" if self._token else "download.repo_not_found"
+            raise NotFoundError.from_code(which, repo=repo, where=where)
         if status in (401, 403):
-            if self._token:
-                remedy = (
-                    f"Open {page} while logged in, accept the licence, and make sure the "
-                    "token in use (HF_TOKEN, or the one saved by `huggingface-cli login`) "
-                    "belongs to that account."
-                )
-                what = "the token in use has no access to it"
-            else:
-                remedy = f"Open {page}, accept the licence while logged in, then {TOKEN_HELP}."
-                what = "it needs a Hugging Face account that accepted its licence"
-            raise AccessError(f"{repo} is a gated model: {what} ({status}).", remedy)
+            which = "download.gated.token" if self._token else "download.gated"
+            raise AccessError.from_code(which, repo=repo, status=status, page=page)
         if status == 404 or code in ("EntryNotFound", "RevisionNotFound"):
             if code == "RevisionNotFound":
-                raise NotFoundError(
-                    f"The revision {revision} of {repo} was not found on {where}.",
-                    f"Check the revision, or see the branches and commits at {page}.",
+                raise NotFoundError.from_code(
+                    "download.revision_not_found",
+                    revision=revision,
+                    repo=repo,
+                    where=where,
+                    page=page,
                 )
-            raise NotFoundError(
-                f"The file {filename} was not found in {repo} at revision {revision} on {where}.",
-                f"Check the file name against the list at {page}/tree/{revision}.",
+            raise NotFoundError.from_code(
+                "download.file_not_found",
+                filename=filename,
+                repo=repo,
+                revision=revision,
+                where=where,
+                page=page,
             )
         if status == 429 or status >= 500:
             raise TransientError(

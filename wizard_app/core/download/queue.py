@@ -19,7 +19,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,7 +39,7 @@ from wizard_app.core.download.fetcher import (
 from wizard_app.core.download.gguf_peek import GGUFFormatError, GGUFInfo, read_local_header
 from wizard_app.core.download.hub import HubClient, RemoteFile
 from wizard_app.core.download.library import SHARD, Library, _shards
-from wizard_app.core.errors import InputError, WizardError
+from wizard_app.core.errors import InputError, Param, WizardError
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.download_tables import DownloadRow
 
@@ -82,9 +82,13 @@ class DownloadInfo:
 # ---- events for the caller --------------------------------------------------------------
 @dataclass(frozen=True)
 class StateChanged:
+    """``reason`` is English; ``code`` and ``params`` (a live failure) let a UI translate it."""
+
     id: int
     state: str
     reason: str | None = None
+    code: str | None = None
+    params: dict[str, Param] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ class _Stopped:
 @dataclass(frozen=True)
 class _Failed:
     reason: str
+    code: str | None = None
+    params: dict[str, Param] = field(default_factory=dict)
 
 
 _WorkerEvent = (
@@ -362,7 +368,7 @@ class DownloadManager:
                 info = read_local_header(done.path)
             put((download_id, _Done(done, info)))
         except WizardError as exc:
-            put((download_id, _Failed(str(exc))))
+            put((download_id, _Failed(str(exc), exc.code, exc.params)))
         except Exception as exc:  # the reason reaches the user, not a dead thread
             log.exception("download %s failed", download_id)
             put((download_id, _Failed(f"Unexpected error: {exc!r}.")))
@@ -417,7 +423,7 @@ class DownloadManager:
                 self._forget(download_id)
                 return [StateChanged(download_id, "cancelled")]
             self._set_state(download_id, "failed", event.reason)
-            return [StateChanged(download_id, "failed", event.reason)]
+            return [StateChanged(download_id, "failed", event.reason, event.code, event.params)]
         return self._installed(download_id, event)
 
     def _installed(self, download_id: int, done: _Done) -> list[ManagerEvent]:

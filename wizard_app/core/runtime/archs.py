@@ -88,12 +88,11 @@ def check_architecture(
     subject = what or "This model"
     if arch not in known:
         near = sorted(a for a in known if a.startswith(arch[:4]))[:5] if arch else []
-        hint = f" (close names it knows: {', '.join(near)})" if near else ""
-        raise InputError(
-            f"{subject} uses the architecture '{arch}', which the installed llama.cpp "
-            f"(llama-cpp-python) does not support{hint}.",
-            "Choose another model, or a newer version of the app once llama.cpp supports it.",
-        )
+        if near:
+            raise InputError.from_code(
+                "runtime.unsupported_arch.near", subject=subject, arch=arch, near=", ".join(near)
+            )
+        raise InputError.from_code("runtime.unsupported_arch", subject=subject, arch=arch)
     if arch in NOT_TEXT_GENERATION:
         raise InputError(
             f"{subject} is {NOT_TEXT_GENERATION[arch]} ('{arch}'), not a model that "

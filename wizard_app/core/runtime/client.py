@@ -21,13 +21,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from multiprocessing.connection import Client, Connection
 from typing import IO
 
 from wizard_app.core.cancel import CancelToken
-from wizard_app.core.errors import WizardError
+from wizard_app.core.errors import Param, WizardError, render
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.launch import worker_command, worker_env
 
@@ -43,9 +43,16 @@ class RunError(WizardError):
     """The worker reported an error for a request (bad file, out of memory, ...)."""
 
     def __init__(
-        self, message: str, remedy: str = "", kind: str = "", details: Sequence[str] = ()
+        self,
+        message: str,
+        remedy: str = "",
+        kind: str = "",
+        details: Sequence[str] = (),
+        *,
+        code: str | None = None,
+        params: Mapping[str, Param] | None = None,
     ) -> None:
-        super().__init__(message, remedy)
+        super().__init__(message, remedy, code=code, params=params)
         self.kind = kind
         self.details = tuple(details)
 
@@ -54,7 +61,24 @@ class WorkerDied(RunError):
     """The worker process ended while the app was waiting on it."""
 
 
+def _death_code(returncode: int | None, output: Sequence[str]) -> tuple[str, dict[str, Param]]:
+    """The error code for a worker killed by the system (likely out of memory), else ""."""
+    if returncode is None or -returncode != getattr(signal, "SIGKILL", 9):
+        return "", {}
+    tail = [line for line in output if line.strip()][-3:]
+    try:
+        name = signal.Signals(-returncode).name
+    except ValueError:
+        name = f"signal {-returncode}"
+    if tail:
+        return "runtime.worker_killed.words", {"signal": name, "words": " | ".join(tail)}
+    return "runtime.worker_killed", {"signal": name}
+
+
 def _death_message(returncode: int | None, output: Sequence[str]) -> tuple[str, str]:
+    code, params = _death_code(returncode, output)
+    if code:
+        return render(code, params)
     tail = [line for line in output if line.strip()][-3:]
     said = f" Its last words: {' | '.join(tail)}" if tail else ""
     if returncode is None:
@@ -288,7 +312,10 @@ class RuntimeClient:
                 self.start()
             except RunError as exc:
                 log.error("could not start a fresh model process: %s", exc)
-        return WorkerDied(message, remedy, "worker_died", tuple(self._output))
+        code, params = _death_code(rc, list(self._output))
+        return WorkerDied(
+            message, remedy, "worker_died", tuple(self._output), code=code or None, params=params
+        )
 
     def _recv(self, timeout_s: float) -> p.Event | None:
         conn = self._events
@@ -339,7 +366,14 @@ class RuntimeClient:
                     finished = True
                     if event.kind == "cancelled":
                         return
-                    raise RunError(event.message, event.remedy, event.kind, event.details)
+                    raise RunError(
+                        event.message,
+                        event.remedy,
+                        event.kind,
+                        event.details,
+                        code=event.code or None,
+                        params=event.params,
+                    )
                 if isinstance(event, _TERMINAL):
                     finished = True
                     yield event

@@ -233,6 +233,8 @@ class Error:
     message: str
     remedy: str = ""
     details: tuple[str, ...] = field(default=())  # llama.cpp's last error log lines
+    code: str = ""  # a wizard_app.core.errors code when message and remedy come from it
+    params: dict[str, str | int | float] = field(default_factory=dict)
 
 
 Event = Hello | LogLine | LoadProgress | Loaded | Token | Done | Unloaded | StatsReport | Error

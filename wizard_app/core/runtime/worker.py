@@ -35,12 +35,22 @@ from multiprocessing.connection import Connection, Listener
 from pathlib import Path
 from typing import Any, TextIO
 
+from wizard_app.core.errors import Param, render
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.metrics import peak_rss_bytes, reset_peak_rss, rss_bytes
 from wizard_app.core.runtime.retry import gpu_layer_attempts, looks_out_of_memory
 from wizard_app.core.runtime.textstream import TextStream
 
 log = logging.getLogger("wizard_app.worker")
+
+
+def _coded(
+    rid: int, kind: p.ErrorKind, code: str, details: tuple[str, ...] = (), **params: Param
+) -> p.Error:
+    """An ``Error`` whose message and remedy come from ``wizard_app.core.errors.TEMPLATES``."""
+    message, remedy = render(code, params)
+    return p.Error(rid, kind, message, remedy, details, code, params)
+
 
 ADDRESS_PREFIX = "WIZARD-RUNTIME-WORKER "
 FALLBACK_CHAT_FORMAT = "chatml"  # what llama.cpp's server assumes without a template
@@ -526,29 +536,26 @@ class Worker:
     ) -> p.Error:
         arch = re.search(r"unknown model architecture: '([^']*)'", text)
         if arch:
-            return p.Error(
+            return _coded(
                 rid,
                 "unsupported_arch",
-                f"{path.name} uses the architecture '{arch.group(1)}', which the installed "
-                "llama.cpp does not support.",
-                "Choose another model, or a newer version of the app once llama.cpp supports it.",
+                "runtime.load_unsupported_arch",
                 details,
+                name=path.name,
+                arch=arch.group(1),
             )
         if looks_out_of_memory(text):
-            return p.Error(
+            return _coded(
                 rid,
                 "out_of_memory",
-                f"Not enough memory to load {path.name} with a context of {req.n_ctx:,} tokens.",
-                "Choose a smaller context, a smaller quant, or close other programs.",
+                "runtime.load_out_of_memory",
                 details,
+                name=path.name,
+                context=req.n_ctx,
             )
         last = details[-1] if details else error
-        return p.Error(
-            rid,
-            "load_failed",
-            f"llama.cpp could not load {path.name}: {last}",
-            "The file may be corrupt or incomplete: download it again.",
-            details,
+        return _coded(
+            rid, "load_failed", "runtime.load_failed", details, name=path.name, error=last
         )
 
     def _chat_formatter(self, llm: Any) -> tuple[Any, str, str]:
@@ -634,11 +641,12 @@ class Worker:
         n_ctx = model.info.n_ctx
         if len(tokens) >= n_ctx:
             self._send(
-                p.Error(
+                _coded(
                     rid,
                     "prompt_too_long",
-                    f"The prompt is {len(tokens):,} tokens but the context holds {n_ctx:,}.",
-                    "Shorten the prompt or load the model with a larger context.",
+                    "runtime.prompt_too_long",
+                    tokens=len(tokens),
+                    context=n_ctx,
                 )
             )
             return

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard_app.ui import format as fmt
+from wizard_app.ui.errors import exception_text
 from wizard_app.ui.services import Services
 from wizard_app.ui.wizard.state import WizardState
 
@@ -103,7 +104,7 @@ class DownloadPage(QWizardPage):
         try:
             self._ids = self.services.downloads.enqueue(self.state.choice)
         except Exception as exc:  # a bad endpoint in the settings, an unwritable folder
-            self._show_error(str(exc))
+            self._show_error(exception_text(exc))
             return
         self._states = {}
         for n, info in enumerate(map(self.services.downloads.info, self._ids)):

@@ -1,0 +1,237 @@
+"""Errors from the core in the user's language.
+
+A ``WizardError`` with a ``code`` carries its ``params``; here each code has a
+translatable message and remedy with the same ``{named}`` placeholders as the core's
+English table (``wizard_app.core.errors.TEMPLATES``; a test keeps them equal). An error
+without a code, or with a code this table does not know, is shown in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from wizard_app.core.errors import Param, WizardError
+from wizard_app.ui.reasons import _LocaleFormatter
+
+# code -> (message, remedy): the same templates as wizard_app.core.errors.TEMPLATES.
+TEMPLATES: dict[str, tuple[Any, Any]] = {
+    "download.gated": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "{repo} is a gated model: it needs a Hugging Face account that accepted its "
+            "licence ({status}).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Open {page}, accept the licence while logged in, then put a Hugging Face access "
+            "token (https://huggingface.co/settings/tokens) in the HF_TOKEN environment "
+            "variable or run `huggingface-cli login` (`hf auth login`).",
+        ),
+    ),
+    "download.gated.token": (
+        QT_TRANSLATE_NOOP(
+            "Error", "{repo} is a gated model: the token in use has no access to it ({status})."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Open {page} while logged in, accept the licence, and make sure the token in use "
+            "(HF_TOKEN, or the one saved by `huggingface-cli login`) belongs to that account.",
+        ),
+    ),
+    "download.repo_not_found": (
+        QT_TRANSLATE_NOOP("Error", "The repository {repo} was not found on {where}."),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Check the name. If the repository is private, put a Hugging Face access token "
+            "(https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable or"
+            " run `huggingface-cli login` (`hf auth login`).",
+        ),
+    ),
+    "download.repo_not_found.token": (
+        QT_TRANSLATE_NOOP("Error", "The repository {repo} was not found on {where}."),
+        QT_TRANSLATE_NOOP(
+            "Error", "Check the name. If the repository is private, use a token with access."
+        ),
+    ),
+    "download.revision_not_found": (
+        QT_TRANSLATE_NOOP("Error", "The revision {revision} of {repo} was not found on {where}."),
+        QT_TRANSLATE_NOOP(
+            "Error", "Check the revision, or see the branches and commits at {page}."
+        ),
+    ),
+    "download.file_not_found": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The file {filename} was not found in {repo} at revision {revision} on {where}.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error", "Check the file name against the list at {page}/tree/{revision}."
+        ),
+    ),
+    "download.no_space": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Not enough free space in {folder}: {filename} needs {need} (with a {margin} "
+            "margin) and {free} is free.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error", "Free at least {missing} or choose another data folder with --data-dir."
+        ),
+    ),
+    "download.disk_full": (
+        QT_TRANSLATE_NOOP(
+            "Error", "The disk holding {folder} is full: {kept} of {filename} are kept in {part}."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error", "Free at least {need} and run the download again; it resumes where it stopped."
+        ),
+    ),
+    "download.checksum": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "{filename} is corrupt: its sha256 is {digest}, expected {expected}. The "
+            "downloaded file was deleted.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Run the download again; if it happens again, the file on the server or the "
+            "catalog's checksum is wrong.",
+        ),
+    ),
+    "download.checksum.hub": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The Hub's {filename} (commit {commit}) has sha256 {hub_sha}, but {expected} was "
+            "expected: the repository changed since the catalog was written.",
+        ),
+        QT_TRANSLATE_NOOP("Error", "Download a pinned revision, or update the catalog entry."),
+    ),
+    "download.gave_up": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Gave up on {filename} after {attempts} attempts: {cause} {kept} are kept in {part}.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error", "Check the connection and run the download again; it resumes where it stopped."
+        ),
+    ),
+    "download.gave_up.total": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Gave up on {filename} after {attempts} attempts: {cause} {kept} of {total} are "
+            "kept in {part}.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error", "Check the connection and run the download again; it resumes where it stopped."
+        ),
+    ),
+    "gguf.not_gguf": (
+        QT_TRANSLATE_NOOP("Error", "{name} is not a GGUF file (its first bytes are not 'GGUF')."),
+        "",
+    ),
+    "gguf.truncated": (
+        QT_TRANSLATE_NOOP("Error", "{name} ends inside its own header."),
+        "",
+    ),
+    "runtime.unsupported_arch": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "{subject} uses the architecture '{arch}', which the installed llama.cpp (llama-"
+            "cpp-python) does not support.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Choose another model, or a newer version of the app once llama.cpp supports it.",
+        ),
+    ),
+    "runtime.load_unsupported_arch": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "{name} uses the architecture '{arch}', which the installed llama.cpp does not "
+            "support.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Choose another model, or a newer version of the app once llama.cpp supports it.",
+        ),
+    ),
+    "runtime.load_out_of_memory": (
+        QT_TRANSLATE_NOOP(
+            "Error", "Not enough memory to load {name} with a context of {context:,} tokens."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error", "Choose a smaller context, a smaller quant, or close other programs."
+        ),
+    ),
+    "runtime.load_failed": (
+        QT_TRANSLATE_NOOP("Error", "llama.cpp could not load {name}: {error}"),
+        QT_TRANSLATE_NOOP("Error", "The file may be corrupt or incomplete: download it again."),
+    ),
+    "runtime.prompt_too_long": (
+        QT_TRANSLATE_NOOP(
+            "Error", "The prompt is {tokens:,} tokens but the context holds {context:,}."
+        ),
+        QT_TRANSLATE_NOOP("Error", "Shorten the prompt or load the model with a larger context."),
+    ),
+    "runtime.worker_killed": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The model process was killed ({signal}); the system may have run out of memory.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The app is fine and a fresh model process is ready: load the model again, or try"
+            " a smaller model, quant or context if it happens again.",
+        ),
+    ),
+    "runtime.worker_killed.words": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The model process was killed ({signal}); the system may have run out of memory. "
+            "Its last words: {words}",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The app is fine and a fresh model process is ready: load the model again, or try"
+            " a smaller model, quant or context if it happens again.",
+        ),
+    ),
+    "runtime.unsupported_arch.near": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "{subject} uses the architecture '{arch}', which the installed llama.cpp (llama-"
+            "cpp-python) does not support (close names it knows: {near}).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Choose another model, or a newer version of the app once llama.cpp supports it.",
+        ),
+    ),
+}
+
+
+def _t(text: object) -> str:
+    return QCoreApplication.translate("Error", str(text))
+
+
+def error_text(code: str | None, params: Mapping[str, Param], fallback: str) -> str:
+    """The error for ``code`` in the UI's language; ``fallback`` (English) if it has none."""
+    templates = TEMPLATES.get(code or "")
+    if templates is None:
+        return fallback
+    try:
+        message, remedy = (_LocaleFormatter().format(_t(t), **params) for t in templates)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return fallback
+    return f"{message} {remedy}".strip() if remedy else message
+
+
+def exception_text(exc: BaseException) -> str:
+    """What to show for ``exc``: translated when it is a ``WizardError`` with a code."""
+    english = str(exc) or exc.__class__.__name__
+    if isinstance(exc, WizardError):
+        return error_text(exc.code, exc.params, english)
+    return english
