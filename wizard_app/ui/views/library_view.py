@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard_app.ui.errors import exception_text
 from wizard_app.ui.models.downloads import DownloadsModel
 from wizard_app.ui.models.library import LibraryItem, LibraryModel
 from wizard_app.ui.services import Services
@@ -214,7 +215,7 @@ class LibraryView(QWidget):
         try:
             result = self._library().remove(item.row_id)
         except Exception as exc:  # a file in use, a permission: say so where it happened
-            self.status.setText(str(exc))
+            self.status.setText(exception_text(exc))
             return
         self.status.setText(result.note or self.tr("Removed."))
         self.refresh()

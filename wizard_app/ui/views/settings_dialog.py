@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from wizard_app.core.settings import CONTEXT_CHOICES, AppSettings
 from wizard_app.ui import format as fmt
+from wizard_app.ui.errors import exception_text
 from wizard_app.ui.services import Services
 
 
@@ -123,7 +124,7 @@ class SettingsDialog(QDialog):
                 resolve_endpoint(values.hub_endpoint)
             self.services.save_settings(values)
         except (WizardError, OSError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exception_text(exc))
             self.error.setVisible(True)
             return
         super().accept()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.ui import labels
+from wizard_app.ui.errors import exception_text
 from wizard_app.ui.services import Services
 from wizard_app.ui.tasks import Task
 from wizard_app.ui.wizard.state import WizardState
@@ -248,7 +249,7 @@ class HardwarePage(QWizardPage):
         try:
             hardware = self.overrides().apply(base)
         except InputError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exception_text(exc))
             self.error.setVisible(True)
             return False
         self.error.setVisible(False)
