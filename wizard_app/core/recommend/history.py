@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +17,9 @@ from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.tables import SavedProfile, SavedRecommendation
 
 
+@cache
 def catalog_digest() -> str:
+    """Which catalog a result came from; the bundled files do not change while the app runs."""
     h = hashlib.sha256()
     for path in catalog_files():
         h.update(path.name.encode())
