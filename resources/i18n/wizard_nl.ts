@@ -549,7 +549,7 @@
     <message>
         <location filename="../../wizard_app/ui/errors.py" line="145"/>
         <location filename="../../wizard_app/ui/errors.py" line="156"/>
-        <location filename="../../wizard_app/ui/errors.py" line="208"/>
+        <location filename="../../wizard_app/ui/errors.py" line="232"/>
         <source>Choose another model, or a newer version of the app once llama.cpp supports it.</source>
         <translation>Kies een ander model, of een nieuwere versie van de app zodra llama.cpp deze ondersteunt.</translation>
     </message>
@@ -606,6 +606,26 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/errors.py" line="203"/>
+        <source>The model process crashed ({signal}) inside llama.cpp.</source>
+        <translation>Het modelproces is vastgelopen ({signal}) in llama.cpp.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="204"/>
+        <source>The app is fine and a fresh model process is ready. If it happens again with this file, the file may be damaged: download it again.</source>
+        <translation>De app werkt nog en een nieuw modelproces staat klaar. Gebeurt het opnieuw met dit bestand, dan is het bestand misschien beschadigd: download het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="211"/>
+        <source>llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was loaded again without it, as every model will be on this machine.</source>
+        <translation>llama.cpp liep vast ({signal}) met de herschikte opslag van de gewichten op deze processor; {name} is opnieuw geladen zonder die opslag, en zo laadt deze computer voortaan elk model.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="219"/>
+        <source>The file has no chat template; using the {format} format, chosen from its architecture and vocabulary.</source>
+        <translation>Het bestand heeft geen chatsjabloon; het {format}-formaat wordt gebruikt, gekozen op grond van de architectuur en de woordenschat.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="227"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>
@@ -887,155 +907,155 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="60"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="61"/>
         <source>Your hardware</source>
         <translation>Uw hardware</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="62"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="63"/>
         <source>Read from this machine. Change any figure, or plan for another machine.</source>
         <translation>Uitgelezen van deze computer. Pas elk getal aan, of plan voor een andere computer.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="66"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="67"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="67"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="71"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="75"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="68"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="72"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="76"/>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="71"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="72"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="76"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="77"/>
         <source> GB/s</source>
         <translation> GB/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="76"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="77"/>
         <source>unknown (assume 51.2 GB/s)</source>
         <translation>onbekend (uitgaan van 51,2 GB/s)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="77"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="78"/>
         <source>I&apos;m &amp;planning for another machine</source>
         <translation>Ik &amp;plan voor een andere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="79"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="80"/>
         <source>System memory (RAM) in GiB</source>
         <translation>Werkgeheugen (RAM) in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="80"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="81"/>
         <source>Graphics card</source>
         <translation>Videokaart</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="81"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="82"/>
         <source>Graphics memory (VRAM) in GiB</source>
         <translation>Videogeheugen (VRAM) in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="82"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="83"/>
         <source>Processor cores</source>
         <translation>Processorkernen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="83"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="84"/>
         <source>Free disk space in GiB</source>
         <translation>Vrije schijfruimte in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="84"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="85"/>
         <source>Memory bandwidth in GB/s</source>
         <translation>Geheugenbandbreedte in GB/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="85"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="86"/>
         <source>Planning for another machine</source>
         <translation>Plannen voor een andere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="89"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="146"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="90"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="147"/>
         <source>Reading this machine&apos;s hardware…</source>
         <translation>De hardware van deze computer uitlezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="96"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="97"/>
         <source>&amp;Read again</source>
         <translation>&amp;Opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="97"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="98"/>
         <source>Read the hardware again</source>
         <translation>De hardware opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="100"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="101"/>
         <source>&amp;RAM:</source>
         <translation>&amp;RAM:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="101"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="102"/>
         <source>&amp;GPU:</source>
         <translation>&amp;GPU:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="102"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="103"/>
         <source>&amp;VRAM:</source>
         <translation>&amp;VRAM:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="103"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="104"/>
         <source>C&amp;PU cores:</source>
         <translation>C&amp;PU-kernen:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="104"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
         <source>Free &amp;disk:</source>
         <translation>Vrije &amp;schijf:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="106"/>
         <source>Memory &amp;bandwidth:</source>
         <translation>Geheugen&amp;bandbreedte:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="155"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="156"/>
         <source>Read from this machine:</source>
         <translation>Uitgelezen van deze computer:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="164"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="165"/>
         <source>The hardware could not be read: %1 Enter the figures yourself.</source>
         <translation>De hardware kon niet worden uitgelezen: %1 Vul de getallen zelf in.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="197"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="198"/>
         <source>unknown processor</source>
         <translation>onbekende processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="199"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="200"/>
         <source>no GPU found</source>
         <translation>geen GPU gevonden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="200"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="201"/>
         <source>unknown system</source>
         <translation>onbekend systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="201"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="202"/>
         <source>%1; %2; %3</source>
         <translation>%1; %2; %3</translation>
     </message>
@@ -1260,87 +1280,87 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="72"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="73"/>
         <source>Installed models</source>
         <translation>Geïnstalleerde modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="74"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="75"/>
         <source>Downloads</source>
         <translation>Downloads</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="76"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="77"/>
         <source>No models yet. Run the wizard to find and download one.</source>
         <translation>Nog geen modellen. Doorloop de wizard om er een te vinden en te downloaden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="77"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="78"/>
         <source>&amp;Try…</source>
         <translation>&amp;Uitproberen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="78"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="79"/>
         <source>Show &amp;folder</source>
         <translation>&amp;Map tonen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="79"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="80"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="80"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="81"/>
         <source>Find models from &amp;other apps</source>
         <translation>Modellen van &amp;andere apps zoeken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="83"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="84"/>
         <source>Look in the folders of LM Studio, GPT4All, Ollama and the Hugging Face cache; found models are used where they are, not copied.</source>
         <translation>Zoek in de mappen van LM Studio, GPT4All, Ollama en de Hugging Face-cache; gevonden modellen worden gebruikt waar ze staan, niet gekopieerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="87"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="88"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="88"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="89"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="89"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="90"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="108"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="109"/>
         <source>&lt;b&gt;Downloads&lt;/b&gt;</source>
         <translation>&lt;b&gt;Downloads&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="200"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="201"/>
         <source>Remove model</source>
         <translation>Model verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="202"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="203"/>
         <source>Remove %1 from the library? A file the app downloaded is deleted; a file from another app stays where it is.</source>
         <translation>%1 uit de bibliotheek verwijderen? Een bestand dat de app heeft gedownload wordt gewist; een bestand van een andere app blijft staan.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="219"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="220"/>
         <source>Removed.</source>
         <translation>Verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="236"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="237"/>
         <source>Looking for models from other apps…</source>
         <translation>Zoeken naar modellen van andere apps…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="247"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="248"/>
         <source>Search finished.</source>
         <translation>Zoeken klaar.</translation>
     </message>
@@ -2071,103 +2091,103 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="32"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="33"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="35"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="36"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="40"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="41"/>
         <source>empty: HF_TOKEN or huggingface-cli login</source>
         <translation>leeg: HF_TOKEN of huggingface-cli login</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="43"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="44"/>
         <source>Automatic (physical cores)</source>
         <translation>Automatisch (fysieke kernen)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="46"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="47"/>
         <source>What the use case needs</source>
         <translation>Wat de toepassing nodig heeft</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="51"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="52"/>
         <source>The system&apos;s language</source>
         <translation>De taal van het systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="56"/>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="134"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="57"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="135"/>
         <source>Models folder</source>
         <translation>Modellenmap</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="57"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="58"/>
         <source>Choose the models folder</source>
         <translation>De modellenmap kiezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="58"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="59"/>
         <source>Hugging Face Hub endpoint or mirror</source>
         <translation>Hugging Face Hub-adres of mirror</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="59"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="60"/>
         <source>Hugging Face access token</source>
         <translation>Hugging Face-toegangstoken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="60"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="61"/>
         <source>Threads for the model</source>
         <translation>Threads voor het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="61"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="62"/>
         <source>Default context length</source>
         <translation>Standaard contextlengte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="62"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="63"/>
         <source>Language of the app</source>
         <translation>Taal van de app</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="71"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="72"/>
         <source>&amp;Models folder:</source>
         <translation>&amp;Modellenmap:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="72"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="73"/>
         <source>Hub &amp;endpoint or mirror:</source>
         <translation>Hub-&amp;adres of mirror:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="73"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="74"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Toegangstoken:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="74"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="75"/>
         <source>T&amp;hreads:</source>
         <translation>T&amp;hreads:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="75"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
         <source>Default &amp;context:</source>
         <translation>Standaard&amp;context:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="77"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="83"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="84"/>
         <source>The token is needed for gated models (accept the licence on the model&apos;s page first). It is kept in the settings file, readable only by you, and sent only to the endpoint above. A new language applies after a restart.</source>
         <translation>Het token is nodig voor afgeschermde modellen (accepteer eerst de licentie op de pagina van het model). Het staat in het instellingenbestand, alleen leesbaar voor u, en wordt alleen naar het adres hierboven gestuurd. Een nieuwe taal geldt na een herstart.</translation>
     </message>
@@ -2175,7 +2195,7 @@
 <context>
     <name>TrialDialog</name>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="52"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="53"/>
         <source>Try %1</source>
         <translation>%1 uitproberen</translation>
     </message>

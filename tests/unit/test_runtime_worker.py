@@ -99,8 +99,10 @@ def test_chat_template_from_the_file_or_a_fallback(
     # <|im_start|>system\nBe brief.<|im_end|>\n adds tokens to the prompt
     assert with_system.metrics.prompt_tokens > without.metrics.prompt_tokens + 3
     info = load(runtime_client, tiny_llama)
-    assert info.chat_format == "fallback:chatml"
+    # A SentencePiece Llama vocabulary without chat markers: Llama 2's [INST] turns
+    assert info.chat_format == "fallback:mistral-instruct"
     assert any("no chat template" in n for n in info.notes)
+    assert info.note_codes == (("runtime.chat_fallback", (("format", "mistral-instruct"),)),)
     _, plain = generate(runtime_client, messages=(), prompt="hello", max_tokens=1)
     assert plain.metrics.prompt_tokens < without.metrics.prompt_tokens
 

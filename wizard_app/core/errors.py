@@ -109,6 +109,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The app is fine and a fresh model process is ready: load the model again, or try a "
         "smaller model, quant or context if it happens again.",
     ),
+    "runtime.worker_crashed": (
+        "The model process crashed ({signal}) inside llama.cpp.",
+        "The app is fine and a fresh model process is ready. If it happens again with this "
+        "file, the file may be damaged: download it again.",
+    ),
+    "runtime.safe_retry": (
+        "llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was "
+        "loaded again without it, as every model will be on this machine.",
+        "",
+    ),
+    "runtime.chat_fallback": (
+        "The file has no chat template; using the {format} format, chosen from its "
+        "architecture and vocabulary.",
+        "",
+    ),
     "runtime.unsupported_arch.near": (
         "{subject} uses the architecture '{arch}', which the installed llama.cpp "
         "(llama-cpp-python) does not support (close names it knows: {near}).",

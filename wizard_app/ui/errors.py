@@ -199,6 +199,30 @@ TEMPLATES: dict[str, tuple[Any, Any]] = {
             " a smaller model, quant or context if it happens again.",
         ),
     ),
+    "runtime.worker_crashed": (
+        QT_TRANSLATE_NOOP("Error", "The model process crashed ({signal}) inside llama.cpp."),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The app is fine and a fresh model process is ready. If it happens again with this "
+            "file, the file may be damaged: download it again.",
+        ),
+    ),
+    "runtime.safe_retry": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} "
+            "was loaded again without it, as every model will be on this machine.",
+        ),
+        "",
+    ),
+    "runtime.chat_fallback": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The file has no chat template; using the {format} format, chosen from its "
+            "architecture and vocabulary.",
+        ),
+        "",
+    ),
     "runtime.unsupported_arch.near": (
         QT_TRANSLATE_NOOP(
             "Error",

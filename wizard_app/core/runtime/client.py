@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from typing import IO
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.errors import Param, WizardError, render
 from wizard_app.core.runtime import protocol as p
+from wizard_app.core.runtime.cpu_policy import SafetyMemory, build_key, default_extra_buffers
 from wizard_app.core.runtime.launch import worker_command, worker_env
 
 log = logging.getLogger(__name__)
@@ -60,12 +62,45 @@ class RunError(WizardError):
 class WorkerDied(RunError):
     """The worker process ended while the app was waiting on it."""
 
+    returncode: int | None = None
+
+
+# Python's faulthandler report of a native crash: frames of the app, not words for a user.
+_FRAME_LINE = re.compile(
+    r"^\s*(File \"|Fatal Python error|Current thread|Thread 0x|Extension modules|"
+    r"<no Python frame>|Stack \(most recent call first\)|Garbage-collecting)"
+)
+# Crashes of native code (signals on POSIX, NTSTATUS exit codes on Windows).
+_CRASH_SIGNALS = {"SIGSEGV", "SIGILL", "SIGBUS", "SIGFPE"}
+_WINDOWS_CRASHES = {0xC0000005: "access violation", 0xC000001D: "illegal instruction"}
+
+
+def _last_words(output: Sequence[str]) -> list[str]:
+    """What the worker printed last, without Python's own crash report."""
+    return [line for line in output if line.strip() and not _FRAME_LINE.match(line)][-3:]
+
+
+def crash_name(returncode: int | None) -> str | None:
+    """The name of a native crash ('SIGSEGV', 'access violation'), or None."""
+    if returncode is None:
+        return None
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            return None
+        return name if name in _CRASH_SIGNALS else None
+    return _WINDOWS_CRASHES.get(returncode & 0xFFFFFFFF)
+
 
 def _death_code(returncode: int | None, output: Sequence[str]) -> tuple[str, dict[str, Param]]:
-    """The error code for a worker killed by the system (likely out of memory), else ""."""
+    """The error code for a worker killed by the system or crashed in native code."""
+    crashed = crash_name(returncode)
+    if crashed is not None:
+        return "runtime.worker_crashed", {"signal": crashed}
     if returncode is None or -returncode != getattr(signal, "SIGKILL", 9):
         return "", {}
-    tail = [line for line in output if line.strip()][-3:]
+    tail = _last_words(output)
     try:
         name = signal.Signals(-returncode).name
     except ValueError:
@@ -79,7 +114,7 @@ def _death_message(returncode: int | None, output: Sequence[str]) -> tuple[str, 
     code, params = _death_code(returncode, output)
     if code:
         return render(code, params)
-    tail = [line for line in output if line.strip()][-3:]
+    tail = _last_words(output)
     said = f" Its last words: {' | '.join(tail)}" if tail else ""
     if returncode is None:
         what = "The model process stopped answering."
@@ -114,12 +149,14 @@ class RuntimeClient:
         start_timeout_s: float = 60.0,
         log_level: int | None = None,
         restart_on_death: bool = True,
+        safety: SafetyMemory | None = None,
     ) -> None:
         self._command = list(command) if command else worker_command()
         self._env = env if env is not None else worker_env()
         self._start_timeout_s = start_timeout_s
         self._log_level = log_level
         self._restart_on_death = restart_on_death
+        self.safety = safety if safety is not None else SafetyMemory()
         self._proc: subprocess.Popen[bytes] | None = None
         self._control: Connection | None = None
         self._events: Connection | None = None
@@ -313,9 +350,11 @@ class RuntimeClient:
             except RunError as exc:
                 log.error("could not start a fresh model process: %s", exc)
         code, params = _death_code(rc, list(self._output))
-        return WorkerDied(
+        died = WorkerDied(
             message, remedy, "worker_died", tuple(self._output), code=code or None, params=params
         )
+        died.returncode = rc
+        return died
 
     def _recv(self, timeout_s: float) -> p.Event | None:
         conn = self._events
@@ -394,16 +433,70 @@ class RuntimeClient:
                 self._send(p.Cancel(rid))
 
     # --- requests -----------------------------------------------------------------------
+    def extra_buffers_for(self, hello: p.Hello) -> bool:
+        """Extra weight buffers here: what this machine learned, else the CPU's default."""
+        learned = self.safety.extra_buffers(build_key(hello.llama_cpp_version, hello.system_info))
+        if learned is not None:
+            return learned
+        return default_extra_buffers(hello.system_info).enabled
+
     def load(
         self, request: p.Load, token: CancelToken | None = None
     ) -> Iterator[p.LoadProgress | p.Loaded]:
-        """Load a model; yields progress, then ``Loaded``. A cancelled load just ends."""
+        """Load a model; yields progress, then ``Loaded``. A cancelled load just ends.
+
+        A worker that crashes in native code while loading or warming up with extra weight
+        buffers is retried once without them, and this machine remembers that choice.
+        """
         self.model = None
         self.loaded_with = None
-        rid = self._request(request)
+        hello = self.start()
+        resolved = request
+        if request.extra_buffers is None:
+            resolved = replace(request, extra_buffers=self.extra_buffers_for(hello))
+        try:
+            yield from self._load_once(request, resolved, token)
+        except WorkerDied as exc:
+            crashed = crash_name(exc.returncode)
+            if crashed is None or not resolved.extra_buffers or not self._restart_on_death:
+                raise
+            name = os.path.basename(request.path)
+            log.warning(
+                "%s crashed llama.cpp (%s) with extra buffers; retrying without", name, crashed
+            )
+            self.safety.remember_crash(
+                build_key(hello.llama_cpp_version, hello.system_info), name, crashed
+            )
+            params: dict[str, Param] = {"signal": crashed, "name": name}
+            note, _ = render("runtime.safe_retry", params)
+            yield p.LoadProgress(0, 0.0, note)
+            yield from self._load_once(
+                request,
+                replace(resolved, extra_buffers=False),
+                token,
+                ("runtime.safe_retry", params),
+            )
+
+    def _load_once(
+        self,
+        request: p.Load,
+        resolved: p.Load,
+        token: CancelToken | None,
+        note: tuple[str, dict[str, Param]] | None = None,
+    ) -> Iterator[p.LoadProgress | p.Loaded]:
+        rid = self._request(resolved)
         for event in self._events_for(rid, token):
             if isinstance(event, p.Loaded):
-                self.model = event.info
+                info = event.info
+                if note is not None:
+                    code, params = note
+                    info = replace(
+                        info,
+                        notes=(*info.notes, render(code, params)[0]),
+                        note_codes=(*info.note_codes, (code, tuple(params.items()))),
+                    )
+                    event = replace(event, info=info)
+                self.model = info
                 self.loaded_with = replace(request, request_id=0)
             if isinstance(event, p.LoadProgress | p.Loaded):
                 yield event

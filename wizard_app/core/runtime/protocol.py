@@ -42,6 +42,10 @@ class Load:
     cache_type_v: CacheType = "f16"
     use_mmap: bool = True
     retry_fewer_gpu_layers: bool = True
+    # None: the client decides from this machine's CPU and what it learned (cpu_policy)
+    extra_buffers: bool | None = None
+    swa_full: bool = False  # False: sliding-window layers keep a window-sized cache
+    warmup: bool = True  # one small decode at load, so a crashing kernel shows up there
     request_id: int = 0
 
 
@@ -168,6 +172,9 @@ class ModelInfo:
     load_s: float
     memory: MemoryBreakdown
     notes: tuple[str, ...] = ()
+    extra_buffers: bool = False  # llama.cpp was allowed extra (repacked) weight buffers
+    swa_full: bool = False
+    note_codes: tuple[tuple[str, tuple[tuple[str, str | int | float], ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ import logging
 import os
 import queue
 import re
+import signal
 import sys
 import threading
 import time
@@ -36,7 +37,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wizard_app.core.errors import Param, render
+from wizard_app.core.runtime import chat_formats
 from wizard_app.core.runtime import protocol as p
+from wizard_app.core.runtime.cpu_policy import default_extra_buffers
 from wizard_app.core.runtime.metrics import peak_rss_bytes, reset_peak_rss, rss_bytes
 from wizard_app.core.runtime.retry import gpu_layer_attempts, looks_out_of_memory
 from wizard_app.core.runtime.textstream import TextStream
@@ -53,6 +56,8 @@ def _coded(
 
 
 ADDRESS_PREFIX = "WIZARD-RUNTIME-WORKER "
+# Fault injection for the tests of the crash retry on CPUs where llama.cpp does not crash.
+FAULT_ENV = "MODEL_WIZARD_WORKER_FAULT"
 FALLBACK_CHAT_FORMAT = "chatml"  # what llama.cpp's server assumes without a template
 
 # ggml_log_level (NONE, DEBUG, INFO, WARN, ERROR, CONT: checked against this build) ->
@@ -222,6 +227,7 @@ class _Loaded:
     info: p.ModelInfo
     formatter: Any  # llama_chat_format.Jinja2ChatFormatter or None (fallback format)
     abort_cb: Any  # the ctypes callback: kept referenced while the context lives
+    reuse_ok: bool = True  # the KV cache can continue from an earlier prompt's prefix
 
 
 def _device_infos(lib: Any) -> tuple[p.DeviceInfo, ...]:
@@ -313,6 +319,7 @@ class Worker:
         archs = architectures_from_library(self._lib)
         self.architectures = archs if archs is not None else KNOWN_ARCHITECTURES
         self.supports_gpu_offload = bool(llama_cpp.llama_supports_gpu_offload())
+        self.system_info = llama_cpp.llama_print_system_info().decode(errors="replace").strip()
 
     # --- plumbing -----------------------------------------------------------------------
     def hello(self) -> p.Hello:
@@ -322,7 +329,7 @@ class Worker:
             supports_gpu_offload=self.supports_gpu_offload,
             devices=_device_infos(self._lib),
             architectures=tuple(sorted(self.architectures)),
-            system_info=self._lc.llama_print_system_info().decode(errors="replace").strip(),
+            system_info=self.system_info,
         )
 
     def _read_requests(self, control: Connection) -> None:
@@ -388,11 +395,12 @@ class Worker:
 
     # --- load ---------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _progress_callback(self, request_id: int) -> Iterator[None]:
+    def _progress_callback(self, request_id: int, extra_buffers: bool) -> Iterator[None]:
         """Give the next Llama() a load progress callback that can also abort the load.
 
         Llama() builds its model parameters from ``llama_model_default_params()`` and offers
-        no hook, so the defaults are wrapped for the duration of one load.
+        no hook, so the defaults are wrapped for the duration of one load. The same wrap
+        sets ``use_extra_bufts`` (``cpu_policy`` says why it matters).
         """
         lowlevel = self._lc.llama_cpp
         original = getattr(lowlevel, "llama_model_default_params")  # noqa: B009
@@ -412,6 +420,7 @@ class Worker:
             params = original()
             params.progress_callback = callback
             params.progress_callback_user_data = None
+            params.use_extra_bufts = extra_buffers
             return params
 
         setattr(lowlevel, "llama_model_default_params", with_progress)  # noqa: B010
@@ -459,9 +468,14 @@ class Worker:
         llm: Any = None
         load_s = 0.0
         n_gpu = attempts[0]
+        extra = (
+            req.extra_buffers
+            if req.extra_buffers is not None
+            else default_extra_buffers(self.system_info).enabled
+        )
         for i, n_gpu in enumerate(attempts):
             load_error = ""
-            with self._native.capture() as lines, self._progress_callback(rid):
+            with self._native.capture() as lines, self._progress_callback(rid, extra):
                 t0 = time.perf_counter()
                 try:
                     llm = self._lc.Llama(
@@ -476,8 +490,11 @@ class Worker:
                         type_k=_CACHE_TYPES[req.cache_type_k],
                         type_v=_CACHE_TYPES[req.cache_type_v],
                         use_mmap=req.use_mmap,
+                        swa_full=req.swa_full,
                         verbose=True,
                     )
+                    if req.warmup:
+                        self._warmup(llm, extra)
                     load_s = time.perf_counter() - t0
                 except (ValueError, RuntimeError, OSError) as exc:
                     load_error = str(exc)
@@ -507,8 +524,11 @@ class Worker:
         abort_cb = self._lc.ggml_abort_callback(lambda _data: self._cancel.event.is_set())
         self._lc.llama_set_abort_callback(llm._ctx.ctx, abort_cb, None)
         formatter, chat_format, chat_note = self._chat_formatter(llm)
+        note_codes: tuple[tuple[str, tuple[tuple[str, Param], ...]], ...] = ()
         if chat_note:
             notes.append(chat_note)
+            if chat_format.startswith("fallback:") and "chat template does not" not in chat_note:
+                note_codes = (("runtime.chat_fallback", (("format", chat_format[9:]),)),)
         n_layers = int(self._lc.llama_model_n_layer(llm.model))
         info = p.ModelInfo(
             path=str(path),
@@ -525,8 +545,14 @@ class Worker:
             load_s=load_s,
             memory=memory,
             notes=tuple(notes),
+            extra_buffers=extra,
+            swa_full=req.swa_full,
+            note_codes=note_codes,
         )
-        self._model = _Loaded(llm, info, formatter, abort_cb)
+        # A window-sized cache has dropped old cells: a cached prefix cannot be trusted.
+        window = llm.metadata.get(f"{info.arch}.attention.sliding_window")
+        reuse_ok = req.swa_full or not window
+        self._model = _Loaded(llm, info, formatter, abort_cb, reuse_ok)
         log.info("loaded %s in %.2f s (ctx %d, %d threads)", path.name, load_s, info.n_ctx, threads)
         self._send(p.LoadProgress(rid, 1.0, "ready"))
         self._send(p.Loaded(rid, info))
@@ -562,12 +588,15 @@ class Worker:
         from llama_cpp import llama_chat_format
 
         template = llm.metadata.get("tokenizer.chat_template")
+        kind = "gguf-template"
+        note = ""
         if not template:
-            return (
-                None,
-                f"fallback:{FALLBACK_CHAT_FORMAT}",
-                f"The model has no chat template; using {FALLBACK_CHAT_FORMAT}.",
-            )
+            arch = str(llm.metadata.get("general.architecture", ""))
+            tokenizer = str(llm.metadata.get("tokenizer.ggml.model", ""))
+            chosen = chat_formats.choose(arch, tokenizer, lambda text: _single_token(llm, text))
+            template, kind = chosen.template, f"fallback:{chosen.name}"
+            note = render("runtime.chat_fallback", {"format": chosen.name})[0]
+            log.info("no chat template: %s format, from %s", chosen.name, chosen.reason)
         eos = llm.token_eos()
         bos = llm.token_bos()
         try:
@@ -585,7 +614,19 @@ class Worker:
                 f"The model's chat template does not work here ({exc}); using "
                 f"{FALLBACK_CHAT_FORMAT}.",
             )
-        return formatter, "gguf-template", ""
+        return formatter, kind, note
+
+    def _warmup(self, llm: Any, extra_buffers: bool) -> None:
+        """Decode a few tokens once, as llama.cpp's own tools do before the first prompt.
+
+        A kernel that crashes on this CPU then crashes here, while the app knows it was a
+        load (and can retry with safe settings), not in the middle of the user's answer.
+        """
+        if extra_buffers and os.environ.get(FAULT_ENV) == "crash-with-extra-buffers":
+            os.kill(os.getpid(), signal.SIGSEGV)  # the tests' stand-in for a broken kernel
+        tokens = llm.tokenize(b"Hello, warm-up.", add_bos=True, special=False)[:8]
+        llm.eval(tokens)
+        llm.reset()
 
     # --- generate -----------------------------------------------------------------------
     def _render(self, model: _Loaded, req: p.Generate) -> tuple[list[int], list[str]]:
@@ -653,7 +694,7 @@ class Worker:
         max_new = min(req.max_tokens, n_ctx - len(tokens)) if req.max_tokens > 0 else 0
         limit_reason: p.StopReason = "length" if max_new == req.max_tokens else "context"
         reuse = 0
-        if not req.reuse_cache:
+        if not req.reuse_cache or not model.reuse_ok:
             llm.reset()
         if llm.n_tokens > 0:
             for a, b in zip(llm.input_ids[: llm.n_tokens], tokens, strict=False):
@@ -753,6 +794,14 @@ class Worker:
             n_gpu_layers=model.info.n_gpu_layers,
         )
         self._send(p.Done(rid, metrics, stream.text, tail.text))
+
+
+def _single_token(llm: Any, text: str) -> bool:
+    """The vocabulary has ``text`` as one (special) token."""
+    try:
+        return len(llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)) == 1
+    except (RuntimeError, ValueError):
+        return False
 
 
 def _merge_system(messages: list[dict[str, str]]) -> list[dict[str, str]]:
