@@ -1,4 +1,5 @@
-"""``model-wizard history``: the answers given before and what they produced."""
+"""``model-wizard history``: the answers given before and what they produced, and the
+comparisons of models (``--comparisons`` for those alone, filtered)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,23 @@ ORDER = 60
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("history", help="list saved answers and their recommendations")
+    p = sub.add_parser(
+        "history", help="list saved answers and their recommendations, and comparisons"
+    )
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--comparisons", action="store_true", help="list only the comparisons")
+    p.add_argument("--model", metavar="TEXT", help="comparisons of a model (part of its name)")
+    p.add_argument("--use-case", metavar="NAME", help="comparisons for this use case")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="comparisons made on or after this day")
     add_json_flag(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.comparisons or args.model or args.use_case or args.since:
+        from wizard_app.commands.compare import list_comparisons
+
+        return list_comparisons(args, ctx)
     rows = history(ctx.db, args.limit)
     if args.json:
         print_json(rows)
@@ -28,4 +39,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             print(
                 f"{r['id']:>4}  {r['created_at'][:19]}  {r['name']:<30} {', '.join(r['top_picks'])}"
             )
+    if not args.json:
+        from wizard_app.commands.compare import list_comparisons
+
+        list_comparisons(args, ctx, heading=True)
     return 0

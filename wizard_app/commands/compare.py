@@ -1,0 +1,402 @@
+"""``model-wizard compare MODEL MODEL...``: the same prompts on two to four models.
+
+MODEL is an installed model's id or name (``model-wizard library``), a catalog
+``id:quant`` that is downloaded, or a .gguf path. The prompts come from ``--prompt``
+(repeatable), ``--prompt-set`` (a use case's presets, or a set saved in the app) or
+``--prompts-file``. Models run one at a time, every prompt with the same settings and
+seed; each answer streams to stdout with its figures on stderr, and the comparison is
+stored as it goes: ``--resume ID`` finishes one that was stopped, ``model-wizard export
+ID`` writes it out, ``model-wizard history --comparisons`` lists them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard_app.commands._common import CliContext, add_json_flag
+from wizard_app.commands.run import _positive
+from wizard_app.core.errors import InputError
+
+if TYPE_CHECKING:
+    from wizard_app.core.compare.spec import ModelChoice, PromptItem
+    from wizard_app.core.hardware.profile import HardwareProfile
+    from wizard_app.core.storage.compare_tables import (
+        CellRecord,
+        ComparisonRecord,
+        ComparisonRepository,
+    )
+
+ORDER = 61
+MiB = 1024 * 1024
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="run the same prompts on two to four local models and compare the answers",
+        description="Run each prompt on each model, one model at a time, with the same "
+        "sampling settings and seed; stream the answers and measure them. The comparison "
+        "is saved as it goes (see 'model-wizard history --comparisons').",
+    )
+    p.add_argument(
+        "models",
+        nargs="*",
+        metavar="MODEL",
+        help="an installed model id or name, a catalog id:quant, or a .gguf file (2 to 4)",
+    )
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--prompt", action="append", metavar="TEXT", help="a prompt (repeatable)")
+    src.add_argument(
+        "--prompt-set", metavar="NAME", help="a use case's presets (chat, coding...) or a saved set"
+    )
+    src.add_argument(
+        "--prompts-file",
+        type=Path,
+        metavar="F",
+        help="prompts in a file: one per line, or separated by '---' lines, or JSON/YAML",
+    )
+    p.add_argument("--max-tokens", type=_positive, default=256, metavar="N")
+    p.add_argument("--seed", type=int, default=None, metavar="N", help="default 42")
+    p.add_argument("--temperature", type=float, default=0.8, metavar="F")
+    p.add_argument("--ctx", type=_positive, default=None, metavar="N", help="context length")
+    p.add_argument("--threads", type=_positive, default=None, metavar="N")
+    p.add_argument("--use-case", default=None, metavar="NAME", help="what the comparison is for")
+    p.add_argument("--blind", action="store_true", help="hide the model names in the output")
+    p.add_argument("--save-set", metavar="NAME", help="also save the prompts as a prompt set")
+    p.add_argument(
+        "--resume", type=int, metavar="ID", help="finish a stopped comparison (no MODEL then)"
+    )
+    add_json_flag(p)
+    p.set_defaults(handler=run)
+
+    e = sub.add_parser(
+        "export",
+        help="write a comparison as Markdown, CSV or JSON",
+        description="Write a saved comparison (see 'model-wizard history --comparisons') "
+        "with its answers, ratings, metrics, machine and settings.",
+    )
+    e.add_argument("id", type=int, metavar="ID", help="the comparison's id")
+    e.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    e.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    e.set_defaults(handler=export_command)
+
+
+# --- choosing models and prompts ------------------------------------------------------
+def resolve_models(specs: list[str], ctx: CliContext) -> list[ModelChoice]:
+    from wizard_app.core.compare.spec import ModelChoice
+    from wizard_app.core.download.library import Library
+
+    library = Library(ctx.db, ctx.models_dir)
+    entries = library.entries()
+    out: list[ModelChoice] = []
+    for spec in specs:
+        path = Path(spec).expanduser()
+        if path.is_file() or spec.lower().endswith(".gguf"):
+            if not path.is_file():
+                raise InputError(f"No file at {path}.", "Check the path to the .gguf file.")
+            known = library.find_path(path.resolve())
+            out.append(
+                ModelChoice(
+                    label=known.display_name if known else path.stem,
+                    path=path.resolve(),
+                    model_id=known.id if known else None,
+                    catalog_id=known.catalog_id if known else None,
+                    quant=known.quant if known else None,
+                )
+            )
+            continue
+        if spec.isdigit():
+            found = [library.get(int(spec))]
+        else:
+            cid, _, quant = spec.partition(":")
+            found = [
+                e
+                for e in entries
+                if (quant and e.catalog_id == cid and (e.quant or "").upper() == quant.upper())
+                or (not quant and spec in (e.catalog_id, e.display_name, e.filename))
+            ]
+            if not found and cid in ctx.catalog:
+                raise InputError(
+                    f"{spec} is in the catalog but not downloaded yet.",
+                    f"Run 'model-wizard download {spec}' first, or give a .gguf path.",
+                )
+        if len(found) != 1:
+            what = f"matches {len(found)} installed models" if found else "is not installed"
+            raise InputError(
+                f"'{spec}' is not a .gguf file and {what}.",
+                "Give a .gguf path, a catalog id:quant, or a numeric id from "
+                "'model-wizard library'.",
+            )
+        e = found[0]  # a file gone missing is reported by the comparison, not here
+        out.append(
+            ModelChoice(
+                label=e.display_name,
+                path=e.path,
+                model_id=e.id,
+                catalog_id=e.catalog_id,
+                quant=e.quant,
+            )
+        )
+    names = [m.label for m in out]
+    return [
+        m if names.count(m.label) == 1 or not m.quant else _relabel(m, f"{m.label} {m.quant}")
+        for m in out
+    ]
+
+
+def _relabel(m: ModelChoice, label: str) -> ModelChoice:
+    from dataclasses import replace
+
+    return replace(m, label=label)
+
+
+def choose_prompts(
+    args: argparse.Namespace, ctx: CliContext
+) -> tuple[list[PromptItem], str | None]:
+    """The prompts and the use case they come with (a preset set has one)."""
+    from wizard_app.core.compare.prompt_sets import find_set, read_prompts_file
+    from wizard_app.core.compare.spec import PromptItem
+    from wizard_app.core.storage.compare_tables import PromptSetRepository
+
+    if args.prompt:
+        return [PromptItem(prompt=t) for t in args.prompt], None
+    if args.prompts_file:
+        return read_prompts_file(args.prompts_file.expanduser()), None
+    if args.prompt_set:
+        found = find_set(args.prompt_set, PromptSetRepository(ctx.db).all())
+        return list(found.prompts), found.use_case
+    raise InputError(
+        "No prompts given.",
+        "Add --prompt TEXT (repeatable), --prompt-set NAME or --prompts-file F.",
+    )
+
+
+# --- running --------------------------------------------------------------------------
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from wizard_app import __version__
+    from wizard_app.core.compare.spec import DEFAULT_SEED, CompareSettings, check_choices
+    from wizard_app.core.hardware.probe import detect
+    from wizard_app.core.runtime.calibration import machine_fingerprint
+    from wizard_app.core.storage.compare_tables import ComparisonRepository, PromptSetRepository
+
+    repo = ComparisonRepository(ctx.db)
+    hw = detect(ctx.models_dir)
+    if args.resume is not None:
+        if args.models or args.prompt or args.prompt_set or args.prompts_file:
+            raise InputError(
+                "--resume takes no models or prompts: it finishes the comparison as it was.",
+                f"Run 'model-wizard compare --resume {args.resume}' alone.",
+            )
+        rec = repo.get(args.resume)
+    else:
+        if not 0.0 <= args.temperature <= 5.0:
+            raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
+        models = resolve_models(args.models, ctx)
+        prompts, use_case = choose_prompts(args, ctx)
+        check_choices(models, prompts)
+        if args.save_set:
+            PromptSetRepository(ctx.db).save(args.save_set, prompts, args.use_case or use_case)
+        settings = CompareSettings(
+            max_tokens=args.max_tokens,
+            seed=DEFAULT_SEED if args.seed is None else args.seed,
+            temperature=args.temperature,
+            n_ctx=args.ctx,
+            n_threads=args.threads,
+        )
+        rec = repo.create(
+            models,
+            prompts,
+            settings,
+            machine_id=machine_fingerprint(hw),
+            hardware=hw.model_dump(mode="json"),
+            app_version=__version__,
+            use_case=args.use_case or use_case,
+            blind=args.blind,
+        )
+    try:
+        _run_cells(rec, repo, hw, args.json, __version__)
+    except KeyboardInterrupt:
+        done = len(repo.get(rec.id).finished_cells())
+        print(
+            f"model-wizard: stopped; {done} of {rec.total} answers are kept. Resume with "
+            f"'model-wizard compare --resume {rec.id}'.",
+            file=sys.stderr,
+        )
+        return 130
+    final = repo.get(rec.id)
+    if args.json:
+        from wizard_app.core.compare.export import to_json
+
+        sys.stdout.write(json.dumps(json.loads(to_json(final)), ensure_ascii=False) + "\n")
+    else:
+        print(_summary_text(final), file=sys.stderr)
+    failed = [c for c in final.cells.values() if not c.done]
+    return 1 if failed else 0
+
+
+def _run_cells(
+    rec: ComparisonRecord,
+    repo: ComparisonRepository,
+    hw: HardwareProfile,
+    quiet: bool,
+    app_version: str,
+) -> None:
+    from wizard_app.core.compare.runner import CellFinished, CellStarted, CellToken, run_comparison
+    from wizard_app.core.compare.summary import labels
+    from wizard_app.core.runtime.client import RuntimeClient
+
+    names = labels(rec)
+    out, err = sys.stdout, sys.stderr
+    count = len(rec.finished_cells())
+    if count and not quiet:
+        print(f"resuming comparison {rec.id}: {count} of {rec.total} answers kept", file=err)
+    with RuntimeClient() as client:
+        events = run_comparison(
+            client,
+            rec.models,
+            rec.prompts,
+            rec.settings,
+            hw,
+            skip=rec.finished_cells(),
+        )
+        for event in events:
+            if quiet:
+                if isinstance(event, CellFinished):
+                    repo.record(rec, event, app_version=app_version)
+                continue
+            if isinstance(event, CellStarted):
+                prompt = rec.prompts[event.prompt]
+                title = prompt.title or prompt.prompt.splitlines()[0][:60]
+                print(
+                    f"\n== {names[event.model]} | prompt {event.prompt + 1}/{len(rec.prompts)}: "
+                    f"{title}",
+                    file=err,
+                )
+            elif isinstance(event, CellToken):
+                out.write(event.text)
+                out.flush()
+            elif isinstance(event, CellFinished):
+                cell = repo.record(rec, event, app_version=app_version)
+                if cell.done:
+                    out.write("\n")
+                    out.flush()
+                print(_cell_line(names[event.model], event.prompt, cell), file=err)
+
+
+def _rate(v: float | None) -> str:
+    return f"{v:.1f} tok/s" if v else "n/a"
+
+
+def _cell_line(name: str, prompt: int, c: CellRecord) -> str:
+    if not c.done:
+        return f"-- {name}, prompt {prompt + 1}: FAILED ({c.error_kind}): {c.error}"
+    predicted = (
+        f" (predicted {c.predicted_rss_bytes / MiB:,.0f} MiB)" if c.predicted_rss_bytes else ""
+    )
+    return (
+        f"-- first token {c.ttft_s or 0:.2f} s | {_rate(c.gen_tok_per_s)} "
+        f"(predicted {_rate(c.predicted_tok_per_s)}) | prompt {_rate(c.prompt_tok_per_s)} | "
+        f"peak {(c.peak_rss_bytes or 0) / MiB:,.0f} MiB{predicted} | stop: {c.stop_reason}"
+    )
+
+
+def _summary_text(rec: ComparisonRecord) -> str:
+    from wizard_app.core.compare.summary import display_order, summarize
+
+    rows = summarize(rec)
+    width = max(len(s.label) for s in rows)
+    lines = [
+        f"\ncomparison {rec.id} saved ({len(rec.finished_cells())} of {rec.total} answers)",
+        f"{'model':<{width}}  answers  failed  tok/s    prompt tok/s  first token  peak MiB",
+    ]
+    for mi in display_order(rec):
+        s = rows[mi]
+        lines.append(
+            f"{s.label:<{width}}  {s.done:>7}  {s.failed:>6}  "
+            f"{s.gen_tok_per_s or 0:>7.1f}  {s.prompt_tok_per_s or 0:>12.1f}  "
+            f"{s.ttft_s or 0:>10.2f}s  {(s.peak_rss_bytes or 0) / MiB:>8,.0f}"
+        )
+    lines.append(
+        f"rate the answers in the app, or export: model-wizard export {rec.id} --format md"
+    )
+    return "\n".join(lines)
+
+
+# --- export ---------------------------------------------------------------------------
+def export_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from wizard_app.core.compare.export import export
+    from wizard_app.core.storage.compare_tables import ComparisonRepository
+
+    text = export(ComparisonRepository(ctx.db).get(args.id), args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.expanduser().write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(
+            f"Cannot write {args.output}: {exc.strerror or exc}.",
+            "Choose a folder you can write to.",
+        ) from None
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+# --- history --------------------------------------------------------------------------
+def list_comparisons(args: argparse.Namespace, ctx: CliContext, heading: bool = False) -> int:
+    """The comparisons for ``model-wizard history``, newest first, filtered."""
+    from datetime import datetime, timezone
+
+    from wizard_app.commands._common import print_json
+    from wizard_app.core.compare.summary import labels, summarize
+    from wizard_app.core.storage.compare_tables import ComparisonRepository
+
+    since = None
+    if getattr(args, "since", None):
+        try:
+            since = datetime.fromisoformat(args.since).replace(tzinfo=timezone.utc)
+        except ValueError:
+            raise InputError(
+                f"--since {args.since!r} is not a date.", "Give it as YYYY-MM-DD."
+            ) from None
+    records = ComparisonRepository(ctx.db).list(
+        model=getattr(args, "model", None),
+        use_case=getattr(args, "use_case", None),
+        since=since,
+        limit=args.limit,
+    )
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "created_at": r.created_at.isoformat(),
+                    "name": r.name if not r.names_hidden else f"Comparison {r.id}",
+                    "use_case": r.use_case,
+                    "blind": r.blind,
+                    "models": labels(r),
+                    "prompts": len(r.prompts),
+                    "answers": len(r.finished_cells()),
+                    "cells": r.total,
+                    "failed": sum(1 for c in r.cells.values() if not c.done),
+                    "mean_ratings": [s.mean_rating for s in summarize(r)],
+                }
+                for r in records
+            ]
+        )
+        return 0
+    if heading:
+        print("\nComparisons:" if records else "\nNo comparisons yet. Run 'model-wizard compare'.")
+    elif not records:
+        print("No comparisons match. Run 'model-wizard compare', or loosen the filters.")
+    for r in records:
+        state = f"{len(r.finished_cells())}/{r.total} answers"
+        print(
+            f"{r.id:>4}  {r.created_at:%Y-%m-%d %H:%M}  {(r.use_case or '-'):<12} "
+            f"{state:<14} {' vs '.join(labels(r))}"
+        )
+    return 0
