@@ -13,6 +13,7 @@ from wizard_app.core.paths import AppPaths
 
 if TYPE_CHECKING:
     from wizard_app.core.catalog import Catalog
+    from wizard_app.core.catalog.update import CatalogStore
     from wizard_app.core.settings import AppSettings
     from wizard_app.core.storage.database import Database
 
@@ -48,10 +49,16 @@ class CliContext:
         return Database(self.paths.database)
 
     @cached_property
-    def catalog(self) -> Catalog:
-        from wizard_app.core.catalog import load_catalog
+    def catalog_store(self) -> CatalogStore:
+        """Downloaded catalog updates, kept in the data folder."""
+        from wizard_app.core.catalog.update import CatalogStore
 
-        return load_catalog()
+        return CatalogStore(self.paths.data / "catalog")
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """A verified catalog update if one is installed, else the bundled catalog."""
+        return self.catalog_store.catalog()
 
     def setup_logging(self) -> None:
         setup_logging(self.paths.logs, to_stderr=self.verbose)

@@ -27,6 +27,7 @@ class AppSettings:
     threads: int = 0  # 0: as many as physical cores
     default_context: int = 0  # 0: what the use case needs
     language: str = ""  # empty: the system's language
+    catalog_url: str = ""  # empty: no catalog update address (see `catalog update --from`)
 
     @classmethod
     def load(cls, path: Path) -> AppSettings:

@@ -68,10 +68,10 @@ def warm_imports() -> None:
 
 def load_everything(paths: AppPaths) -> Callable[[CancelToken], Iterator[object]]:
     def job(token: CancelToken) -> Iterator[object]:
-        from wizard_app.core.catalog import load_catalog
+        from wizard_app.core.catalog.update import active_catalog
         from wizard_app.core.storage.database import Database
 
-        catalog = load_catalog()
+        catalog = active_catalog(paths.data)  # a verified update, else the bundled one
         if token.is_set():
             return
         warm_imports()

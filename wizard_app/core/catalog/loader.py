@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -31,6 +32,8 @@ class CatalogEntry:
 @dataclass
 class Catalog:
     entries: list[CatalogEntry] = field(default_factory=list)
+    # "bundled", or "update <date>" for a verified downloaded catalog (see ``update``)
+    origin: str = "bundled"
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.entries}
@@ -81,6 +84,11 @@ def load_family_file(path: Path) -> Family:
         raise CatalogError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from exc
     except UnicodeDecodeError as exc:
         raise CatalogError(f"{path.name}: is not UTF-8 text ({exc.reason}).") from exc
+    return load_family_text(path.name, text)
+
+
+def load_family_text(name: str, text: str) -> Family:
+    """Parse and validate one catalog file's text; ``name`` is used in the messages."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -88,17 +96,16 @@ def load_family_file(path: Path) -> Family:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise CatalogError(
-            f"{path.name}: is not valid YAML{where}: {problem}.",
+            f"{name}: is not valid YAML{where}: {problem}.",
             "Fix the syntax in that file.",
         ) from exc
     if not isinstance(data, dict):
-        raise CatalogError(f"{path.name}: expected a mapping with 'family' and 'variants'.")
+        raise CatalogError(f"{name}: expected a mapping with 'family' and 'variants'.")
     try:
         return Family.model_validate(data)
     except ValidationError as exc:
         lines = [
-            f"{path.name}: {_format_location(err['loc'], data)}: {err['msg']}"
-            for err in exc.errors()
+            f"{name}: {_format_location(err['loc'], data)}: {err['msg']}" for err in exc.errors()
         ]
         raise CatalogError("\n".join(lines), "Fix the fields named above.") from exc
 
@@ -110,15 +117,26 @@ def catalog_files(folder: Path | None = None) -> list[Path]:
 
 def load_catalog(folder: Path | None = None) -> Catalog:
     """All families in ``folder`` (default: the bundled ``models/``), checked as a whole."""
+    paths = catalog_files(folder)
+    if not paths:
+        raise CatalogError(f"No catalog files (*.yaml) found in {folder or 'models/'}.")
+    return build_catalog([(p.name, partial(load_family_file, p)) for p in paths])
+
+
+def build_catalog(
+    families: Iterable[tuple[str, Callable[[], Family]]], origin: str = "bundled"
+) -> Catalog:
+    """Check files (name, parser) as a whole: every file parses, ids are unique, references
+    resolve. All problems are reported at once."""
     entries: list[CatalogEntry] = []
     problems: list[str] = []
-    for path in catalog_files(folder):
+    for name, parse in families:
         try:
-            fam = load_family_file(path)
+            fam = parse()
         except CatalogError as exc:
             problems.append(exc.message)
             continue
-        entries.extend(CatalogEntry(v, fam.family, fam.publisher, path.name) for v in fam.variants)
+        entries.extend(CatalogEntry(v, fam.family, fam.publisher, name) for v in fam.variants)
     seen: dict[str, str] = {}
     for e in entries:
         if e.id in seen:
@@ -131,5 +149,5 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     if problems:
         raise CatalogError("\n".join(problems), "Fix the catalog files named above.")
     if not entries:
-        raise CatalogError(f"No catalog files (*.yaml) found in {folder or 'models/'}.")
-    return Catalog(entries)
+        raise CatalogError("The catalog has no models.")
+    return Catalog(entries, origin=origin)

@@ -3,6 +3,11 @@
 Figures are llama.cpp's own, as printed by ``llama-quantize --help`` (for LLaMA 7B) and
 listed in ``examples/quantize/README.md`` upstream; an average over a whole model, so the
 file size of a real model is within a few percent of params x bpw / 8.
+
+MXFP4 (OCP microscaling FP4, the format gpt-oss was trained for) stores blocks of 32 E2M1
+values with one shared 8-bit E8M0 scale: ``block_mxfp4`` in ggml's ``ggml-common.h`` is
+17 bytes per 32 weights, 4.25 bits. GGUFs named MXFP4 keep only the expert weights in it
+(attention and embeddings stay at 8 or 16 bits), so their files are a little larger.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ BITS_PER_WEIGHT: dict[str, float] = {
     "Q4_0": 4.5,
     "IQ4_NL": 4.5,
     "IQ4_XS": 4.25,
+    "MXFP4": 4.25,
     "Q3_K_L": 4.27,
     "Q3_K_M": 3.91,
     "Q3_K_S": 3.5,

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from wizard_app.core.catalog.languages import is_known_language
 from wizard_app.core.catalog.quants import BITS_PER_WEIGHT
 
 UseCase = Literal[
@@ -34,6 +35,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _REPO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*[a-z0-9]$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
+_REVISION = re.compile(r"^[0-9a-f]{40}$")
 
 
 class Strict(BaseModel):
@@ -202,6 +204,13 @@ class Artifact(Strict):
             raise ValueError("must be 64 lowercase hex digits")
         return v
 
+    @field_validator("revision")
+    @classmethod
+    def _rev(cls, v: str | None) -> str | None:
+        if v is not None and not _REVISION.match(v):
+            raise ValueError("must be a full 40-digit commit id (lowercase hex)")
+        return v
+
     @model_validator(mode="after")
     def _file_or_parts(self) -> Artifact:
         if (self.file is None) == (self.parts is None):
@@ -253,7 +262,7 @@ class Variant(Strict):
     @classmethod
     def _langs(cls, v: list[str]) -> list[str]:
         for code in v:
-            if not _LANG.match(code):
+            if not _LANG.match(code) or not is_known_language(code):
                 raise ValueError(f"{code!r} is not an ISO 639 language code")
         return v
 
