@@ -12,6 +12,7 @@ from wizard_app.core.fit import (
     estimate,
     kv_cache_bytes,
     largest_fitting_context,
+    with_weights,
 )
 from wizard_app.core.hardware.profile import GiB, GpuInfo, HardwareOverrides, HardwareProfile
 
@@ -138,3 +139,75 @@ def test_a_tiny_model_is_not_predicted_faster_than_the_per_token_cost() -> None:
     assert e.tokens_per_s is not None
     assert e.tokens_per_s <= 1 / MIN_SECONDS_PER_TOKEN
     assert e.tokens_per_s > 1000
+
+
+# --- GPUs: margins, several cards, published bandwidth ------------------------------
+LLAMA3_70B_Q4 = ModelShape(
+    arch="llama", layers=80, embedding=8192, heads=64, kv_heads=8, head_dim_k=128,
+    head_dim_v=128, trained_context=131072, weights_bytes=42_520_000_000, vocab=128256,
+    feed_forward=28672,
+)  # fmt: skip
+
+
+def cards(spec: str, name: str | None = "RTX 4090", ram_gb: float = 128) -> HardwareProfile:
+    return HardwareOverrides(ram_gb=ram_gb, gpus=spec, gpu="nvidia", gpu_name=name).planned()
+
+
+def test_two_cards_hold_whole_layers_split_by_free_memory() -> None:
+    e = estimate(LLAMA3_70B_Q4, cards("2x24"), 4096)
+    assert e.verdict == "gpu"
+    assert e.gpu_split == [40, 40]
+    uneven = estimate(LLAMA3_70B_Q4, cards("24,12", ram_gb=256), 4096)
+    assert sum(uneven.gpu_split) == uneven.gpu_layers
+    # llama.cpp's default split follows free memory: the 24 GB card takes about twice as many
+    assert 1.6 < uneven.gpu_split[0] / max(1, uneven.gpu_split[1]) < 2.4
+    assert uneven.headroom_bytes >= 0
+
+
+def test_each_card_pays_its_own_context_and_compute_buffer() -> None:
+    one = estimate(LLAMA3_70B_Q4, cards("48", name=None), 4096)
+    two = estimate(LLAMA3_70B_Q4, cards("2x24", name=None), 4096)
+    assert two.gpu_bytes - one.gpu_bytes == pytest.approx(400 * MiB + one.compute_bytes, rel=0.01)
+    assert two.total_bytes > one.total_bytes
+
+
+def test_a_model_that_fits_48_gb_in_one_piece_may_not_fit_two_24_gb_cards() -> None:
+    # no layer can span two cards, and each keeps its margin: a split needs more room
+    shape = with_weights(LLAMA3_70B_Q4, 46_000_000_000)
+    assert estimate(shape, cards("48", name=None), 4096).verdict == "gpu"
+    assert estimate(shape, cards("2x24", name=None), 4096).verdict == "split"
+
+
+def test_the_margin_grows_with_the_card() -> None:
+    small = estimate(LLAMA3_8B, machine(32, 8), 4096)
+    big = estimate(LLAMA3_8B, machine(64, 48), 4096)
+    assert small.gpu_budget_bytes == 8 * GiB - GPU_MARGIN_BYTES
+    assert 48 * GiB - big.gpu_budget_bytes == pytest.approx(0.04 * 48 * GiB, rel=0.01)
+
+
+def test_published_bandwidth_is_looked_up_by_the_cards_name() -> None:
+    fast = estimate(LLAMA3_8B, cards("24", name="NVIDIA GeForce RTX 4090"), 4096)
+    slow = estimate(LLAMA3_8B, cards("24", name="NVIDIA GeForce RTX 4060"), 4096)
+    unknown = estimate(LLAMA3_8B, cards("24", name=None), 4096)
+    assert fast.tokens_per_s > unknown.tokens_per_s > slow.tokens_per_s
+    assert "1008 GB/s (published)" in fast.speed_assumption
+    assert "unknown, assumed 360 GB/s" in unknown.speed_assumption
+    # a laptop part is not the desktop card: no figure rather than the wrong one
+    laptop = estimate(LLAMA3_8B, cards("12", name="NVIDIA GeForce RTX 4080 Laptop GPU"), 4096)
+    assert "assumed" in laptop.speed_assumption
+
+
+def test_a_layer_split_is_a_pipeline_not_a_sum_of_bandwidths() -> None:
+    one = estimate(LLAMA3_8B, cards("24"), 4096)
+    two = estimate(LLAMA3_8B, cards("2x24"), 4096)
+    assert two.gpu_split == [16, 16]
+    assert two.tokens_per_s <= one.tokens_per_s
+    assert two.tokens_per_s > 0.9 * one.tokens_per_s
+
+
+@pytest.mark.parametrize("spec", ["2x", "x24", "0x24", "17x8", "24;12", "5000"])
+def test_a_bad_gpu_list_is_named_with_a_remedy(spec: str) -> None:
+    with pytest.raises(InputError) as err:
+        cards(spec)
+    assert "--gpus" in str(err.value)
+    assert err.value.remedy

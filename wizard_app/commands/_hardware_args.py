@@ -22,13 +22,17 @@ _FIELDS = (
     "cores",
     "ram_bandwidth_gbs",
     "gpu_bandwidth_gbs",
+    "gpus",
+    "gpu_name",
+    "laptop",
 )
 
 
 def add_hardware_override_args(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
         "hardware overrides",
-        "use these figures instead of what was detected (e.g. to plan for another machine)",
+        "use these figures instead of what was detected; giving RAM or GPU memory plans "
+        "another machine, described by these flags alone",
     )
     group.add_argument("--ram-gb", type=float, metavar="GB", help="system RAM in GiB")
     group.add_argument("--vram-gb", type=float, metavar="GB", help="GPU memory in GiB (0: no GPU)")
@@ -40,6 +44,20 @@ def add_hardware_override_args(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--gpu-bandwidth-gbs", type=float, metavar="GBS", help="GPU memory bandwidth in GB/s"
+    )
+    group.add_argument(
+        "--gpus", metavar="LIST", help="several GPUs, GiB each: 2x24 (two 24 GB cards), 24,12"
+    )
+    group.add_argument(
+        "--gpu-name",
+        metavar="NAME",
+        help="the GPU's model (e.g. 'RTX 4090', 'Apple M2 Max'): its bandwidth is looked up",
+    )
+    group.add_argument(
+        "--laptop",
+        action="store_true",
+        default=None,
+        help="the machine is a laptop (upgrades leave out desktop graphics cards)",
     )
 
 

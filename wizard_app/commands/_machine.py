@@ -13,4 +13,6 @@ from wizard_app.core.hardware.profile import HardwareProfile
 def hardware_from_args(args: argparse.Namespace, ctx: CliContext) -> HardwareProfile:
     overrides = overrides_from_args(args)
     overrides.validate_ranges()  # before probing: a bad figure fails fast
+    if overrides.plans_another_machine:
+        return overrides.planned()  # nothing of this machine leaks into the plan
     return overrides.apply(detect(ctx.models_dir))

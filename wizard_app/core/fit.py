@@ -18,6 +18,7 @@ once, so tokens/s ~ efficiency x bandwidth / bytes read per token.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
@@ -27,7 +28,8 @@ from pydantic import BaseModel
 from wizard_app.core.catalog.quants import bits_per_weight
 from wizard_app.core.catalog.schema import Variant
 from wizard_app.core.errors import InputError
-from wizard_app.core.hardware.profile import GiB, HardwareProfile
+from wizard_app.core.hardware.bandwidth import lookup_bandwidth
+from wizard_app.core.hardware.profile import GiB, GpuInfo, HardwareProfile
 
 MiB = 1024**2
 
@@ -51,6 +53,8 @@ CACHE_TYPE_BYTES: dict[str, float] = {
 }
 
 GPU_MARGIN_BYTES = 1 * GiB  # upstream llama.cpp --fit leaves 1 GiB free per device
+# ... and a big card keeps a share of its memory: fragmentation, the driver, other programs.
+GPU_MARGIN_SHARE = 0.04
 RAM_MARGIN_BYTES = 512 * MiB
 # The worker process beyond llama.cpp's buffers: 43-55 MiB resident before a model loads
 # plus the vocabulary and Python objects (tests/benchmarks/bench_runtime.py --only memory,
@@ -65,6 +69,13 @@ CPU_EFFICIENCY = 0.6
 # the worker with 2 threads here (tests/benchmarks/bench_gui_stalls.py), so about 0.3 ms.
 MIN_SECONDS_PER_TOKEN = 0.0003
 GPU_EFFICIENCY = 0.7
+# Fixed cost of one token on a GPU beyond reading memory: kernel launches and the sync
+# with the host. Small models on fast cards are bound by it: a 0.67 GB 1.1B model makes
+# 762 tokens/s on an RTX 4090 (1,008 GB/s), 1.3 ms a token where bandwidth alone gives
+# 0.95 ms at 70% (tests/benchmarks/speed_truth.csv).
+GPU_SECONDS_PER_TOKEN = 0.0004
+# Each further device in a layer split passes the activations on once per token.
+GPU_SECONDS_PER_DEVICE = 0.0002
 # Typical bandwidth when a GPU's own figure is unknown (GB/s), by vendor and kind.
 DEFAULT_GPU_BANDWIDTH_GBS = {"nvidia": 360.0, "amd": 360.0, "intel": 250.0, "apple": 100.0}
 DEFAULT_INTEGRATED_BANDWIDTH_GBS = 50.0
@@ -209,6 +220,7 @@ class FitEstimate(BaseModel):
     curve: list[ContextPoint]
     notes: list[str]
     source: str
+    gpu_split: list[int] = []  # layers per GPU when several share the model
 
     @property
     def fits(self) -> bool:
@@ -258,16 +270,110 @@ def _check_inputs(context: int, cache_type: str) -> None:
         )
 
 
+def gpu_margin_bytes(gpu: GpuInfo) -> int:
+    """Memory kept free on a card: 1 GiB, or a share of a big card."""
+    return max(GPU_MARGIN_BYTES, int(GPU_MARGIN_SHARE * (gpu.memory_total_bytes or 0)))
+
+
+def gpu_bandwidth(gpu: GpuInfo, hw: HardwareProfile) -> tuple[float, str, bool]:
+    """Bandwidth of one GPU (GB/s), how it is known, and whether it was assumed.
+
+    Given or detected first, then the published figure for the card's name
+    (resources/gpu_bandwidth.yaml), then system RAM for an integrated GPU, then a
+    typical figure for the vendor (which the Assumptions then name).
+    """
+    if gpu.bandwidth_gbs:
+        return gpu.bandwidth_gbs, f"{gpu.name} at {gpu.bandwidth_gbs:g} GB/s", False
+    cores = hw.cpu.physical_cores if gpu.vendor == "apple" else None
+    row = lookup_bandwidth(gpu.name, cpu_cores=cores)
+    if row is not None and row.vendor == gpu.vendor:
+        return row.bandwidth_gbs, f"{gpu.name} at {row.bandwidth_gbs:g} GB/s (published)", False
+    if gpu.kind == "integrated":
+        bw = hw.effective_ram_bandwidth_gbs
+        return bw, f"integrated GPU sharing system memory at {bw:g} GB/s", False
+    bw = DEFAULT_GPU_BANDWIDTH_GBS.get(gpu.vendor, DEFAULT_INTEGRATED_BANDWIDTH_GBS)
+    return bw, f"{gpu.name} bandwidth unknown, assumed {bw:g} GB/s", True
+
+
 def _gpu_bandwidth(hw: HardwareProfile) -> tuple[float, str]:
     gpu = hw.best_gpu
     assert gpu is not None
-    if gpu.bandwidth_gbs:
-        return gpu.bandwidth_gbs, f"{gpu.name} at {gpu.bandwidth_gbs:g} GB/s"
-    if gpu.kind == "integrated":
-        bw = hw.effective_ram_bandwidth_gbs
-        return bw, f"integrated GPU sharing system memory at {bw:g} GB/s"
-    bw = DEFAULT_GPU_BANDWIDTH_GBS.get(gpu.vendor, DEFAULT_INTEGRATED_BANDWIDTH_GBS)
-    return bw, f"{gpu.name} bandwidth unknown, assumed {bw:g} GB/s"
+    bw, text, _ = gpu_bandwidth(gpu, hw)
+    return bw, text
+
+
+def _split_counts(weights: list[float], n: int) -> list[int]:
+    """Offloaded layers per device, as llama.cpp splits them by the devices' free memory.
+
+    Layer j of the n offloaded ones goes to the first device whose cumulative share of
+    the memory exceeds j / n, so no layer spans two cards.
+    """
+    total = sum(weights)
+    counts, done, cum = [], 0, 0.0
+    for i, w in enumerate(weights):
+        cum += w / total
+        upto = n if i == len(weights) - 1 else min(n, math.ceil(cum * n - 1e-9))
+        counts.append(max(0, upto - done))
+        done = max(done, upto)
+    return counts
+
+
+def _device_loads(
+    shape: ModelShape, n: int, counts: list[int], per_layer_extra: float, fixed: list[int]
+) -> list[float]:
+    """Bytes on each device when the last ``n`` layers are split ``counts`` ways."""
+    layers = shape.layers
+    loads: list[float] = []
+    start = layers - n
+    last_used = max((i for i, c in enumerate(counts) if c), default=-1)
+    for i, c in enumerate(counts):
+        if not c:
+            loads.append(0.0)
+            continue
+        if shape.layer_bytes is None:
+            w: float = shape.uniform_layer_bytes * c
+        else:
+            w = sum(shape.layer_bytes[start : start + c])
+        start += c
+        out = shape.default_output_bytes if i == last_used else 0
+        loads.append(w + per_layer_extra * c + out + fixed[i])
+    return loads
+
+
+def _place_multi(
+    shape: ModelShape,
+    devices: list[GpuInfo],
+    budgets: list[int],
+    fixed: list[int],
+    kv_per_layer: float,
+    forced: int | None,
+) -> tuple[int, list[int], list[float]]:
+    """The most layers that fit across several GPUs (or ``forced``), with the split."""
+    weights = [float(g.usable_bytes or 0) for g in devices]
+
+    def loads_for(n: int) -> tuple[list[int], list[float]]:
+        counts = _split_counts(weights, n)
+        return counts, _device_loads(shape, n, counts, kv_per_layer, fixed)
+
+    def fits(n: int) -> bool:
+        _, loads = loads_for(n)
+        return all(load <= b for load, b in zip(loads, budgets, strict=True))
+
+    if forced is not None:
+        n = min(forced, shape.layers)
+    else:
+        lo, hi = 0, shape.layers  # fits(0) holds: nothing is placed
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(mid):
+                lo = mid
+            else:
+                hi = mid - 1
+        n = lo
+        while n and not fits(n):  # the proportional split is not exactly monotone
+            n -= 1
+    counts, loads = loads_for(n)
+    return n, counts, loads
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +393,7 @@ class Placement:
     verdict: Verdict
     headroom_bytes: int
     tokens_per_s: float | None
+    gpu_split: tuple[int, ...] = ()  # layers per GPU when several share the model
 
     @property
     def fits(self) -> bool:
@@ -314,17 +421,39 @@ def place(
     kv_per_layer = kv / layers
     output = shape.default_output_bytes
 
-    gpu = hw.best_gpu
+    devices = hw.offload_gpus
+    gpu = devices[0] if devices else None
     gpu_budget = gpu_fixed = gpu_context = 0
     if gpu is not None:
         gpu_context = GPU_CONTEXT_BYTES.get(gpu.vendor, 0)
         gpu_fixed = gpu_context + compute
-        gpu_budget = max(0, (gpu.usable_bytes or 0) - GPU_MARGIN_BYTES)
+        gpu_budget = max(0, (gpu.usable_bytes or 0) - gpu_margin_bytes(gpu))
     ram_budget = max(0, hw.ram_bytes_for_models - RAM_MARGIN_BYTES)
+    if gpu_layers is not None and gpu_layers < 0:
+        raise InputError("GPU layers cannot be negative.", "Give 0 or more, or 'auto'.")
 
-    if gpu_layers is not None:
-        if gpu_layers < 0:
-            raise InputError("GPU layers cannot be negative.", "Give 0 or more, or 'auto'.")
+    # Several GPUs: llama.cpp splits whole layers by free memory; each card holds its
+    # own device context and compute buffer and keeps its own margin.
+    split: tuple[int, ...] = ()
+    used_devices = 1
+    devices_fit = True
+    device_headroom = 0
+    if len(devices) > 1:
+        budgets = [max(0, (g.usable_bytes or 0) - gpu_margin_bytes(g)) for g in devices]
+        contexts = [GPU_CONTEXT_BYTES.get(g.vendor, 0) for g in devices]
+        fixed = [c + compute for c in contexts]
+        n_gpu, counts, loads = _place_multi(
+            shape, devices, budgets, fixed, kv_per_layer, gpu_layers
+        )
+        split = tuple(counts)
+        busy = [i for i, c in enumerate(counts) if c]
+        used_devices = max(1, len(busy))
+        gpu_budget = sum(budgets)
+        gpu_fixed = sum(fixed[i] for i in busy)
+        gpu_context = sum(contexts[i] for i in busy)
+        devices_fit = all(loads[i] <= budgets[i] for i in busy)
+        device_headroom = int(min((budgets[i] - loads[i] for i in busy), default=0))
+    elif gpu_layers is not None:
         n_gpu = min(gpu_layers, layers if gpu is not None else 0)
     elif gpu is None:
         n_gpu = 0
@@ -361,11 +490,11 @@ def place(
     used_compute = compute if n_gpu else compute_cpu
     total = int(shape.weights_bytes + kv + used_compute + CPU_OVERHEAD_BYTES)
     if n_gpu:
-        total += gpu_context
+        total += gpu_context + compute * (used_devices - 1)
     # Unified memory is one pool: the GPU's share comes out of the same RAM.
     ram_need = gpu_bytes + cpu_bytes if hw.unified_memory else cpu_bytes
     fits_ram = ram_need <= ram_budget
-    fits_gpu = gpu_bytes <= gpu_budget
+    fits_gpu = gpu_bytes <= gpu_budget and devices_fit
     verdict: Verdict
     if not fits_gpu or not fits_ram:
         verdict = "no_fit"
@@ -377,8 +506,8 @@ def place(
         verdict = "cpu"
     headroom = ram_budget - ram_need
     if n_gpu:
-        headroom = min(headroom, gpu_budget - gpu_bytes)
-    tps = None if verdict == "no_fit" else _tokens_per_s(shape, hw, kv, n_gpu)
+        headroom = min(headroom, device_headroom if split else gpu_budget - gpu_bytes)
+    tps = None if verdict == "no_fit" else _tokens_per_s(shape, hw, kv, n_gpu, split=split)
     return Placement(
         context=context,
         kv_bytes=kv,
@@ -393,6 +522,7 @@ def place(
         verdict=verdict,
         headroom_bytes=int(headroom),
         tokens_per_s=tps,
+        gpu_split=split,
     )
 
 
@@ -448,17 +578,41 @@ def estimate(
         curve=curve,
         notes=notes,
         source=shape.source,
+        gpu_split=list(p.gpu_split),
     )
 
 
-def _tokens_per_s(shape: ModelShape, hw: HardwareProfile, kv: int, n_gpu: int) -> float | None:
+def _tokens_per_s(
+    shape: ModelShape,
+    hw: HardwareProfile,
+    kv: int,
+    n_gpu: int,
+    *,
+    split: tuple[int, ...] = (),
+) -> float | None:
     # Each token reads the active weights once and, on average, half of a full KV cache.
     frac_gpu = n_gpu / shape.layers
     read = shape.weights_bytes * shape.active_fraction + kv / 2
     seconds = read * (1 - frac_gpu) / (hw.effective_ram_bandwidth_gbs * 1e9 * CPU_EFFICIENCY)
     if n_gpu:
-        seconds += read * frac_gpu / (_gpu_bandwidth(hw)[0] * 1e9 * GPU_EFFICIENCY)
+        seconds += _gpu_seconds(shape, hw, read, n_gpu, split)
     return round(1 / (seconds + MIN_SECONDS_PER_TOKEN), 1)
+
+
+def _gpu_seconds(
+    shape: ModelShape, hw: HardwareProfile, read: float, n_gpu: int, split: tuple[int, ...]
+) -> float:
+    """The GPU part of one token: each device reads its layers in turn (a layer split
+    is a pipeline), plus the fixed cost of a GPU token and of each hand-over."""
+    devices = hw.offload_gpus
+    counts = split or (n_gpu,)
+    seconds = GPU_SECONDS_PER_TOKEN
+    for gpu, count in zip(devices, counts, strict=False):
+        if count:
+            bw = gpu_bandwidth(gpu, hw)[0]
+            seconds += read * count / shape.layers / (bw * 1e9 * GPU_EFFICIENCY)
+    seconds += GPU_SECONDS_PER_DEVICE * (sum(1 for c in counts if c) - 1)
+    return seconds
 
 
 def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> str:
@@ -472,7 +626,12 @@ def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> st
     )
     parts = [f"{ram_src} at {CPU_EFFICIENCY:.0%} efficiency"]
     if p.gpu_layers:
-        parts.insert(0, f"{_gpu_bandwidth(hw)[1]} at {GPU_EFFICIENCY:.0%} efficiency")
+        counts = p.gpu_split or (p.gpu_layers,)
+        gpus = [g for g, c in zip(hw.offload_gpus, counts, strict=False) if c]
+        gpu_text = ", ".join(gpu_bandwidth(g, hw)[1] for g in gpus)
+        if p.gpu_split:
+            gpu_text += f" ({' + '.join(str(c) for c in p.gpu_split)} layers)"
+        parts.insert(0, f"{gpu_text} at {GPU_EFFICIENCY:.0%} efficiency")
     moe = (
         f"; mixture of experts reads {shape.active_fraction:.0%} of the weights per token"
         if shape.active_fraction < 1

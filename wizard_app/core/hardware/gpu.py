@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wizard_app.core.hardware.bandwidth import lookup_bandwidth
 from wizard_app.core.hardware.profile import GiB, GpuInfo, apple_metal_share
 from wizard_app.core.hardware.run import ProbeFailed, Runner, run_tool
 
@@ -46,26 +47,6 @@ INTEL_NOTE = (
     "shares system memory with the CPU, so its memory is counted as RAM; for an Arc card "
     "give --gpu intel --vram-gb N"
 )
-
-# Apple's published memory bandwidth per chip, GB/s. Where one chip name covers two
-# bins, the figure goes by the CPU core count; unknown counts take the lower figure.
-APPLE_BANDWIDTH_GBS: dict[str, float | dict[int, float]] = {
-    "Apple M1": 68.25,
-    "Apple M1 Pro": 200,
-    "Apple M1 Max": 400,
-    "Apple M1 Ultra": 800,
-    "Apple M2": 100,
-    "Apple M2 Pro": 200,
-    "Apple M2 Max": 400,
-    "Apple M2 Ultra": 800,
-    "Apple M3": 100,
-    "Apple M3 Pro": 150,
-    "Apple M3 Max": {14: 300, 16: 400},
-    "Apple M3 Ultra": 819,
-    "Apple M4": 120,
-    "Apple M4 Pro": 273,
-    "Apple M4 Max": {14: 410, 16: 546},
-}
 
 
 def _hex_id(value: str | None) -> str | None:
@@ -373,12 +354,15 @@ def _match_rocm(
 
 
 def apple_bandwidth_gbs(chip: str, physical_cores: int | None) -> float | None:
-    entry = APPLE_BANDWIDTH_GBS.get(chip.strip())
-    if entry is None or isinstance(entry, float | int):
-        return None if entry is None else float(entry)
-    if physical_cores in entry:
-        return float(entry[physical_cores])
-    return float(min(entry.values()))
+    """Apple's published figure for the chip (resources/gpu_bandwidth.yaml).
+
+    Where one chip name covers two bins, the CPU core count chooses; an unknown count
+    takes the lower figure.
+    """
+    if not chip.strip().lower().startswith("apple"):
+        return None
+    row = lookup_bandwidth(chip, cpu_cores=physical_cores)
+    return row.bandwidth_gbs if row is not None and row.vendor == "apple" else None
 
 
 def apple_gpu(chip: str | None, ram_total: int | None, physical_cores: int | None) -> GpuInfo:

@@ -7,6 +7,7 @@ because the user may be planning for another machine. A figure that could not be
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -79,6 +80,7 @@ class HardwareProfile(Model):
         default_factory=dict, description="figure -> why it could not be read"
     )
     overridden: list[str] = Field(default_factory=list)
+    laptop: bool | None = Field(default=None, description="None: not known")
 
     # --- derived figures the estimate uses ---------------------------------------------
     @property
@@ -87,14 +89,32 @@ class HardwareProfile(Model):
 
     @property
     def best_gpu(self) -> GpuInfo | None:
-        """The GPU with most usable memory (llama.cpp offloads to one device here)."""
+        """The GPU with most usable memory (the first of the largest, in device order)."""
         usable = [g for g in self.gpus if g.usable_bytes]
         return max(usable, key=lambda g: g.usable_bytes or 0) if usable else None
 
     @property
+    def offload_gpus(self) -> list[GpuInfo]:
+        """The devices llama.cpp splits layers across, in device order.
+
+        The GPUs of the best one's vendor and kind (one backend drives them; an integrated
+        GPU next to a discrete one is left out); a unified-memory GPU is one device.
+        """
+        best = self.best_gpu
+        if best is None:
+            return []
+        if best.kind == "unified":
+            return [best]
+        return [
+            g
+            for g in self.gpus
+            if g.usable_bytes and g.vendor == best.vendor and g.kind == best.kind
+        ]
+
+    @property
     def gpu_bytes(self) -> int:
-        gpu = self.best_gpu
-        return (gpu.usable_bytes or 0) if gpu else 0
+        """GPU memory a model may use, summed over the offload devices."""
+        return sum(g.usable_bytes or 0 for g in self.offload_gpus)
 
     @property
     def ram_bytes_for_models(self) -> int:
@@ -113,16 +133,62 @@ class HardwareProfile(Model):
         return self.ram_bandwidth_gbs or DEFAULT_RAM_BANDWIDTH_GBS
 
 
+def parse_gpu_list(spec: str) -> list[float]:
+    """GPU memory sizes in GiB from ``2x24``, ``24,12`` or ``2x24+16``."""
+    sizes: list[float] = []
+    for item in re.split(r"[,+]", spec.strip().lower()):
+        found = re.fullmatch(r"\s*(?:(\d+)\s*[x*]\s*)?(\d+(?:\.\d+)?)\s*(?:gb|gib)?\s*", item)
+        if not found:
+            raise InputError(
+                f"--gpus {spec!r} is not a list of GPU memory sizes.",
+                "Give the GiB of each card, e.g. 2x24 for two 24 GB cards or 24,12.",
+            )
+        count = int(found.group(1) or 1)
+        sizes.extend([float(found.group(2))] * count)
+    if not 1 <= len(sizes) <= 16 or not all(0.25 <= g <= 4096 for g in sizes):
+        raise InputError(
+            f"--gpus {spec!r} is out of range.",
+            "Give 1 to 16 cards of 0.25 to 4096 GiB each, e.g. 2x24.",
+        )
+    return sizes
+
+
+def _planned_name(vendor: str) -> str:
+    return f"{vendor.upper() if vendor == 'amd' else vendor.title()} GPU (planned)"
+
+
+# What a planned machine leaves unknown, and how to give it.
+PLANNED_UNKNOWN = {
+    "disk": "planning another machine: its free disk is not known; give --disk-gb",
+    "cores": "planning another machine: its CPU is not known; give --cores",
+    "ram_bandwidth": (
+        f"planning another machine: assumed {DEFAULT_RAM_BANDWIDTH_GBS:g} GB/s "
+        "(dual-channel DDR4-3200); give --ram-bandwidth-gbs"
+    ),
+}
+
+
 class HardwareOverrides(Model):
     """What the user says instead of (or in addition to) what the probes read."""
 
     ram_gb: float | None = None
     vram_gb: float | None = None
+    gpus: str | None = Field(default=None, description="GiB per card: 2x24, 24,12")
     gpu: Literal["nvidia", "amd", "apple", "intel", "none"] | None = None
+    gpu_name: str | None = Field(default=None, description="model name, e.g. RTX 4090")
     disk_gb: float | None = None
     cores: int | None = None
     ram_bandwidth_gbs: float | None = None
     gpu_bandwidth_gbs: float | None = None
+    laptop: bool | None = None
+
+    @property
+    def plans_another_machine(self) -> bool:
+        """RAM or GPU memory given: the flags describe a machine, detection is not used.
+
+        The same flags then give the same answer on every host.
+        """
+        return self.ram_gb is not None or self.vram_gb is not None or self.gpus is not None
 
     def validate_ranges(self) -> None:
         """Reject negative or absurd figures with a message that says what to do."""
@@ -141,6 +207,22 @@ class HardwareOverrides(Model):
                 )
         if self.cores is not None and not (1 <= self.cores <= 4096):
             raise InputError(f"--cores {self.cores} is out of range.", "Give 1 to 4096 cores.")
+        if self.gpus is not None:
+            parse_gpu_list(self.gpus)
+            if self.vram_gb is not None:
+                raise InputError(
+                    "--gpus and --vram-gb were both given.",
+                    "Give --gpus for several cards (e.g. 2x24) or --vram-gb for one.",
+                )
+            if self.gpu in ("apple", "none"):
+                raise InputError(
+                    f"--gpus cannot be combined with --gpu {self.gpu}.",
+                    "Apple Silicon has one GPU: give --gpu apple without --gpus.",
+                )
+        if self.gpu_name is not None and not 1 <= len(self.gpu_name.strip()) <= 100:
+            raise InputError(
+                "--gpu-name is empty or too long.", "Give the GPU's model, e.g. RTX 4090."
+            )
 
     def apply(self, profile: HardwareProfile) -> HardwareProfile:
         """A copy of ``profile`` with these figures in place of the probed ones."""
@@ -160,6 +242,9 @@ class HardwareOverrides(Model):
         if self.ram_bandwidth_gbs is not None:
             p.ram_bandwidth_gbs = self.ram_bandwidth_gbs
             done.append("ram_bandwidth")
+        if self.laptop is not None:
+            p.laptop = self.laptop
+            done.append("laptop")
         if self.gpu == "none" or self.vram_gb == 0:
             p.gpus = []
             done.append("gpu")
@@ -169,13 +254,28 @@ class HardwareOverrides(Model):
             p.gpus = [
                 GpuInfo(
                     vendor="apple",
-                    name="Apple Silicon (planned)",
+                    name=self.gpu_name or "Apple Silicon (planned)",
                     kind="unified",
                     memory_total_bytes=vram,
                     memory_free_bytes=vram,
                     bandwidth_gbs=self.gpu_bandwidth_gbs,
                     source="override",
                 )
+            ]
+            done.append("gpu")
+        elif self.gpus is not None:
+            vendor = self.gpu or (p.best_gpu.vendor if p.best_gpu else "nvidia")
+            p.gpus = [
+                GpuInfo(
+                    vendor=vendor,
+                    name=self.gpu_name or _planned_name(vendor),
+                    kind="discrete",
+                    memory_total_bytes=int(gb * GiB),
+                    memory_free_bytes=int(gb * GiB),
+                    bandwidth_gbs=self.gpu_bandwidth_gbs,
+                    source="override",
+                )
+                for gb in parse_gpu_list(self.gpus)
             ]
             done.append("gpu")
         elif self.gpu is not None or self.vram_gb is not None:
@@ -191,11 +291,11 @@ class HardwareOverrides(Model):
                 name = current.name
             else:
                 vram = int(self.vram_gb * GiB)
-                name = f"{vendor.upper() if vendor == 'amd' else vendor.title()} GPU (planned)"
+                name = _planned_name(vendor)
             p.gpus = [
                 GpuInfo(
                     vendor=vendor,
-                    name=name,
+                    name=self.gpu_name or name,
                     kind="discrete",
                     memory_total_bytes=vram,
                     memory_free_bytes=vram,
@@ -204,9 +304,32 @@ class HardwareOverrides(Model):
                 )
             ]
             done.append("gpu")
+        elif self.gpu_name is not None:
+            for g in p.gpus:
+                if g.kind != "integrated":
+                    g.name = self.gpu_name
+            if p.gpus:
+                done.append("gpu_name")
         if self.gpu_bandwidth_gbs is not None and p.gpus and "gpu" not in done:
-            p.gpus[0].bandwidth_gbs = self.gpu_bandwidth_gbs
+            for g in p.offload_gpus or p.gpus[:1]:
+                g.bandwidth_gbs = self.gpu_bandwidth_gbs
+            done.append("gpu_bandwidth")
         for key in done:
             p.unknown.pop(key, None)
         p.overridden = sorted(set(p.overridden) | set(done))
         return p
+
+    def planned(self) -> HardwareProfile:
+        """The machine these flags describe, with nothing of this one in it.
+
+        What the flags leave out is unknown and said so (``unknown``), so that the
+        Assumptions name each figure that was assumed.
+        """
+        base = HardwareProfile(unknown=dict(PLANNED_UNKNOWN))
+        planned = self.apply(base)
+        if not planned.gpus and self.gpu != "none":
+            planned.unknown["gpu"] = (
+                "planning another machine: no GPU was given (add --gpu VENDOR --vram-gb N, "
+                "or --gpus 2x24)"
+            )
+        return planned

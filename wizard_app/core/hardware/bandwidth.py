@@ -1,0 +1,132 @@
+"""Published memory bandwidth of GPUs and Apple chips, looked up by the device's name.
+
+The table is ``resources/gpu_bandwidth.yaml``: one sourced, dated row per model. A name
+is compared token by token after the vendor words are dropped, so a table row for the
+"RTX 4060" never answers for an "RTX 4060 Ti" or an "RTX 4080 Laptop GPU": a card the
+table does not know gets no figure, and the estimate says what it assumed instead.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wizard_app.core.errors import CatalogError
+from wizard_app.core.paths import bundled_dir
+
+# Words that name the vendor or the kind of device, not the model.
+_NOISE = frozenset(
+    [
+        "nvidia",
+        "geforce",
+        "amd",
+        "ati",
+        "radeon",
+        "intel",
+        "r",
+        "tm",
+        "apple",
+        "graphics",
+        "gpu",
+        "generation",
+        "corporation",
+        "inc",
+        "card",
+    ]
+)
+_MEMORY = re.compile(r"^(\d+)\s*gb$")
+
+
+class BandwidthRow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    match: str
+    vendor: str
+    bandwidth_gbs: float = Field(gt=0)
+    source: str = Field(pattern=r"^https://")
+    memory_gb: int | None = None
+    cpu_cores: int | None = None
+    note: str = ""
+
+
+class BandwidthTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    as_of: date
+    gpus: list[BandwidthRow]
+
+
+def name_tokens(name: str) -> tuple[tuple[str, ...], int | None]:
+    """The model tokens of a device name and the memory size it states, if any.
+
+    ``"NVIDIA GeForce RTX 3060 8GB"`` -> ``(("rtx", "3060"), 8)``.
+    """
+    text = re.sub(r"\(tm\)|\(r\)|®|™", " ", name.lower())
+    text = re.sub(r"(\d+)\s+gb\b", r"\1gb", text)
+    tokens: list[str] = []
+    memory = None
+    for tok in re.split(r"[^a-z0-9]+", text):
+        if not tok or tok in _NOISE:
+            continue
+        found = _MEMORY.match(tok)
+        if found:
+            memory = int(found.group(1))
+            continue
+        tokens.append(tok)
+    return tuple(tokens), memory
+
+
+def load_bandwidth_table(path: Path | None = None) -> BandwidthTable:
+    path = path or bundled_dir("resources") / "gpu_bandwidth.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return BandwidthTable.model_validate(data)
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise CatalogError(f"{path.name}: cannot be read: {exc}", "Reinstall the app.") from exc
+
+
+@cache
+def default_bandwidth_table() -> BandwidthTable:
+    return load_bandwidth_table()
+
+
+_INDEX: dict[int, tuple[BandwidthTable, dict[tuple[str, ...], list[BandwidthRow]]]] = {}
+
+
+def _index(table: BandwidthTable) -> dict[tuple[str, ...], list[BandwidthRow]]:
+    """Rows by name tokens, built once per (immutable) table."""
+    hit = _INDEX.get(id(table))
+    if hit is None or hit[0] is not table:
+        out: dict[tuple[str, ...], list[BandwidthRow]] = {}
+        for row in table.gpus:
+            out.setdefault(name_tokens(row.match)[0], []).append(row)
+        hit = _INDEX[id(table)] = (table, out)
+    return hit[1]
+
+
+def lookup_bandwidth(
+    name: str, *, cpu_cores: int | None = None, table: BandwidthTable | None = None
+) -> BandwidthRow | None:
+    """The table row for a device name, or None when the table does not know the model.
+
+    Where one name covers several variants, ``memory_gb`` in the name and ``cpu_cores``
+    (Apple bins) choose; without them the row without a variant, else the lowest figure.
+    """
+    tokens, memory = name_tokens(name)
+    rows = _index(table or default_bandwidth_table()).get(tokens)
+    if not rows:
+        return None
+    if memory is not None:
+        rows = [r for r in rows if r.memory_gb == memory] or [
+            r for r in rows if r.memory_gb is None
+        ]
+    else:
+        rows = [r for r in rows if r.memory_gb is None] or rows
+    if cpu_cores is not None:
+        rows = [r for r in rows if r.cpu_cores == cpu_cores] or rows
+    return min(rows, key=lambda r: r.bandwidth_gbs) if rows else None
