@@ -2,8 +2,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The local Hugging Face Hub look-alike for the download tests (fixtures hub, hf_env).
-pytest_plugins = ["tests.hub_server"]
+# The local Hugging Face Hub look-alike for the download tests (fixtures hub, hf_env) and
+# the static server of the catalog update tests (fixture server).
+pytest_plugins = ["tests.hub_server", "tests.catalog_server"]
 
 
 # --- small real GGUF models and the inference worker (tests/gguf_models.py) -------------

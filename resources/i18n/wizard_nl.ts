@@ -100,6 +100,84 @@
     </message>
 </context>
 <context>
+    <name>CatalogUpdateBox</name>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="32"/>
+        <source>Model catalog</source>
+        <translation>Modelcatalogus</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="37"/>
+        <source>&amp;Update catalog</source>
+        <translation>Catalogus bij&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="38"/>
+        <source>&amp;Roll back</source>
+        <translation>Terug&amp;zetten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="41"/>
+        <source>Address of a signed catalog update</source>
+        <translation>Adres van een ondertekende catalogusupdate</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="42"/>
+        <source>Update the model catalog</source>
+        <translation>De modelcatalogus bijwerken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="43"/>
+        <source>Go back to the previous catalog</source>
+        <translation>Terug naar de vorige catalogus</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="44"/>
+        <source>Catalog status</source>
+        <translation>Status van de catalogus</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="45"/>
+        <source>Update &amp;address:</source>
+        <translation>Adres voor &amp;updates:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="65"/>
+        <source>In use: the catalog that came with the app ({n} models).</source>
+        <translation>In gebruik: de catalogus die bij de app hoort ({n} modellen).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="71"/>
+        <source>In use: the catalog update of {date} ({n} models).</source>
+        <translation>In gebruik: de catalogusupdate van {date} ({n} modellen).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="79"/>
+        <source>Working…</source>
+        <translation>Bezig…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="88"/>
+        <source>Give the address of a catalog update first.</source>
+        <translation>Geef eerst het adres van een catalogusupdate.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="99"/>
+        <source>Now in use from the next start: the catalog that came with the app ({n} models).</source>
+        <translation>Vanaf de volgende start in gebruik: de catalogus die bij de app hoort ({n} modellen).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="103"/>
+        <source>Now in use from the next start: the catalog of {date} ({n} models).</source>
+        <translation>Vanaf de volgende start in gebruik: de catalogus van {date} ({n} modellen).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="109"/>
+        <source>The catalog was not changed: {message}</source>
+        <translation>De catalogus is niet gewijzigd: {message}</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <location filename="../../wizard_app/ui/widgets/details_pane.py" line="62"/>

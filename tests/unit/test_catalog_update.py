@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from tests.catalog_server import Server
 from wizard_app.cli import main
 from wizard_app.core.catalog.bundle import (
     MAX_BUNDLE_BYTES,
@@ -36,56 +34,6 @@ from wizard_app.core.errors import CatalogError
 ROOT = Path(__file__).parents[2]
 MODELS = ROOT / "models"
 T0 = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
-
-
-class Server:
-    """Serves ``files`` (path -> body); ``truncate`` paths stop after half their bytes."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, bytes] = {}
-        self.truncate: set[str] = set()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                body = outer.files.get(self.path)
-                if body is None:
-                    self.send_error(404)
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if self.path in outer.truncate:  # the connection drops half way
-                    self.wfile.write(body[: len(body) // 2])
-                    self.close_connection = True
-                else:
-                    self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_port}{path}"
-
-    def publish(self, path: str, data: bytes, signature: bytes | None) -> str:
-        self.files[path] = data
-        if signature is not None:
-            self.files[path + ".sig"] = signature
-        return self.url(path)
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    s = Server()
-    s.thread.start()
-    yield s
-    s.httpd.shutdown()
-    s.httpd.server_close()
-    s.thread.join(5)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from wizard_app.core.settings import CONTEXT_CHOICES, AppSettings
 from wizard_app.ui import format as fmt
 from wizard_app.ui.errors import exception_text
 from wizard_app.ui.services import Services
+from wizard_app.ui.views.catalog_update import CatalogUpdateBox
 
 
 class SettingsDialog(QDialog):
@@ -87,6 +88,7 @@ class SettingsDialog(QDialog):
             )
         )
         note.setWordWrap(True)
+        self.catalog_box = CatalogUpdateBox(services, parent=self)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setVisible(False)
@@ -96,6 +98,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.catalog_box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.browse.clicked.connect(self._on_browse_clicked)
@@ -112,9 +115,11 @@ class SettingsDialog(QDialog):
             threads=self.threads.value(),
             default_context=int(self.context.currentData()),
             language=str(self.language.currentData()),
+            catalog_url=self.catalog_box.url.text().strip(),
         )
 
     def accept(self) -> None:
+        from wizard_app.core.catalog.update import check_url
         from wizard_app.core.download.hub import resolve_endpoint
         from wizard_app.core.errors import WizardError
 
@@ -122,6 +127,8 @@ class SettingsDialog(QDialog):
         try:
             if values.hub_endpoint:
                 resolve_endpoint(values.hub_endpoint)
+            if values.catalog_url:
+                check_url(values.catalog_url)
             self.services.save_settings(values)
         except (WizardError, OSError) as exc:
             self.error.setText(exception_text(exc))
