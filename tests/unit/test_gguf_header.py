@@ -254,3 +254,86 @@ def test_damaged_files_raise_input_error_or_read(
     else:
         assert outcome.tensor_count > 0  # type: ignore[attr-defined]
     assert time.perf_counter() - t0 < 2.0
+
+
+# ---- hostile counts (issue 10, item 11) ----------------------------------------------
+def _hostile(path: Path, *, blocks: int = 2, context: int = 4096) -> Path:
+    """A small, well-formed GGUF whose header declares absurd counts."""
+    w = GGUFWriter(str(path), "llama")
+    for key, value in (("llama.block_count", blocks), ("llama.context_length", context)):
+        (w.add_uint32 if value < 2**32 else w.add_uint64)(key, value)
+    w.add_embedding_length(64)
+    w.add_feed_forward_length(128)
+    w.add_head_count(4)
+    w.add_head_count_kv(2)
+    w.add_tensor("token_embd.weight", np.zeros((300, 64), dtype=np.float32))
+    for i in range(2):
+        w.add_tensor(f"blk.{i}.attn_norm.weight", np.ones(64, dtype=np.float32))
+    w.write_header_to_file()
+    w.write_kv_data_to_file()
+    w.write_tensors_to_file()
+    w.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("blocks", "context", "says"),
+    [
+        (2**31, 4096, "declares 2,147,483,648 blocks but holds only 3 tensors"),
+        (2**32 - 1, 4096, "declares 4,294,967,295 blocks"),
+        (200_000_000, 4096, "declares 200,000,000 blocks"),
+        (2**40, 4096, "blocks but holds only 3 tensors"),
+        (2, 2**32 - 1, "trained context of 4,294,967,295 tokens"),
+    ],
+)
+def test_absurd_counts_are_refused_before_anything_is_allocated(
+    tmp_path: Path, blocks: int, context: int, says: str
+) -> None:
+    import tracemalloc
+
+    path = _hostile(tmp_path / "hostile.gguf", blocks=blocks, context=context)
+    assert path.stat().st_size < 512 * 1024
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    try:
+        with pytest.raises(InputError, match="corrupt") as err:
+            shape_from_gguf(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert says in err.value.message
+    assert err.value.remedy
+    assert peak < 16 << 20  # before: a list of block_count entries (13.8 GB for 2^31)
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_per_block_names_far_beyond_the_tensors_are_bounded_by_the_file(
+    tmp_path: Path,
+) -> None:
+    """A tensor named blk.999999 cannot vouch for a million blocks in a small file."""
+    path = tmp_path / "far.gguf"
+    w = GGUFWriter(str(path), "llama")
+    w.add_uint32("llama.block_count", 1_000_000)
+    w.add_embedding_length(64)
+    w.add_head_count(4)
+    w.add_tensor("blk.999999.attn_norm.weight", np.ones(64, dtype=np.float32))
+    w.write_header_to_file()
+    w.write_kv_data_to_file()
+    w.write_tensors_to_file()
+    w.close()
+    with pytest.raises(InputError, match="1,000,000 blocks"):
+        read_header(path)
+
+
+def test_a_folder_named_like_a_gguf_is_called_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wizard_app.cli import main
+
+    folder = tmp_path / "x.gguf"
+    folder.mkdir()
+    code = main(["--data-dir", str(tmp_path / "data"), "fit", str(folder)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "is a folder, not a GGUF file" in err
+    assert "No such file" not in err

@@ -43,7 +43,7 @@ def _shape(args: argparse.Namespace, ctx: CliContext) -> tuple[ModelShape, str]:
         from wizard_app.core.gguf_header import shape_from_gguf
 
         path = Path(model).expanduser()
-        if not path.is_file():
+        if not path.exists():  # a folder or an odd file is named by the header reader
             raise InputError(f"No such file: {path}.", "Check the path to the .gguf file.")
         return shape_from_gguf(path), path.name
     entry = ctx.catalog.get(model)

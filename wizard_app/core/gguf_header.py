@@ -190,6 +190,13 @@ _SCALARS = {
 _STRING, _ARRAY = 8, 9
 _MAX_DIMS = 4  # GGML_MAX_DIMS
 _KEEP_NUMERIC_ITEMS = 1 << 16  # per-layer arrays are tiny; token scores are not needed
+# The smallest tensor record: a name length (8), one byte of name, n_dims (4), one
+# dimension (8), the type (4) and the offset (8).
+_MIN_TENSOR_RECORD = 33
+# A trained context beyond this is a corrupt header, not a model: llama.cpp keeps the
+# context in 32-bit integers, and a KV cache for 2^24 tokens is already far past any
+# machine's memory for every model this app knows.
+MAX_CONTEXT = 1 << 24
 
 
 class _Parser:
@@ -283,8 +290,9 @@ class _Parser:
             raise _BadVersion(f"GGUF version {version} is not one this app reads (2 or 3)")
         n_tensors = self.scalar("Q", "the tensor count")
         n_kv = self.scalar("Q", "the metadata count")
-        # The smallest metadata entry or tensor record is well over 8 bytes.
-        if (n_tensors + n_kv) * 8 > self.size:
+        # The smallest metadata entry is over 8 bytes, a tensor record over 32: what the
+        # file cannot hold is refused before anything is allocated for it.
+        if n_kv * 8 + n_tensors * _MIN_TENSOR_RECORD > self.size:
             raise self._short(
                 (n_tensors + n_kv) * 8,
                 f"it claims {n_tensors:,} tensors and {n_kv:,} metadata entries",
@@ -459,6 +467,17 @@ def header_from_parse(
             "corrupt.",
             "Download it again.",
         )
+    # A block has tensors in the file (at least one, or a blk.N name that reaches it), and
+    # each tensor record takes bytes of the file: a count beyond what the file can hold is
+    # refused before any per-block list is made.
+    highest = max((int(i) for t in tensors if (i := _block_index(t.name)) is not None), default=-1)
+    limit = max(len(tensors), min(highest + 1, file_bytes // _MIN_TENSOR_RECORD))
+    if block_count > limit:
+        raise InputError(
+            f"{path.name} declares {block_count:,} blocks but holds only {len(tensors):,} "
+            "tensors; the header is corrupt.",
+            "Download it again; if that fails, the file on the hub may be broken.",
+        )
     kv = meta.int_or_array(f"{arch}.attention.head_count_kv")
     head_count_kv: int | tuple[int, ...] = head_count if kv is None else kv
     if isinstance(head_count_kv, tuple) and len(head_count_kv) != block_count:
@@ -475,6 +494,18 @@ def header_from_parse(
     context_length = int(meta.get(f"{arch}.context_length") or 0)
     if context_length <= 0:
         context_length = 2048  # llama.cpp's own assumption when the key is missing
+    if context_length > MAX_CONTEXT:
+        raise InputError(
+            f"{path.name} declares a trained context of {context_length:,} tokens, more than "
+            f"the {MAX_CONTEXT:,} this app accepts; the header is corrupt.",
+            "Download it again; if that fails, the file on the hub may be broken.",
+        )
+    for key, value in (("head_count", head_count), ("embedding_length", embedding)):
+        if value > MAX_CONTEXT:
+            raise InputError(
+                f"{path.name} declares {arch}.{key} = {value:,}; the header is corrupt.",
+                "Download it again; if that fails, the file on the hub may be broken.",
+            )
     window = meta.get(f"{arch}.attention.sliding_window")
     vocab = meta.length("tokenizer.ggml.tokens") or meta.get(f"{arch}.vocab_size")
     template = meta.get("tokenizer.chat_template")
@@ -548,6 +579,14 @@ def header_from_parse(
         expert_bytes=expert_bytes,
         split_count=split_count,
     )
+
+
+def _block_index(name: str) -> str | None:
+    """``N`` of a ``blk.N.*`` tensor name, if it has one."""
+    if not name.startswith("blk."):
+        return None
+    idx = name.split(".", 2)[1]
+    return idx if idx.isdigit() and len(idx) < 10 else None
 
 
 def shape_of(header: GGUFHeader) -> ModelShape:
