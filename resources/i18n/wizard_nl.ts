@@ -1316,6 +1316,161 @@
         <source>Swedish</source>
         <translation>Zweeds</translation>
     </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Bengali</source>
+        <translation>Bengaals</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Bulgarian</source>
+        <translation>Bulgaars</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Catalan</source>
+        <translation>Catalaans</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Croatian</source>
+        <translation>Kroatisch</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Danish</source>
+        <translation>Deens</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Estonian</source>
+        <translation>Estisch</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Filipino</source>
+        <translation>Filipijns</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Finnish</source>
+        <translation>Fins</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Greek</source>
+        <translation>Grieks</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Gujarati</source>
+        <translation>Gujarati</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Hebrew</source>
+        <translation>Hebreeuws</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Hungarian</source>
+        <translation>Hongaars</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Icelandic</source>
+        <translation>IJslands</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Kannada</source>
+        <translation>Kannada</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Latvian</source>
+        <translation>Lets</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Lithuanian</source>
+        <translation>Litouws</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Malayalam</source>
+        <translation>Malayalam</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Marathi</source>
+        <translation>Marathi</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Norwegian</source>
+        <translation>Noors</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Persian</source>
+        <translation>Perzisch</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Punjabi</source>
+        <translation>Punjabi</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Romanian</source>
+        <translation>Roemeens</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Serbian</source>
+        <translation>Servisch</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Slovak</source>
+        <translation>Slowaaks</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Slovenian</source>
+        <translation>Sloveens</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Swahili</source>
+        <translation>Swahili</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Tamil</source>
+        <translation>Tamil</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Telugu</source>
+        <translation>Telugu</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Thai</source>
+        <translation>Thai</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Urdu</source>
+        <translation>Urdu</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <source>Zulu</source>
+        <translation>Zoeloe</translation>
+    </message>
 </context>
 <context>
     <name>LibraryModel</name>

@@ -172,3 +172,54 @@ def test_size_classes_are_reported_per_use_case() -> None:
         for uc in v.strengths:
             table[uc].append(f"{v.parameters.total_b:g}B")
     assert set(table) <= set(USE_CASES)
+
+
+def test_every_variants_languages_and_openness_criteria_are_sourced() -> None:
+    """Issue #11: the facts that filter models out (language, openness) name their source."""
+    for v in VARIANTS:
+        src = v.languages_source
+        assert src is not None, f"{v.id}: languages without languages_source"
+        assert src.url.startswith(("http://", "https://")), v.id
+        assert src.read is not None, v.id
+        assert src.note, f"{v.id}: say what the source says about languages"
+        o = v.openness
+        assert o.source.url.startswith(("http://", "https://")), v.id
+        assert o.source.read is not None, v.id
+        assert set(o.criteria) == {
+            "training_data", "weights", "evaluation_code", "finetuning_code", "training_metrics"
+        }  # fmt: skip
+
+
+def test_every_language_code_has_a_name() -> None:
+    from wizard_app.core.catalog.languages import language_name
+
+    for v in VARIANTS:
+        for code in v.languages:
+            assert language_name(code) != code, (v.id, code)
+
+
+def test_the_corrected_language_and_openness_facts() -> None:
+    by_id = {v.id: v for v in VARIANTS}
+    for vid in ("gemma-3-4b-it", "gemma-3-12b-it", "gemma-3-27b-it"):
+        assert {"en", "nl", "de", "ja", "ro", "th", "el"} <= set(by_id[vid].languages), vid
+    assert by_id["olmo-7b-0424"].openness.fully_open
+    assert "nl" in by_id["phi-3.5-mini-instruct"].languages
+
+
+def test_dutch_summarising_keeps_gemma_3_12b() -> None:
+    from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
+    from wizard_app.core.recommend.engine import RecommendRequest, recommend
+
+    hw = HardwareOverrides(ram_gb=32, gpu="none", disk_gb=500).apply(HardwareProfile())
+    result = recommend(CATALOG, hw, RecommendRequest(use_case="summarize", language="nl", top=100))
+    assert "gemma-3-12b-it" in {p.id for p in result.picks}
+
+
+@pytest.mark.parametrize("code", ["xx", "q", "dutch", "zz1"])
+def test_an_unknown_language_code_is_an_error_not_zero_picks(code: str) -> None:
+    from wizard_app.core.errors import InputError
+    from wizard_app.core.recommend.engine import RecommendRequest
+
+    with pytest.raises(InputError, match="not a known ISO 639-1 language code"):
+        RecommendRequest(language=code).check()
+    RecommendRequest(language="ro").check()  # a real code no model might list is fine

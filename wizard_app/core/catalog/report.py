@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wizard_app.core.catalog.languages import language_name
 from wizard_app.core.catalog.loader import Catalog
 
 
@@ -57,4 +58,17 @@ def catalog_markdown(catalog: Catalog) -> str:
             f"{' (gated)' if r['gated'] else ''} | {r['commercial']} | {r['openness']} "
             f"| {', '.join(r['languages'])} | {', '.join(r['strengths'])} | {quants} |"
         )
+    codes = sorted({c for e in catalog for c in e.variant.languages})
+    artifacts = [a for e in catalog for a in e.variant.artifacts]
+    files = sum(len(a.files) for a in artifacts)
+    lines += [
+        "",
+        "Language codes (ISO 639): " + ", ".join(f"{c} {language_name(c)}" for c in codes) + ".",
+        "",
+        f"Files: {files} in {len(artifacts)} downloads; "
+        f"{sum(1 for a in artifacts if a.size_bytes)} with an exact size in bytes, "
+        f"{sum(1 for a in artifacts if a.approx_size_bytes is None)} without a size, "
+        f"{sum(1 for a in artifacts if a.sha256)} with a sha256, "
+        f"{sum(1 for a in artifacts if a.revision)} at a pinned revision.",
+    ]
     return "\n".join(lines) + "\n"

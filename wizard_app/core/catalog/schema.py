@@ -243,6 +243,9 @@ class Variant(Strict):
     license: License
     openness: Openness
     languages: list[str] = Field(min_length=1)
+    languages_source: Source | None = Field(
+        default=None, description="where the language list was read (a card, a paper)"
+    )
     strengths: list[UseCase] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     caveats: list[str] = Field(default_factory=list)

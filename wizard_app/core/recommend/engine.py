@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wizard_app.core.catalog.languages import check_language
 from wizard_app.core.catalog.loader import Catalog, CatalogEntry
 from wizard_app.core.catalog.quants import LOW_QUALITY_BPW, bits_per_weight
 from wizard_app.core.catalog.schema import USE_CASES, Evidence, Variant
@@ -66,13 +67,8 @@ class RecommendRequest(BaseModel):
             raise InputError(
                 f"Unknown use case '{self.use_case}'.", f"Choose one of: {', '.join(USE_CASES)}."
             )
-        if self.language is not None and not (
-            2 <= len(self.language) <= 3 and self.language.isalpha()
-        ):
-            raise InputError(
-                f"'{self.language}' is not a language code.",
-                "Give an ISO 639-1 code such as en, nl, ja or de.",
-            )
+        if self.language is not None:
+            check_language(self.language)  # an unknown code says so, not "0 picks"
         if self.context is not None and not 256 <= self.context <= 10_000_000:
             raise InputError(
                 f"A context of {self.context} tokens is out of range.",

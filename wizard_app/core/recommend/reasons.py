@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel
 
+from wizard_app.core.catalog.languages import LANGUAGE_NAMES as ISO_LANGUAGE_NAMES
+
 Param = str | int | float
 
 TEMPLATES: dict[str, str] = {
@@ -106,12 +108,7 @@ TEMPLATES: dict[str, str] = {
 }
 
 # Parameters whose values are codes; their English words come from ``english_words``.
-LANGUAGE_NAMES = {
-    "en": "English", "nl": "Dutch", "ja": "Japanese", "de": "German", "fr": "French",
-    "es": "Spanish", "it": "Italian", "pt": "Portuguese", "zh": "Chinese", "ko": "Korean",
-    "ru": "Russian", "ar": "Arabic", "hi": "Hindi", "pl": "Polish", "tr": "Turkish",
-    "vi": "Vietnamese", "id": "Indonesian", "uk": "Ukrainian", "cs": "Czech", "sv": "Swedish",
-}  # fmt: skip
+LANGUAGE_NAMES = ISO_LANGUAGE_NAMES  # every code the catalog may use
 
 VERDICT_WORDS = {
     "gpu": "fits on the GPU",
