@@ -2105,6 +2105,46 @@
         <translation>Door u opgegeven in plaats van gedetecteerd: {fields}.</translation>
     </message>
     <message>
+        <source>{quant} fits wholly on the GPU: about {tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict}).</source>
+        <translation>{quant} past volledig op de GPU: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
+    </message>
+    <message>
+        <source>{quant} rather than {other_quant}: about {tokens_per_s:g} tokens/s instead of {other_tps:g}, for a small loss in quality.</source>
+        <translation>{quant} in plaats van {other_quant}: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g}, voor een klein kwaliteitsverlies.</translation>
+    </message>
+    <message>
+        <source>{quant} is below {floor}, used because no {floor} or larger file fits here at a usable speed.</source>
+        <translation>{quant} ligt onder {floor}, omdat hier geen bestand van {floor} of groter met een bruikbare snelheid past.</translation>
+    </message>
+    <message>
+        <source>{quant} runs wholly on the GPU, which no {floor} or larger file does: about {tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict}).</source>
+        <translation>{quant} draait volledig op de GPU, wat geen bestand van {floor} of groter doet: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
+    </message>
+    <message>
+        <source>Planning another machine: only the figures you gave are used, nothing of this one.</source>
+        <translation>Planning voor een andere computer: alleen de door u opgegeven waarden worden gebruikt, niets van deze computer.</translation>
+    </message>
+    <message>
+        <source>Detected on this machine: {fields}.</source>
+        <translation>Gedetecteerd op deze computer: {fields}.</translation>
+    </message>
+    <message>
+        <source>GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source}).</source>
+        <translation>Geheugenbandbreedte van {gpu}: {gbs:g} GB/s, gepubliceerd ({source}).</translation>
+    </message>
+    <message>
+        <source>No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; give --gpu-name or --gpu-bandwidth-gbs.</source>
+        <translation>Voor {gpu} is geen gepubliceerde geheugenbandbreedte bekend: de snelheid gaat uit van {gbs:g} GB/s; geef --gpu-name of --gpu-bandwidth-gbs op.</translation>
+    </message>
+    <message>
+        <source>{count} GPUs share each model: whole layers split by free memory, as llama.cpp does; each card keeps its own context, compute buffer and margin.</source>
+        <translation>{count} GPU's delen elk model: hele lagen verdeeld naar vrij geheugen, zoals llama.cpp doet; elke kaart houdt een eigen context, rekenbuffer en marge.</translation>
+    </message>
+    <message>
+        <source>A laptop: upgrades leave out desktop graphics cards.</source>
+        <translation>Een laptop: bij de upgrades vallen grafische kaarten voor desktops weg.</translation>
+    </message>
+    <message>
         <location filename="../../wizard_app/ui/reasons.py" line="187"/>
         <source>fits on the GPU</source>
         <translation>past op de GPU</translation>

@@ -9,7 +9,7 @@ import pytest
 
 from tests.catalog_factory import synthetic_catalog
 from wizard_app.core.catalog.loader import load_catalog
-from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
+from wizard_app.core.hardware.profile import CpuInfo, HardwareOverrides, HardwareProfile
 from wizard_app.core.recommend.engine import Recommendation, Recommender, RecommendRequest
 from wizard_app.core.recommend.reasons import TEMPLATES, Reason, english_words, reason
 from wizard_app.core.recommend.rules import default_rules
@@ -23,6 +23,18 @@ MACHINES = [
     HardwareOverrides(ram_gb=16, vram_gb=8, gpu="nvidia", disk_gb=10),
     HardwareOverrides(ram_gb=64, vram_gb=24, gpu="nvidia"),
     HardwareOverrides(ram_gb=32, gpu="apple"),
+]
+# A planned laptop with two named cards, and a machine as the probes would describe it.
+PROFILES = [
+    HardwareOverrides(
+        ram_gb=64, gpus="2x24", gpu="nvidia", gpu_name="NVIDIA GeForce RTX 3090", laptop=True
+    ).planned(),
+    HardwareProfile(
+        ram_total_bytes=16 * 1024**3,
+        ram_available_bytes=11 * 1024**3,
+        cpu=CpuInfo(physical_cores=8),
+        disk_free_bytes=200 * 1024**3,
+    ),
 ]
 REQUESTS = [
     RecommendRequest(top=1000),
@@ -50,8 +62,7 @@ def recommendations() -> list[Recommendation]:
     out = []
     for catalog in (load_catalog(), synthetic_catalog(150, seed=3)):
         engine = Recommender(catalog)
-        for machine in MACHINES:
-            hw = machine.apply(HardwareProfile())
+        for hw in [m.apply(HardwareProfile()) for m in MACHINES] + PROFILES:
             out += [engine.run(hw, request) for request in REQUESTS]
     return out
 

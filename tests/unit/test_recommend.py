@@ -7,22 +7,38 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.catalog_factory import synthetic_catalog
+from wizard_app.core.catalog.quants import bits_per_weight
 from wizard_app.core.catalog.schema import USE_CASES
 from wizard_app.core.errors import InputError
+from wizard_app.core.fit import Placement, place, shape_from_variant
 from wizard_app.core.hardware.profile import GiB, HardwareOverrides, HardwareProfile
-from wizard_app.core.recommend.engine import Recommender, RecommendRequest, upgrade_profile
-from wizard_app.core.recommend.rules import default_hardware_table
+from wizard_app.core.recommend.engine import (
+    Pick,
+    Recommendation,
+    Recommender,
+    RecommendRequest,
+    upgrade_profile,
+)
+from wizard_app.core.recommend.rules import default_hardware_table, default_rules
 
 CATALOG = synthetic_catalog(120, seed=7)
 ENGINE = Recommender(CATALOG)
 
 
-def machine(ram_gb: float, vram_gb: float = 0, disk_gb: float | None = None) -> HardwareProfile:
+def machine(
+    ram_gb: float,
+    vram_gb: float = 0,
+    disk_gb: float | None = None,
+    gpu_bw: float | None = None,
+    ram_bw: float | None = None,
+) -> HardwareProfile:
     return HardwareOverrides(
         ram_gb=ram_gb,
         vram_gb=vram_gb or None,
         gpu="nvidia" if vram_gb else "none",
         disk_gb=disk_gb,
+        gpu_bandwidth_gbs=gpu_bw if vram_gb else None,
+        ram_bandwidth_gbs=ram_bw,
     ).apply(HardwareProfile())
 
 
@@ -74,13 +90,81 @@ def test_priority_speed_prefers_faster_picks() -> None:
 
 
 def test_the_best_quant_that_fits_is_chosen() -> None:
-    # with a quality priority and plenty of memory, the largest quant is taken
-    r = run(machine(256, 80), priority="quality")
+    # quality priority, plenty of memory: where the largest file runs wholly on the GPU at
+    # the priority's target speed, it is taken (below the target, speed weighs in)
+    hw = machine(256, 80)
+    r = run(hw, priority="quality")
+    target = default_rules().priorities["quality"].target
+    checked = 0
     for p in r.picks[:20]:
-        quants = [a.quant for a in CATALOG.get(p.id).variant.artifacts]
-        from wizard_app.core.catalog.quants import bits_per_weight
+        var = CATALOG.get(p.id).variant
+        top = max(var.artifacts, key=lambda a: bits_per_weight(a.quant))
+        fit = place(shape_from_variant(var, top.quant), hw, p.context)
+        if fit.verdict == "gpu" and (fit.tokens_per_s or 0) >= target:
+            assert bits_per_weight(p.quant) == bits_per_weight(top.quant)
+            checked += 1
+    assert checked >= 10
 
-        assert bits_per_weight(p.quant) == max(bits_per_weight(q) for q in quants)
+
+def _fitting(p: Pick, hw: HardwareProfile) -> list[tuple[str, Placement]]:
+    var = CATALOG.get(p.id).variant
+    return [
+        (a.quant, fit)
+        for a in var.artifacts
+        if (fit := place(shape_from_variant(var, a.quant), hw, p.context)).fits
+    ]
+
+
+def test_a_smaller_quant_wholly_on_the_gpu_beats_a_larger_one_split() -> None:
+    hw = machine(32, 12)
+    seen = 0
+    for p in run(hw, use_case="coding").picks:
+        split = [
+            (q, f)
+            for q, f in _fitting(p, hw)
+            if f.verdict == "split" and bits_per_weight(q) > bits_per_weight(p.quant)
+        ]
+        if p.verdict == "gpu" and split:
+            seen += 1
+            faster = max(split, key=lambda qf: bits_per_weight(qf[0]))
+            codes = {r.code for r in p.reason_codes}
+            assert codes & {"pick.quant_tradeoff.gpu", "pick.below_floor.gpu"}
+            text = " ".join(p.reasons)
+            assert f"instead of {faster[1].tokens_per_s:g} for {faster[0]}" in text
+    assert seen, "this machine has picks that trade a split quant for a whole-GPU one"
+
+
+@pytest.mark.parametrize(("ram", "vram"), [(16, 0), (64, 0), (32, 12)])
+def test_no_pick_is_below_q4_k_m_unless_memory_forces_it(ram: float, vram: float) -> None:
+    hw = machine(ram, vram)
+    floor = bits_per_weight("Q4_K_M")
+    for p in run(hw).picks:
+        if bits_per_weight(p.quant) >= floor:
+            continue
+        usable = [
+            (q, f)
+            for q, f in _fitting(p, hw)
+            if bits_per_weight(q) >= floor and (f.tokens_per_s or 0) >= 2
+        ]
+        # a Q4_K_M or larger file fits at a usable speed only when it is split and this one
+        # runs wholly on the GPU
+        assert all(f.verdict != "gpu" for _, f in usable), p.id
+        if usable:
+            assert p.verdict == "gpu"
+        assert {r.code for r in p.reason_codes} & {"pick.below_floor", "pick.below_floor.gpu"}
+
+
+def test_speed_counts_beyond_the_target_but_ever_less() -> None:
+    prio = default_rules().priorities["balanced"]
+    scores = [prio.speed_score(t) for t in (1, 2, 5, 10, 10.6, 23, 26.6, 100, 1000)]
+    assert scores == sorted(scores)
+    assert scores[0] == 0
+    assert scores[3] == pytest.approx(1)
+    assert scores[5] - scores[4] > scores[6] - scores[5]  # 10.6 -> 23 counts, 23 -> 26.6 little
+    assert scores[-1] < 1 + prio.beyond_target
+    q = default_rules().quant_factor
+    assert q(bits_per_weight("Q8_0")) > q(bits_per_weight("Q6_K")) > q(bits_per_weight("Q5_K_M"))
+    assert q(bits_per_weight("Q5_K_M")) > q(bits_per_weight("Q5_K_S")) > q(4.89) > q(3.91)
 
 
 def test_budget_proposes_dated_sourced_upgrades() -> None:
@@ -148,6 +232,47 @@ def test_more_memory_never_removes_a_model_that_fitted(
     more_vram = {p.id for p in ENGINE.run(machine(ram, v + 8), req, upgrades=False).picks}
     assert small <= big
     assert small <= more_vram
+
+
+def _not_worse_and_slower(small: Recommendation, big: Recommendation) -> None:
+    before = {p.id: p for p in small.picks}
+    for p in big.picks:
+        old = before.get(p.id)
+        if old is None:
+            continue
+        worse = bits_per_weight(p.quant) < bits_per_weight(old.quant)
+        slower = (p.tokens_per_s or 0) < (old.tokens_per_s or 0)
+        assert not (worse and slower), (p.id, old.quant, old.tokens_per_s, p.quant, p.tokens_per_s)
+
+
+@SETTINGS
+@given(req=requests, ram=memory, extra=st.floats(min_value=0.5, max_value=128), v=vram)
+def test_more_memory_never_makes_the_chosen_quant_worse_and_slower(
+    req: RecommendRequest, ram: float, extra: float, v: int
+) -> None:
+    small = ENGINE.run(machine(ram, v), req, upgrades=False)
+    _not_worse_and_slower(small, ENGINE.run(machine(ram + extra, v), req, upgrades=False))
+    _not_worse_and_slower(small, ENGINE.run(machine(ram, v + 8), req, upgrades=False))
+
+
+@SETTINGS
+@given(
+    req=requests,
+    ram=memory,
+    v=vram,
+    gpu_bw=st.floats(min_value=100, max_value=1500),
+    ram_bw=st.floats(min_value=20, max_value=400),
+    k=st.floats(min_value=1.05, max_value=4),
+)
+def test_more_bandwidth_never_makes_the_chosen_quant_worse_and_slower(
+    req: RecommendRequest, ram: float, v: int, gpu_bw: float, ram_bw: float, k: float
+) -> None:
+    base = ENGINE.run(machine(ram, v, gpu_bw=gpu_bw, ram_bw=ram_bw), req, upgrades=False)
+    for faster in (
+        machine(ram, v, gpu_bw=gpu_bw * k, ram_bw=ram_bw),
+        machine(ram, v, gpu_bw=gpu_bw, ram_bw=ram_bw * k),
+    ):
+        _not_worse_and_slower(base, ENGINE.run(faster, req, upgrades=False))
 
 
 @SETTINGS

@@ -125,6 +125,27 @@ TEMPLATES: dict[str, Any] = {
         "{context} tokens: {verdict} ({gpu_layers} of {layers} layers on the "
         "GPU), about {tokens_per_s:g} tokens/s.",
     ),
+    "pick.quant_tradeoff.gpu": QT_TRANSLATE_NOOP(
+        "Reason",
+        "{quant} fits wholly on the GPU: about {tokens_per_s:g} tokens/s instead of "
+        "{other_tps:g} for {other_quant} ({other_verdict}).",
+    ),
+    "pick.quant_tradeoff": QT_TRANSLATE_NOOP(
+        "Reason",
+        "{quant} rather than {other_quant}: about {tokens_per_s:g} tokens/s instead of "
+        "{other_tps:g}, for a small loss in quality.",
+    ),
+    "pick.below_floor": QT_TRANSLATE_NOOP(
+        "Reason",
+        "{quant} is below {floor}, used because no {floor} or larger file fits here at "
+        "a usable speed.",
+    ),
+    "pick.below_floor.gpu": QT_TRANSLATE_NOOP(
+        "Reason",
+        "{quant} runs wholly on the GPU, which no {floor} or larger file does: about "
+        "{tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} "
+        "({other_verdict}).",
+    ),
     "pick.low_quant": QT_TRANSLATE_NOOP(
         "Reason",
         "{quant} is a strong compression; answers lose some quality.",
@@ -180,6 +201,32 @@ TEMPLATES: dict[str, Any] = {
         "Reason",
         "Given by you instead of detected: {fields}.",
     ),
+    "assume.planned": QT_TRANSLATE_NOOP(
+        "Reason",
+        "Planning another machine: only the figures you gave are used, nothing of this one.",
+    ),
+    "assume.detected": QT_TRANSLATE_NOOP(
+        "Reason",
+        "Detected on this machine: {fields}.",
+    ),
+    "assume.gpu_bandwidth": QT_TRANSLATE_NOOP(
+        "Reason",
+        "GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source}).",
+    ),
+    "assume.gpu_bandwidth_unknown": QT_TRANSLATE_NOOP(
+        "Reason",
+        "No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; "
+        "give --gpu-name or --gpu-bandwidth-gbs.",
+    ),
+    "assume.gpu_split": QT_TRANSLATE_NOOP(
+        "Reason",
+        "{count} GPUs share each model: whole layers split by free memory, as llama.cpp "
+        "does; each card keeps its own context, compute buffer and margin.",
+    ),
+    "assume.laptop": QT_TRANSLATE_NOOP(
+        "Reason",
+        "A laptop: upgrades leave out desktop graphics cards.",
+    ),
 }
 
 # Words for code-valued parameters that ``labels`` has no fitting form for.
@@ -223,6 +270,7 @@ _WORDS: dict[str, Callable[[str], str]] = {
     "languages": lambda v: ", ".join(labels.language_name(c) for c in split_list(v)),
     "closed": lambda v: ", ".join(_lower_first(labels.openness_label(c)) for c in split_list(v)),
     "verdict": _from(_VERDICTS),
+    "other_verdict": _from(_VERDICTS),
     "terms": _from(_TERMS),
     "commercial": _from(_COMMERCIAL),
     "required": _from(_REQUIRED),

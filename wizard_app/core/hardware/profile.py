@@ -81,6 +81,7 @@ class HardwareProfile(Model):
     )
     overridden: list[str] = Field(default_factory=list)
     laptop: bool | None = Field(default=None, description="None: not known")
+    planned: bool = Field(default=False, description="described by the user, not detected")
 
     # --- derived figures the estimate uses ---------------------------------------------
     @property
@@ -325,7 +326,7 @@ class HardwareOverrides(Model):
         What the flags leave out is unknown and said so (``unknown``), so that the
         Assumptions name each figure that was assumed.
         """
-        base = HardwareProfile(unknown=dict(PLANNED_UNKNOWN))
+        base = HardwareProfile(unknown=dict(PLANNED_UNKNOWN), planned=True)
         planned = self.apply(base)
         if not planned.gpus and self.gpu != "none":
             planned.unknown["gpu"] = (

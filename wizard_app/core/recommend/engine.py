@@ -8,7 +8,6 @@ speed) ranks. For every candidate the best quant that fits at the chosen context
 from __future__ import annotations
 
 import gc
-import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,9 +25,11 @@ from wizard_app.core.fit import (
     ModelShape,
     Placement,
     estimate,
+    gpu_bandwidth,
     place,
     shape_from_variant,
 )
+from wizard_app.core.hardware.bandwidth import lookup_bandwidth
 from wizard_app.core.hardware.profile import (
     GB,
     GiB,
@@ -36,7 +37,12 @@ from wizard_app.core.hardware.profile import (
     HardwareProfile,
     apple_metal_share,
 )
-from wizard_app.core.recommend.reasons import LIST_SEP, Reason, reason, texts
+from wizard_app.core.recommend.reasons import (
+    LIST_SEP,
+    Reason,
+    reason,
+    texts,
+)
 from wizard_app.core.recommend.rules import (
     HardwareTable,
     HostedPrice,
@@ -197,6 +203,9 @@ class _Option:
     quality: float
     speed: float
     score: float
+    # the next more faithful quant that fits, when there is one, and its placement
+    alternative: tuple[str, Placement] | None = None
+    below_floor: bool = False
 
 
 def evidence_quality(
@@ -236,14 +245,6 @@ def _used(ev: Evidence, case: str, weight: float) -> EvidenceUsed:
         source=ev.source.url,
         curator_rating=ev.curator_rating,
     )
-
-
-def _speed_score(tps: float | None, priority_target: float, floor: float) -> float:
-    if not tps or tps <= floor:
-        return 0.0
-    if tps >= priority_target:
-        return 1.0
-    return math.log(tps / floor) / math.log(priority_target / floor)
 
 
 def _gb(n: float) -> str:
@@ -382,6 +383,7 @@ class Recommender:
         min_speed = max(rules.min_tokens_per_s, prio.floor)
         disk_limit = self._disk_limit(hw, req)
         options: list[_Option] = []
+        fitting: list[tuple[str, Placement]] = []  # every quant that fits, usable or not
         too_big_disk: list[str] = []
         smallest: Placement | None = None
         smallest_quant = ""
@@ -396,21 +398,18 @@ class Recommender:
                 smallest, smallest_quant = fit, art.quant
             if not fit.fits:
                 continue
+            fitting.append((art.quant, fit))
             tps = fit.tokens_per_s or 0.0
             if tps < min_speed:
                 if too_slow is None or tps > too_slow[1]:
                     too_slow = (art.quant, tps)
                 continue
             q = base_q * rules.quant_factor(bits_per_weight(art.quant))
-            s = _speed_score(tps, prio.target, prio.floor)
+            s = prio.speed_score(tps)
             score = 100 * (prio.quality * q + prio.speed * s) / (prio.quality + prio.speed)
             options.append(_Option(art.quant, shape, fit, q, s, score))
         if options:
-            if req.priority == "quality":  # the most faithful quant that fits and is usable
-                best = max(options, key=lambda o: (bits_per_weight(o.quant), o.score))
-            else:  # a smaller quant may win on speed
-                best = max(options, key=lambda o: (o.score, bits_per_weight(o.quant)))
-            return [], best
+            return [], self._choose(options, fitting)
         if too_slow is not None:
             hint = req.priority != "quality" and too_slow[1] >= rules.min_tokens_per_s
             return [
@@ -449,6 +448,31 @@ class Recommender:
         return [
             reason("exclude.disk", files=", ".join(too_big_disk), limit_gb=(disk_limit or 0) / GB)
         ], None
+
+    def _choose(self, options: list[_Option], fitting: list[tuple[str, Placement]]) -> _Option:
+        """The quant and placement with the best score for the priority.
+
+        Quality per quant and speed both count continuously, so a smaller quant wholly on
+        the GPU can beat a larger one split across PCIe. Quants below the floor (Q4_K_M)
+        are used only when memory forces it: when no file at or above the floor fits, or
+        when a smaller one runs wholly on the GPU and none at or above the floor does.
+        """
+        floor = bits_per_weight(self.rules.quant_floor)
+        above = [o for o in options if bits_per_weight(o.quant) >= floor]
+        above_on_gpu = any(o.fit.verdict == "gpu" for o in above)
+        allowed = above + [
+            o
+            for o in options
+            if bits_per_weight(o.quant) < floor
+            and (not above or (o.fit.verdict == "gpu" and not above_on_gpu))
+        ]
+        best = max(allowed, key=lambda o: (round(o.score, 6), bits_per_weight(o.quant)))
+        # What the choice gave up: the next more faithful quant that fits at all.
+        richer = [f for f in fitting if bits_per_weight(f[0]) > bits_per_weight(best.quant)]
+        if richer:
+            best.alternative = min(richer, key=lambda f: bits_per_weight(f[0]))
+        best.below_floor = bits_per_weight(best.quant) < floor
+        return best
 
     def _disk_limit(self, hw: HardwareProfile, req: RecommendRequest) -> int | None:
         limits = []
@@ -505,6 +529,7 @@ class Recommender:
             fit_code += ".speed"
             fit_params["tokens_per_s"] = fit.tokens_per_s
         reasons.append(reason(fit_code, {"verdict": fit.verdict_text}, **fit_params))
+        reasons.extend(self._quant_reasons(best, fit))
         if bits_per_weight(best.quant) < LOW_QUALITY_BPW:
             reasons.append(reason("pick.low_quant", quant=best.quant))
         reasons.append(
@@ -549,6 +574,29 @@ class Recommender:
             running_cost=self._running_cost(v, fit, hw),
             fit=fit,
         )
+
+    def _quant_reasons(self, best: _Option, fit: FitEstimate) -> list[Reason]:
+        """Why this quant and not a more faithful one: the trade-off, in figures."""
+        floor = self.rules.quant_floor
+        alt = best.alternative
+        gpu_instead = alt is not None and fit.verdict == "gpu" and alt[1].verdict != "gpu"
+        if alt is None or (best.below_floor and not gpu_instead):
+            if best.below_floor:
+                return [reason("pick.below_floor", quant=best.quant, floor=floor)]
+            return []
+        alt_quant, alt_fit = alt
+        figures: dict[str, str | int | float] = {
+            "quant": best.quant,
+            "tokens_per_s": fit.tokens_per_s or 0.0,
+            "other_quant": alt_quant,
+            "other_tps": alt_fit.tokens_per_s or 0.0,
+        }
+        if gpu_instead:
+            figures["other_verdict"] = alt_fit.verdict
+            if best.below_floor:
+                return [reason("pick.below_floor.gpu", floor=floor, **figures)]
+            return [reason("pick.quant_tradeoff.gpu", **figures)]
+        return [reason("pick.quant_tradeoff", **figures)]
 
     # --- money -----------------------------------------------------------------------
     def _running_cost(
@@ -610,6 +658,8 @@ class Recommender:
         for opt in self.table.options:
             if opt.price_usd is None or opt.price_usd > req.budget_usd:
                 continue
+            if hw.laptop and opt.kind == "gpu":
+                continue  # a desktop graphics card does not go into a laptop
             upgraded = upgrade_profile(hw, opt)
             if upgraded is None:
                 continue
@@ -656,7 +706,15 @@ class Recommender:
                 )
             )
         out.sort(key=lambda u: (-u.score, u.price_usd, u.option_id))
-        return out[:5]
+        # The best of each kind (GPU, Mac, RAM) first, so a cheap RAM upgrade is not
+        # crowded out by five graphics cards; then the rest by score.
+        firsts = [
+            next(u for u in out if u.kind == kind) for kind in dict.fromkeys(u.kind for u in out)
+        ]
+        rest = [u for u in out if u not in firsts]
+        chosen = firsts + rest[: max(0, 5 - len(firsts))]
+        chosen.sort(key=lambda u: (-u.score, u.price_usd, u.option_id))
+        return chosen
 
     def _assumptions(
         self, hw: HardwareProfile, req: RecommendRequest, context: int
@@ -669,6 +727,41 @@ class Recommender:
             notes.append(reason("assume.not_detected", details=details))
         if hw.overridden:
             notes.append(reason("assume.overridden", fields=", ".join(hw.overridden)))
+        if hw.planned:
+            notes.append(reason("assume.planned"))
+        else:
+            detected = [
+                name
+                for name, known in (
+                    ("ram", hw.ram_total_bytes is not None),
+                    ("cores", hw.cpu.physical_cores is not None),
+                    ("gpu", bool(hw.gpus)),
+                    ("disk", hw.disk_free_bytes is not None),
+                    ("ram_bandwidth", hw.ram_bandwidth_gbs is not None),
+                )
+                if known and name not in hw.overridden
+            ]
+            if detected:
+                notes.append(reason("assume.detected", fields=", ".join(detected)))
+        devices = hw.offload_gpus
+        seen: set[str] = set()
+        for gpu in devices:
+            if gpu.name in seen:
+                continue
+            seen.add(gpu.name)
+            bw, _, assumed = gpu_bandwidth(gpu, hw)
+            if assumed:
+                notes.append(reason("assume.gpu_bandwidth_unknown", gpu=gpu.name, gbs=bw))
+            elif not gpu.bandwidth_gbs and gpu.kind != "integrated":
+                row = lookup_bandwidth(gpu.name, cpu_cores=hw.cpu.physical_cores)
+                if row is not None:
+                    notes.append(
+                        reason("assume.gpu_bandwidth", gpu=gpu.name, gbs=bw, source=row.source)
+                    )
+        if len(devices) > 1:
+            notes.append(reason("assume.gpu_split", count=len(devices)))
+        if hw.laptop and req.budget_usd > 0:
+            notes.append(reason("assume.laptop"))
         return notes
 
 

@@ -79,6 +79,22 @@ TEMPLATES: dict[str, str] = {
         "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
         "{verdict} ({gpu_layers} of {layers} layers on the GPU), about {tokens_per_s:g} tokens/s."
     ),
+    "pick.quant_tradeoff.gpu": (
+        "{quant} fits wholly on the GPU: about {tokens_per_s:g} tokens/s instead of "
+        "{other_tps:g} for {other_quant} ({other_verdict})."
+    ),
+    "pick.quant_tradeoff": (
+        "{quant} rather than {other_quant}: about {tokens_per_s:g} tokens/s instead of "
+        "{other_tps:g}, for a small loss in quality."
+    ),
+    "pick.below_floor": (
+        "{quant} is below {floor}, used because no {floor} or larger file fits here at a "
+        "usable speed."
+    ),
+    "pick.below_floor.gpu": (
+        "{quant} runs wholly on the GPU, which no {floor} or larger file does: about "
+        "{tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict})."
+    ),
     "pick.low_quant": "{quant} is a strong compression; answers lose some quality.",
     "pick.licence": "Licence {licence}: {terms}.",
     "pick.licence.gated": (
@@ -105,6 +121,20 @@ TEMPLATES: dict[str, str] = {
     "assume.ram_given": "RAM was given, not measured: part of it is kept for the operating system.",
     "assume.not_detected": "Not detected: {details}.",
     "assume.overridden": "Given by you instead of detected: {fields}.",
+    "assume.planned": (
+        "Planning another machine: only the figures you gave are used, nothing of this one."
+    ),
+    "assume.detected": "Detected on this machine: {fields}.",
+    "assume.gpu_bandwidth": "GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source}).",
+    "assume.gpu_bandwidth_unknown": (
+        "No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; give "
+        "--gpu-name or --gpu-bandwidth-gbs."
+    ),
+    "assume.gpu_split": (
+        "{count} GPUs share each model: whole layers split by free memory, as llama.cpp "
+        "does; each card keeps its own context, compute buffer and margin."
+    ),
+    "assume.laptop": "A laptop: upgrades leave out desktop graphics cards.",
 }
 
 # Parameters whose values are codes; their English words come from ``english_words``.
@@ -153,7 +183,7 @@ def english_words(params: Mapping[str, Param]) -> dict[str, str]:
             out[key] = ", ".join(language_name(c) for c in split_list(v))
         elif key == "closed":
             out[key] = ", ".join(c.replace("_", " ") for c in split_list(v))
-        elif key == "verdict" and v in VERDICT_WORDS:
+        elif key in ("verdict", "other_verdict") and v in VERDICT_WORDS:
             out[key] = VERDICT_WORDS[v]
         elif key == "terms" and v in COMMERCIAL_WORDS:
             out[key] = COMMERCIAL_WORDS[v]

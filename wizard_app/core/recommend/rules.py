@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from datetime import date
@@ -64,6 +65,19 @@ class Priority(_Strict):
     speed: float = Field(ge=0)
     target: float = Field(gt=0)
     floor: float = Field(gt=0)
+    beyond_target: float = Field(default=0.25, ge=0, le=1)
+
+    def speed_score(self, tps: float | None) -> float:
+        """0 at ``floor``, 1 at ``target`` (log scale), then on towards 1 + ``beyond_target``.
+
+        Continuous and rising everywhere, so a much faster placement always counts, but
+        past the target extra speed is worth less and less.
+        """
+        if not tps or tps <= self.floor:
+            return 0.0
+        if tps <= self.target:
+            return math.log(tps / self.floor) / math.log(self.target / self.floor)
+        return 1.0 + self.beyond_target * (1.0 - self.target / tps)
 
 
 class SizePrior(_Strict):
@@ -81,6 +95,7 @@ class Rules(_Strict):
     strength_bonus: float = Field(ge=0, le=1)
     base_model_factor: float = Field(gt=0, le=1)
     quant_quality: list[QuantQuality]
+    quant_floor: str = "Q4_K_M"
     priorities: dict[Literal["quality", "balanced", "speed"], Priority]
     min_tokens_per_s: float = Field(ge=0)
     licenses: dict[Literal["any", "commercial", "unrestricted"], list[str]]
@@ -102,10 +117,14 @@ class Rules(_Strict):
         return _benchmark_index(self)[use_case].get(benchmark_key(name))
 
     def quant_factor(self, bpw: float) -> float:
-        for step in sorted(self.quant_quality, key=lambda s: -s.min_bpw):
-            if bpw >= step.min_bpw:
-                return step.factor
-        return self.quant_quality[-1].factor
+        """Quality kept at ``bpw`` bits per weight: linear between the listed points."""
+        points = sorted((q.min_bpw, q.factor) for q in self.quant_quality)
+        if bpw <= points[0][0]:
+            return points[0][1]
+        for (x0, f0), (x1, f1) in itertools.pairwise(points):
+            if bpw <= x1:
+                return f0 + (f1 - f0) * (bpw - x0) / (x1 - x0)
+        return points[-1][1]
 
 
 _INDEX: dict[int, tuple[Rules, dict[str, dict[str, BenchmarkRule]]]] = {}
