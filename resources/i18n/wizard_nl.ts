@@ -2,6 +2,134 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AnswerColumn</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="51"/>
+        <source>Not rated</source>
+        <translation>Niet beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="53"/>
+        <source>1 – poor</source>
+        <translation>1 – slecht</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="54"/>
+        <source>2 – weak</source>
+        <translation>2 – zwak</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="55"/>
+        <source>3 – fair</source>
+        <translation>3 – redelijk</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="56"/>
+        <source>4 – good</source>
+        <translation>4 – goed</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="57"/>
+        <source>5 – excellent</source>
+        <translation>5 – uitstekend</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="61"/>
+        <source>A note on this answer (optional)</source>
+        <translation>Een notitie bij dit antwoord (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="62"/>
+        <source>&amp;Rating:</source>
+        <translation>Beoo&amp;rdeling:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="80"/>
+        <source>Answer of %1</source>
+        <translation>Antwoord van %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="81"/>
+        <source>Rating of the answer of %1</source>
+        <translation>Beoordeling van het antwoord van %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="82"/>
+        <source>Note on the answer of %1</source>
+        <translation>Notitie bij het antwoord van %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="83"/>
+        <source>Figures of %1</source>
+        <translation>Cijfers van %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="94"/>
+        <source>Answering…</source>
+        <translation>Bezig met antwoorden…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="94"/>
+        <source>To do</source>
+        <translation>Nog te doen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="102"/>
+        <source>Failed: %1</source>
+        <translation>Mislukt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="115"/>
+        <source>First token %1 · %2 (predicted %3)</source>
+        <translation>Eerste token %1 · %2 (voorspeld %3)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="119"/>
+        <source>Prompt %1 · peak memory %2 (predicted %3)</source>
+        <translation>Prompt %1 · piekgeheugen %2 (voorspeld %3)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="123"/>
+        <source>Stopped because: %1</source>
+        <translation>Gestopt omdat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="137"/>
+        <source>the model finished</source>
+        <translation>het model klaar was</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="138"/>
+        <source>the longest answer was reached</source>
+        <translation>het langste antwoord bereikt was</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="139"/>
+        <source>a stop word</source>
+        <translation>er een stopwoord kwam</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="140"/>
+        <source>the context was full</source>
+        <translation>de context vol was</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="141"/>
+        <source>stopped</source>
+        <translation>het gestopt werd</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="150"/>
+        <source>the model file is gone; download or import it again.</source>
+        <translation>het modelbestand is weg; download of importeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="152"/>
+        <source>the model did not load: %1</source>
+        <translation>het model laadde niet: %1</translation>
+    </message>
+</context>
+<context>
     <name>BudgetPage</name>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="31"/>
@@ -175,6 +303,619 @@
         <location filename="../../wizard_app/ui/views/catalog_update.py" line="109"/>
         <source>The catalog was not changed: {message}</source>
         <translation>De catalogus is niet gewijzigd: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareGrid</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="168"/>
+        <source>Prompt to show</source>
+        <translation>Te tonen prompt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="171"/>
+        <source>The prompt</source>
+        <translation>De prompt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_grid.py" line="172"/>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Prompt:</translation>
+    </message>
+</context>
+<context>
+    <name>CompareHistory</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="38"/>
+        <source>Earlier comparisons</source>
+        <translation>Eerdere vergelijkingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="41"/>
+        <source>Filter by model</source>
+        <translation>Filteren op model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="42"/>
+        <source>Model name</source>
+        <translation>Modelnaam</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="44"/>
+        <source>Filter by use case</source>
+        <translation>Filteren op toepassing</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="45"/>
+        <source>Any use case</source>
+        <translation>Elke toepassing</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="49"/>
+        <source>Filter by date</source>
+        <translation>Filteren op datum</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="53"/>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="54"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="55"/>
+        <source>The last 7 days</source>
+        <translation>De laatste 7 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="56"/>
+        <source>The last 30 days</source>
+        <translation>De laatste 30 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="57"/>
+        <source>The last year</source>
+        <translation>Het laatste jaar</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="62"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="63"/>
+        <source>Open the selected comparison</source>
+        <translation>De gekozen vergelijking openen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="64"/>
+        <source>&amp;Re-run…</source>
+        <translation>Opnieu&amp;w uitvoeren…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="65"/>
+        <source>Run the selected comparison's prompts again</source>
+        <translation>De prompts van de gekozen vergelijking opnieuw uitvoeren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="66"/>
+        <source>Dele&amp;te</source>
+        <translation>Verwijde&amp;ren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="67"/>
+        <source>Delete the selected comparison</source>
+        <translation>De gekozen vergelijking verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="71"/>
+        <source>Mo&amp;del:</source>
+        <translation>Mo&amp;del:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="72"/>
+        <source>Use cas&amp;e:</source>
+        <translation>&amp;Toepassing:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="73"/>
+        <source>D&amp;ate:</source>
+        <translation>Dat&amp;um:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="106"/>
+        <source>Comparisons: %1</source>
+        <translation>Vergelijkingen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareSetup</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="51"/>
+        <source>Models to compare</source>
+        <translation>Te vergelijken modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="53"/>
+        <source>Prompt set</source>
+        <translation>Promptset</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="55"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="57"/>
+        <source>Prompt text</source>
+        <translation>Tekst van de prompt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="58"/>
+        <source>Type a prompt, then Add or Update.</source>
+        <translation>Typ een prompt en kies dan Toevoegen of Bijwerken.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="61"/>
+        <source>&amp;Add</source>
+        <translation>T&amp;oevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="62"/>
+        <source>Add the prompt</source>
+        <translation>De prompt toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="63"/>
+        <source>Up&amp;date</source>
+        <translation>Bij&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="64"/>
+        <source>Update the selected prompt</source>
+        <translation>De gekozen prompt bijwerken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="65"/>
+        <source>&amp;Remove</source>
+        <translation>Verwij&amp;deren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="66"/>
+        <source>Remove the selected prompt</source>
+        <translation>De gekozen prompt verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="67"/>
+        <source>Move &amp;earlier</source>
+        <translation>Eerde&amp;r</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="68"/>
+        <source>Move the selected prompt up</source>
+        <translation>De gekozen prompt naar boven verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="69"/>
+        <source>Move la&amp;ter</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="70"/>
+        <source>Move the selected prompt down</source>
+        <translation>De gekozen prompt naar beneden verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="72"/>
+        <source>Name of the prompt set</source>
+        <translation>Naam van de promptset</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="73"/>
+        <source>Name for this set</source>
+        <translation>Naam voor deze set</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="74"/>
+        <source>Sa&amp;ve as set</source>
+        <translation>Als set op&amp;slaan</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="75"/>
+        <source>Save the prompts as a set</source>
+        <translation>De prompts als set opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="80"/>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="81"/>
+        <source>Longest answer in tokens</source>
+        <translation>Langste antwoord in tokens</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="85"/>
+        <source>Seed for sampling</source>
+        <translation>Seed voor de steekproeven</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="86"/>
+        <source>&amp;Blind: hide the model names until I have rated</source>
+        <translation>Bli&amp;nd: verberg de modelnamen tot ik heb beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="87"/>
+        <source>Blind mode</source>
+        <translation>Blinde modus</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="88"/>
+        <source>Start the compar&amp;ison</source>
+        <translation>Vergelijking star&amp;ten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="89"/>
+        <source>Start the comparison</source>
+        <translation>De vergelijking starten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="109"/>
+        <source>Models (two to four)</source>
+        <translation>Modellen (twee tot vier)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="114"/>
+        <source>&amp;Prompt set:</source>
+        <translation>&amp;Promptset:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="131"/>
+        <source>Longest ans&amp;wer:</source>
+        <translation>Ma&amp;ximale antwoordlengte:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="132"/>
+        <source>Samplin&amp;g seed:</source>
+        <translation>Seed voor ste&amp;kproeven:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="153"/>
+        <source>%1 (file missing)</source>
+        <translation>%1 (bestand ontbreekt)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="166"/>
+        <source>No models yet: download one in the wizard or import one in My models.</source>
+        <translation>Nog geen modellen: download er een in de wizard of importeer er een in Mijn modellen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="191"/>
+        <source>At most four models can be compared at once.</source>
+        <translation>Er kunnen hoogstens vier modellen tegelijk vergeleken worden.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="200"/>
+        <source>Your own prompts</source>
+        <translation>Uw eigen prompts</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="203"/>
+        <source>Presets: %1</source>
+        <translation>Voorbeelden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="205"/>
+        <source>Saved: %1</source>
+        <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="259"/>
+        <source>Type the prompt first.</source>
+        <translation>Typ eerst de prompt.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareSummary</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="28"/>
+        <source>Summary per model</source>
+        <translation>Overzicht per model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="30"/>
+        <source>Speed and memory per model</source>
+        <translation>Snelheid en geheugen per model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="31"/>
+        <source>Ratings per model</source>
+        <translation>Beoordelingen per model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="34"/>
+        <source>Re&amp;veal the names</source>
+        <translation>Namen &amp;tonen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="35"/>
+        <source>Reveal the model names</source>
+        <translation>De modelnamen tonen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="36"/>
+        <source>Export Mar&amp;kdown…</source>
+        <translation>Exporteren als Mar&amp;kdown…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="37"/>
+        <source>Export as Markdown</source>
+        <translation>Exporteren als Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="38"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporteren als CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="39"/>
+        <source>Export as CSV</source>
+        <translation>Exporteren als CSV</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="40"/>
+        <source>Export &amp;JSON…</source>
+        <translation>Exporteren als &amp;JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="41"/>
+        <source>Export as JSON</source>
+        <translation>Exporteren als JSON</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="48"/>
+        <source>&lt;b&gt;Speed and memory&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Snelheid en geheugen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="49"/>
+        <source>&lt;b&gt;Ratings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Beoordelingen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="85"/>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="90"/>
+        <source>Peak memory</source>
+        <translation>Piekgeheugen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="95"/>
+        <source>Predicted memory</source>
+        <translation>Voorspeld geheugen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="105"/>
+        <source>Mean rating</source>
+        <translation>Gemiddelde beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="111"/>
+        <source>Wins</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_summary.py" line="121"/>
+        <source>Blind mode: the names show once every answer is rated.</source>
+        <translation>Blinde modus: de namen verschijnen zodra elk antwoord beoordeeld is.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="64"/>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="65"/>
+        <source>Stop the comparison</source>
+        <translation>De vergelijking stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="66"/>
+        <source>Resum&amp;e</source>
+        <translation>Hervatte&amp;n</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="67"/>
+        <source>Resume the comparison</source>
+        <translation>De vergelijking hervatten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="78"/>
+        <source>Comparison</source>
+        <translation>Vergelijking</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="79"/>
+        <source>Set &amp;up</source>
+        <translation>&amp;Instellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="80"/>
+        <source>A&amp;nswers</source>
+        <translation>&amp;Antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="81"/>
+        <source>Summar&amp;y</source>
+        <translation>Overzi&amp;cht</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="82"/>
+        <source>Ear&amp;lier comparisons</source>
+        <translation>&amp;Eerdere vergelijkingen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="140"/>
+        <source>Type a name for the set first.</source>
+        <translation>Typ eerst een naam voor de set.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="144"/>
+        <source>Add a prompt first.</source>
+        <translation>Voeg eerst een prompt toe.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="148"/>
+        <source>Saved the set “%1”.</source>
+        <translation>De set “%1” is opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="160"/>
+        <source>Choose two to four models.</source>
+        <translation>Kies twee tot vier modellen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="163"/>
+        <source>Add at least one prompt.</source>
+        <translation>Voeg minstens één prompt toe.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="202"/>
+        <source>Starting…</source>
+        <translation>Starten…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="216"/>
+        <source>Stopping…</source>
+        <translation>Stoppen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="252"/>
+        <source>%1 is answering prompt %2…</source>
+        <translation>%1 beantwoordt prompt %2…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="259"/>
+        <source>Loading %1… %2%</source>
+        <translation>%1 laden… %2%</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="315"/>
+        <source>%1 of %2 answers</source>
+        <translation>%1 van %2 antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="320"/>
+        <source>, %1 failed</source>
+        <translation>, %1 mislukt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="340"/>
+        <source>The comparison stopped: %1</source>
+        <translation>De vergelijking is gestopt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="345"/>
+        <source>Done. Rate the answers, then see the summary.</source>
+        <translation>Klaar. Beoordeel de antwoorden en bekijk dan het overzicht.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="351"/>
+        <source>Stopped. Resume runs only the answers still to do.</source>
+        <translation>Gestopt. Hervatten voert alleen de antwoorden uit die nog te doen zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="375"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="376"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="377"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="379"/>
+        <source>Export the comparison</source>
+        <translation>De vergelijking exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="397"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan %1 niet schrijven: %2</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="400"/>
+        <source>Exported to %1.</source>
+        <translation>Geëxporteerd naar %1.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="429"/>
+        <source>The prompts and settings of comparison %1: choose the models, then start.</source>
+        <translation>De prompts en instellingen van vergelijking %1: kies de modellen en start dan.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="437"/>
+        <source>Delete the comparison</source>
+        <translation>De vergelijking verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="438"/>
+        <source>Delete comparison %1 with its answers and ratings?</source>
+        <translation>Vergelijking %1 met haar antwoorden en beoordelingen verwijderen?</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonsModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="20"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="20"/>
+        <source>Models</source>
+        <translation>Modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="20"/>
+        <source>Use case</source>
+        <translation>Toepassing</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="20"/>
+        <source>Answers</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="30"/>
+        <source> vs </source>
+        <translation> tegen </translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="34"/>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="36"/>
+        <source>, %1 failed</source>
+        <translation>, %1 mislukt</translation>
     </message>
 </context>
 <context>
@@ -865,6 +1606,16 @@
         <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="92"/>
         <source>Copy the file into GPT4All&apos;s models folder (Settings → Application → Download path), then choose it in the model list.</source>
         <translation>Kopieer het bestand naar de modellenmap van GPT4All (Settings → Application → Download path) en kies het daarna in de modellenlijst.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="34"/>
+        <source>Compare with &amp;other models…</source>
+        <translation>Vergelijken met &amp;andere modellen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="35"/>
+        <source>Compare this model with others on your prompts</source>
+        <translation>Dit model met andere vergelijken op uw prompts</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +2459,11 @@
         <source>The app cannot start properly: %1</source>
         <translation>De app kan niet goed starten: %1</translation>
     </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="36"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergelijken</translation>
+    </message>
 </context>
 <context>
     <name>MemoryBar</name>
@@ -2463,6 +3219,59 @@
         <location filename="../../wizard_app/ui/views/settings_dialog.py" line="84"/>
         <source>The token is needed for gated models (accept the licence on the model&apos;s page first). It is kept in the settings file, readable only by you, and sent only to the endpoint above. A new language applies after a restart.</source>
         <translation>Het token is nodig voor afgeschermde modellen (accepteer eerst de licentie op de pagina van het model). Het staat in het instellingenbestand, alleen leesbaar voor u, en wordt alleen naar het adres hierboven gestuurd. Een nieuwe taal geldt na een herstart.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="44"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="45"/>
+        <source>Mean rating</source>
+        <translation>Gemiddelde beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="46"/>
+        <source>Wins</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="47"/>
+        <source>Answers</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="48"/>
+        <source>Failed</source>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="49"/>
+        <source>Speed (predicted)</source>
+        <translation>Snelheid (voorspeld)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="50"/>
+        <source>Prompt reading</source>
+        <translation>Prompt lezen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="51"/>
+        <source>First token</source>
+        <translation>Eerste token</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="52"/>
+        <source>Peak memory (predicted)</source>
+        <translation>Piekgeheugen (voorspeld)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/models/comparisons.py" line="61"/>
+        <source> (+%1 shared)</source>
+        <translation> (+%1 gedeeld)</translation>
     </message>
 </context>
 <context>

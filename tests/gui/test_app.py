@@ -38,7 +38,7 @@ def test_the_first_window_needs_none_of_the_heavy_modules(tmp_path: Path) -> Non
         capture_output=True, text=True, timeout=120, env=env, check=True,
     )  # fmt: skip
     report = json.loads(out.stdout.strip().splitlines()[0])
-    assert report == {"loaded": [], "tabs": 3}
+    assert report == {"loaded": [], "tabs": 4}
 
 
 def _open_and_close(data_dir: Path) -> dict[str, object]:

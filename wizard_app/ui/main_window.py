@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from wizard_app import __version__
 from wizard_app.ui.services import Services
+from wizard_app.ui.views.compare_view import CompareView
 from wizard_app.ui.views.history_view import HistoryView
 from wizard_app.ui.views.library_view import LibraryView
 from wizard_app.ui.wizard.page_ids import PageId
@@ -24,11 +27,13 @@ class MainWindow(QMainWindow):
         self.wizard = ModelWizard(services)
         self.library = LibraryView(services)
         self.history = HistoryView(services)
+        self.compare = CompareView(services)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.wizard, self.tr("Wi&zard"))
         self.tabs.addTab(self.library, self.tr("My &models"))
+        self.tabs.addTab(self.compare, self.tr("&Compare"))
         self.tabs.addTab(self.history, self.tr("Hi&story"))
         self.setCentralWidget(self.tabs)
         self.banner = QLabel()
@@ -38,6 +43,7 @@ class MainWindow(QMainWindow):
         welcome.library_requested.connect(lambda: self.tabs.setCurrentWidget(self.library))  # type: ignore[attr-defined]
         welcome.history_requested.connect(lambda: self.tabs.setCurrentWidget(self.history))  # type: ignore[attr-defined]
         self.wizard.page(PageId.DOWNLOAD).settings_requested.connect(self.open_settings)  # type: ignore[attr-defined]
+        self.wizard.page(PageId.FINISH).compare_requested.connect(self._on_compare_requested)  # type: ignore[attr-defined]
         self.wizard.finished.connect(self._on_wizard_finished)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         services.failed.connect(self._on_services_failed)
@@ -80,10 +86,17 @@ class MainWindow(QMainWindow):
         self.history.refresh()
         self.tabs.setCurrentWidget(self.library)
 
+    def _on_compare_requested(self, use_case: str, model_path: object) -> None:
+        """The wizard's last step: compare the chosen model with others for its use case."""
+        self.tabs.setCurrentWidget(self.compare)
+        self.compare.prepare(use_case or None, model_path if isinstance(model_path, Path) else None)
+
     def _on_tabs_current_changed(self, _index: int) -> None:
         current = self.tabs.currentWidget()
         if current is self.library:
             self.library.refresh()
+        elif current is self.compare and not self.compare.running:
+            self.compare.refresh()
         elif current is self.history:
             self.history.refresh()
 

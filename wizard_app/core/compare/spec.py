@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard_app.core.errors import InputError
-from wizard_app.core.runtime.placement import GpuLayers
-from wizard_app.core.runtime.trial import TrialSettings
+
+if TYPE_CHECKING:  # the runtime is imported when a comparison runs, not by the window
+    from wizard_app.core.runtime.placement import GpuLayers
+    from wizard_app.core.runtime.trial import TrialSettings
 
 MIN_MODELS = 2
 MAX_MODELS = 4
@@ -77,6 +79,8 @@ class CompareSettings:
     ignore_eos: bool = False  # benchmarks and tests: every answer max_tokens long
 
     def trial(self, path: Path, item: PromptItem) -> TrialSettings:
+        from wizard_app.core.runtime.trial import TrialSettings
+
         return TrialSettings(
             path=path,
             prompt=item.prompt,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,8 @@ from wizard_app.ui.wizard.state import WizardState
 
 
 class FinishPage(QWizardPage):
+    compare_requested = Signal(str, object)  # use case, the model's path (or None)
+
     def __init__(self, services: Services, state: WizardState) -> None:
         super().__init__()
         self.services, self.state = services, state
@@ -29,6 +31,8 @@ class FinishPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.open_folder = QPushButton(self.tr("Show the &folder"))
         self.open_folder.setAccessibleName(self.tr("Show the folder with the model file"))
+        self.compare = QPushButton(self.tr("Compare with &other models…"))
+        self.compare.setAccessibleName(self.tr("Compare this model with others on your prompts"))
         self.howto = QTextBrowser()
         self.howto.setOpenExternalLinks(True)
         self.howto.setAccessibleName(self.tr("How to use the model in other programs"))
@@ -36,10 +40,12 @@ class FinishPage(QWizardPage):
         layout.addWidget(self.summary)
         row = QHBoxLayout()
         row.addWidget(self.open_folder)
+        row.addWidget(self.compare)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.howto, 1)
         self.open_folder.clicked.connect(self._on_open_folder_clicked)
+        self.compare.clicked.connect(self._on_compare_clicked)
         self.setFinalPage(True)
 
     def initializePage(self) -> None:
@@ -101,6 +107,9 @@ class FinishPage(QWizardPage):
             if code:
                 parts.append(f"<pre>{code}</pre>")
         return "".join(parts)
+
+    def _on_compare_clicked(self) -> None:
+        self.compare_requested.emit(str(self.field("use_case") or ""), self.state.model_path)
 
     def _on_open_folder_clicked(self) -> None:
         if self.state.model_path is not None:
