@@ -8,11 +8,19 @@ with ``sendfile`` so the server is never the bottleneck of a throughput comparis
 
 Faults are queued with :meth:`Hub.fail` and consumed one per matching request: dropped
 connections, 5xx, stalls, slow trickles, an ignored ``Range``, corrupted bytes.
+
+``same_host_cdn`` makes the Hub redirect LFS files to a CDN path on its own host and port
+(a mirror's layout), still recorded as "cdn" and still refusing credentials. Named
+revisions (:meth:`Hub.add_revision`) resolve to the repo's commit; any other revision is
+a ``RevisionNotFound``. ``basic_auth`` makes the Hub ask for a user and password (a
+mirror behind a login). :meth:`Hub.header_count` counts the requests that carried a
+header.
 Registered as a pytest plugin in ``tests/conftest.py`` (fixtures ``hub``, ``hf_env``).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -57,6 +65,7 @@ class Repo:
     commit: str
     files: dict[str, ServedFile] = field(default_factory=dict)
     gated_token: str | None = None
+    revisions: set[str] = field(default_factory=lambda: {"main"})  # branch and tag names
 
 
 @dataclass
@@ -81,6 +90,7 @@ class Recorded:
     status: int = 0
     body_sent: int = 0
     proxied: bool = False
+    revision: str | None = None  # what a resolve URL asked for
 
 
 class Hub:
@@ -94,6 +104,9 @@ class Hub:
         self.faults: list[Fault] = []
         self.auth_leaks: list[Recorded] = []
         self.per_connection_rate = 0  # bytes/s cap on every CDN response (0: none)
+        self.same_host_cdn = False  # redirect LFS files to /cdn/... on the Hub's own host
+        self.basic_auth: tuple[str, str] | None = None  # a mirror that wants a login
+        self.renamed: dict[str, str] = {}  # old repo id -> new: a relative redirect
         self._lock = threading.Lock()
         self._closing = threading.Event()
         self._hub = _Server(("127.0.0.1", 0), _HubHandler, self, "hub")
@@ -150,6 +163,10 @@ class Hub:
                 left -= n
         return self.add_file(repo, filename, path)
 
+    def add_revision(self, repo: str, name: str) -> None:
+        """A branch or tag name that resolves to the repo's commit."""
+        self.repo(repo).revisions.add(name)
+
     def gate(self, repo: str, token: str = GOOD_TOKEN) -> None:
         self.repo(repo).gated_token = token
 
@@ -170,6 +187,10 @@ class Hub:
                 for r in self.log
                 if (server is None or r.server == server) and (method is None or r.method == method)
             ]
+
+    def header_count(self, name: str, server: str | None = None) -> int:
+        """How many requests (to ``server``, or to either) carried the header ``name``."""
+        return sum(1 for r in self.requests(server) if name.lower() in r.headers)
 
     def bytes_sent(self, server: str = "cdn") -> int:
         return sum(r.body_sent for r in self.requests(server))
@@ -245,6 +266,8 @@ class _HubHandler(BaseHTTPRequestHandler):
             target = urlsplit(path)
             role = "cdn" if f"http://{target.netloc}" == hub.cdn_url else "hub"
             path = target.path + (f"?{target.query}" if target.query else "")
+        if role == "hub" and path.startswith("/cdn/"):  # the same-host CDN of a mirror
+            role = "cdn"
         headers = {k.lower(): v for k, v in self.headers.items()}
         rec = Recorded(role, method, path, headers, proxied=proxied)
         hub._record(rec)
@@ -295,8 +318,21 @@ class _HubHandler(BaseHTTPRequestHandler):
             self._error(404, "EntryNotFound", "Not found", method)
             return
         repo_name, revision, filename = m.group(1), unquote(m.group(2)), unquote(m.group(3))
+        self._rec.revision = revision
         auth = self.headers.get("Authorization", "")
+        if hub.basic_auth is not None:
+            want = "Basic " + base64.b64encode(":".join(hub.basic_auth).encode()).decode()
+            if auth != want:
+                self._reply(401, {"WWW-Authenticate": 'Basic realm="mirror"'}, b"login",
+                            send_body=method != "HEAD")  # fmt: skip
+                return
+            auth = ""
         token = auth[7:] if auth.startswith("Bearer ") else None
+        if repo_name in hub.renamed:  # the Hub answers a renamed repo with a relative 307
+            rest = path.split("/resolve/", 1)[1]
+            where = f"/{hub.renamed[repo_name]}/resolve/{rest}"
+            self._reply(307, {"Location": where}, b"", send_body=False)
+            return
         repo = hub.repos.get(repo_name)
         if repo is None:
             # The real Hub answers 401 to anonymous requests for a repo it will not disclose.
@@ -311,7 +347,7 @@ class _HubHandler(BaseHTTPRequestHandler):
                 msg = f"Access to model {repo_name} is restricted and you are not in the list."
                 self._error(403, "GatedRepo", msg, method)
             return
-        if revision not in ("main", repo.commit):
+        if revision not in repo.revisions and revision != repo.commit:
             self._error(404, "RevisionNotFound", f"Invalid rev id: {revision}", method)
             return
         served = repo.files.get(filename)
@@ -320,7 +356,8 @@ class _HubHandler(BaseHTTPRequestHandler):
             return
         common = {"X-Repo-Commit": repo.commit}
         if served.lfs:
-            location = f"{hub.cdn_url}/cdn/{quote(repo_name)}/{repo.commit}/{quote(filename)}"
+            cdn = hub.url if hub.same_host_cdn else hub.cdn_url
+            location = f"{cdn}/cdn/{quote(repo_name)}/{repo.commit}/{quote(filename)}"
             headers = {
                 **common,
                 "Location": location + "?X-Amz-Signature=abc123",

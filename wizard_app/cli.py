@@ -2,17 +2,23 @@
 
 Without a subcommand it opens the desktop app. Every subcommand takes ``--json`` for
 scripting; ``--data-dir DIR`` (or ``MODEL_WIZARD_DATA_DIR``) keeps all state in one folder.
-Problems the user can fix print one line and exit 2; there is no traceback.
+Problems the user can fix print one line and exit 2; there is no traceback. With
+``--json`` the same problem is also a JSON object on stdout,
+``{"ok": false, "code", "message", "hint"}``, so a script can read it; the exit code is
+the same.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import logging
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from wizard_app import __version__, commands
 from wizard_app.core.errors import WizardError
@@ -82,20 +88,71 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wizard_app.commands._common import CliContext
 
     ctx = CliContext(data_dir=args.data_dir, verbose=args.verbose)
+    as_json = bool(getattr(args, "json", False))
     try:
         ctx.setup_logging()
         return int(args.handler(args, ctx) or 0)
     except WizardError as exc:
         log.info("command failed: %s", exc)
         print(f"model-wizard: {exc}", file=sys.stderr)
+        if as_json:
+            _json_error(error_code(exc), exc.message, exc.remedy)
         return exc.exit_code
     except KeyboardInterrupt:
         print("model-wizard: interrupted.", file=sys.stderr)
+        if as_json:
+            _json_error("interrupted", "Interrupted.", "Run the same command again.")
         return 130
     except BrokenPipeError:
         return 0
     finally:
+        _database_notice(ctx)
         ctx.close()
+
+
+def error_code(exc: WizardError) -> str:
+    """A stable code for scripts: the error's own, else one named after its class
+    (``InputError`` -> ``input``, ``DiskSpaceError`` -> ``disk_space``)."""
+    if exc.code:
+        return exc.code
+    kind = getattr(exc, "kind", None)  # a classified database problem
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__).lower()
+    base = name.removesuffix("_error") or "error"
+    if base == "wizard":
+        base = "error"
+    return f"storage.{kind}" if isinstance(kind, str) else base
+
+
+def _json_error(code: str, message: str, hint: str) -> None:
+    obj: dict[str, Any] = {"ok": False, "code": code, "message": message, "hint": hint or None}
+    try:
+        json.dump(obj, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError):
+        pass
+
+
+def _database_notice(ctx: Any) -> None:
+    """What opening the database repaired (a damaged file moved aside, a new database
+    with models already in the folder), said once, after the library is rebuilt."""
+    if ctx.__dict__.get("db") is None:
+        return
+    from wizard_app.commands.library import rebuild_if_needed
+
+    try:
+        added = rebuild_if_needed(ctx)
+    except WizardError as exc:
+        print(f"model-wizard: the library could not be rebuilt: {exc}", file=sys.stderr)
+        added = []
+    db = ctx.db
+    notice = db.notice
+    if notice is None and db.created and added:
+        notice = f"A new database was started at {db.path}."
+    if notice:
+        if added:
+            notice += f" {len(added)} model(s) from the models folder are in the library again."
+        print(f"model-wizard: note: {notice}", file=sys.stderr)
 
 
 def _open_gui(args: argparse.Namespace) -> int:

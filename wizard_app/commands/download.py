@@ -89,6 +89,9 @@ def _targets(args: argparse.Namespace, ctx: CliContext) -> list[_Target]:
                 "Nothing to download.",
                 "Give a catalog id (see 'model-wizard catalog') or --repo R --file F.",
             )
+        from wizard_app.core.download.hub import check_repo_id
+
+        check_repo_id(args.repo)
         return [_Target(args.repo, args.filename, args.revision or "main", None, None, None, None)]
     model_id, _, quant = args.model.partition(":")
     entry = ctx.catalog.get(model_id)
@@ -214,6 +217,7 @@ def _download(
     )
 
     manager = DownloadManager(ctx.db, ctx.models_dir, client_for, options=options)
+    ctx.__dict__.setdefault("library_rebuilt", manager.repaired)  # for the closing note
     ids = [
         manager.enqueue(
             DownloadRequest(
@@ -232,6 +236,7 @@ def _download(
     names = {i: t.filename for i, t in zip(ids, targets, strict=True)}
     line = _ProgressLine(sys.stderr)
     installed: dict[int, Installed] = {}
+    failures: dict[int, StateChanged] = {}  # as the worker said it (maybe not in the db)
     cancel = CancelToken()
     try:
         for event in manager.run(ids, cancel):
@@ -246,6 +251,7 @@ def _download(
             elif isinstance(event, Installed):
                 installed[event.id] = event
             elif isinstance(event, StateChanged) and event.state == "failed":
+                failures[event.id] = event
                 line.clear()
     except KeyboardInterrupt:
         manager.shutdown()
@@ -254,9 +260,18 @@ def _download(
         return 130
     line.clear()
     results = [manager.get(i) for i in ids]
+    for i in ids:
+        if i in failures:
+            raise _failure(failures[i])
     failed = [r for r in results if r.state != "verified"]
     if failed:
-        raise DownloadError(failed[0].reason or f"{failed[0].filename} is {failed[0].state}.")
+        first = failed[0]
+        if first.state == "downloading":  # not by us: another process holds the part's lock
+            raise DownloadError(
+                f"{first.filename} is being downloaded by another Open Model Wizard process.",
+                "Wait for it to finish, or stop it, then run the command again.",
+            )
+        raise DownloadError(first.reason or f"{first.filename} is {first.state}.")
     files: list[dict[str, Any]] = []
     for info in results:
         done = installed.get(info.id)
@@ -270,6 +285,8 @@ def _download(
                 "path": str(info.dest_path),
                 "size_bytes": info.size_bytes,
                 "sha256": info.sha256,
+                # compared with a sha256 from the Hub or the catalog; false: none was given
+                "sha256_verified": info.checked,
                 "model_id": done.model_id if done else _model_id(manager, info.dest_path),
                 "fetched_bytes": done.fetched if done else 0,
             }
@@ -280,13 +297,34 @@ def _download(
         from wizard_app.core.download.fetcher import human_bytes
 
         for f in files:
-            what = "Verified" if f["id"] in installed else "Already downloaded:"
+            if f["id"] not in installed:
+                what = "Already downloaded:"
+            else:
+                what = "Verified" if f["sha256_verified"] else "Downloaded"
             in_library = f"; library id {f['model_id']}" if f["model_id"] is not None else ""
             print(
                 f"{what} {f['path']} ({human_bytes(f['size_bytes'] or 0)}, "
                 f"sha256 {f['sha256']}){in_library}"
             )
+            if not f["sha256_verified"]:
+                print(
+                    "  Not verified: neither the server nor the catalog gave a sha256 to "
+                    "compare with; the file is complete, but its content is unchecked."
+                )
     return 0
+
+
+def _failure(event: Any) -> Exception:
+    """The worker's error again, with its code (for --json) when it has one."""
+    from wizard_app.core.download.hub import DownloadError
+    from wizard_app.core.errors import TEMPLATES
+
+    reason = event.reason or f"Download {event.id} failed."
+    if event.code in TEMPLATES:
+        error = DownloadError.from_code(event.code, **event.params)
+        if str(error) == reason:
+            return error
+    return DownloadError(reason, code=event.code, params=event.params)
 
 
 def _model_id(manager: Any, path: Any) -> int | None:

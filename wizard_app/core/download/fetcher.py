@@ -35,8 +35,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from pathlib import Path, PurePath, PurePosixPath
+from typing import Any, BinaryIO, TypeVar
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download.hub import (
@@ -135,6 +135,10 @@ class IntegrityError(DownloadError):
     """The bytes do not match the expected sha256 (or size)."""
 
 
+class BusyError(DownloadError):
+    """Another process is downloading the same file right now (it holds the part's lock)."""
+
+
 # ---- options --------------------------------------------------------------------------
 WriteHook = Callable[[int, int], None]
 
@@ -159,6 +163,10 @@ class FetchOptions:
     # the CPU or the disk, and another connection costs CPU (its bytes are hashed again
     # from the disk) for nothing
     probe_below: float = 256 * MiB
+    # Keep <file>.part.json, with the verified sha256, after the rename: the caller
+    # (the download manager) deletes it once the result is recorded, so a crash in
+    # between finds a complete file it can check instead of fetching it all again.
+    keep_receipt: bool = False
     free_space: Callable[[Path], int] | None = None  # injectable for tests
     write_hook: WriteHook | None = None  # called before each write (tests inject ENOSPC)
 
@@ -197,10 +205,34 @@ class _PartLock:
                 fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             os.close(self._fd)
-            raise DownloadError(
+            raise BusyError(
                 f"{name} is already being downloaded by another Open Model Wizard process.",
                 "Wait for it to finish, or stop it first.",
             ) from exc
+
+    @staticmethod
+    def held(path: Path) -> bool:
+        """Whether a live process holds the lock at ``path`` (a dead one's is released)."""
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError:
+            return False
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)
+        return False
 
     def release(self, remove: bool = False) -> None:
         if remove:
@@ -209,12 +241,54 @@ class _PartLock:
         os.close(self._fd)
 
 
-def destination(models_dir: Path, repo: str, filename: str) -> Path:
-    """``<models>/<owner>/<name>/<file>``, refusing any path that escapes the folder."""
+_P = TypeVar("_P", bound=PurePath)
+# Characters Windows does not allow in a file name (a drive colon among them), and its
+# reserved device names: refused on every system, so a name means the same file everywhere.
+_BAD_CHARS = set('<>:"|?*\\') | {chr(c) for c in range(32)}
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
+    f"{dev}{n}" for dev in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")
+}
+
+
+def destination(models_dir: _P, repo: str, filename: str) -> _P:
+    """``<models>/<owner>/<name>/<file>``, refusing any path that escapes the folder.
+
+    ``repo`` must be a repository id (``owner/name``), so that two different requests
+    never name the same file. Works for a ``PureWindowsPath`` folder too: a drive
+    (``C:evil.gguf``), a reserved device name or a backslash is refused.
+    """
+    from wizard_app.core.download.hub import check_repo_id
+
+    check_repo_id(repo)
     rel = PurePosixPath(repo) / PurePosixPath(filename)
-    if rel.is_absolute() or any(part in ("", ".", "..") for part in rel.parts) or "\\" in str(rel):
-        raise InputError(f"'{repo}/{filename}' is not a valid repository file path.")
-    return models_dir.joinpath(*rel.parts)
+    if rel.is_absolute() or any(_bad_part(part) for part in rel.parts) or not filename:
+        raise InputError(
+            f"'{repo}/{filename}' is not a valid repository file path.",
+            "Give the file's path inside the repository, e.g. model-Q4_K_M.gguf.",
+        )
+    dest = models_dir.joinpath(*rel.parts)
+    if dest.drive != models_dir.drive or dest.parts[: len(models_dir.parts)] != models_dir.parts:
+        raise InputError(f"'{repo}/{filename}' would be saved outside the models folder.")
+    return dest
+
+
+def _bad_part(part: str) -> bool:
+    if part in ("", ".", "..") or any(c in _BAD_CHARS for c in part):
+        return True
+    if part != part.rstrip(" ."):  # Windows drops trailing dots and spaces
+        return True
+    return part.split(".")[0].upper() in _RESERVED
+
+
+def download_busy(dest: Path) -> bool:
+    """Whether another live process is downloading ``dest`` right now."""
+    return _PartLock.held(part_paths(dest)[3])
+
+
+def remove_receipt(dest: Path) -> None:
+    """Forget the receipt a ``keep_receipt`` fetch left next to ``dest``."""
+    with contextlib.suppress(OSError):
+        part_paths(dest)[1].unlink(missing_ok=True)
 
 
 def human_bytes(n: float) -> str:
@@ -583,15 +657,32 @@ class _Fetch:
             ok = True
         finally:
             self._shutdown()
-            lock.release(remove=ok or not self.part.exists())
+            empty = not ok and self._nothing_kept()
+            if empty:  # nothing to resume: leave no empty part, identity or lock behind
+                self._discard()
+            lock.release(remove=ok or empty or not self.part.exists())
+
+    def _nothing_kept(self) -> bool:
+        try:
+            return not self.part.exists() or (
+                self.part.stat().st_size == 0 and not _Journal.read(self.ranges).items()
+            )
+        except OSError:
+            return False
 
     def _already_there(self) -> Generator[FetchEvent, None, DownloadVerified | None]:
         """A destination that already holds the expected bytes (say the app stopped between
-        the rename and the clean-up) is verified, not fetched again."""
-        if not self.expected or self.size is None:
+        the rename and the clean-up) is verified, not fetched again. Without an expected
+        hash, the receipt a ``keep_receipt`` run left says which bytes it renamed."""
+        expected, size = self.expected, self.size
+        if not expected:
+            receipt = self._receipt()
+            if receipt is not None:
+                expected, size = receipt
+        if not expected or size is None:
             return None
         try:
-            if not self.dest.is_file() or self.dest.stat().st_size != self.size:
+            if not self.dest.is_file() or self.dest.stat().st_size != size:
                 return None
             sha = hashlib.sha256()
             buf = bytearray(4 * MiB)
@@ -604,15 +695,47 @@ class _Fetch:
                     done += n
                     if time.monotonic() - last >= self.opt.progress_interval:
                         last = time.monotonic()
-                        yield DownloadProgress(done, self.size, 0.0, None, "checking")
+                        yield DownloadProgress(done, size, 0.0, None, "checking")
         except OSError:
             return None
-        if sha.hexdigest() != self.expected:
+        if sha.hexdigest() != expected:
             return None
-        for path in (self.part, self.meta, self.ranges):
+        for path in (
+            (self.part, self.ranges)
+            if self.opt.keep_receipt
+            else (self.part, self.meta, self.ranges)
+        ):
             path.unlink(missing_ok=True)
-        return DownloadVerified(self.dest, self.size, self.expected, self.remote.commit, 0,
-                                self.expected)  # fmt: skip
+        return DownloadVerified(self.dest, size, expected, self.remote.commit, 0,
+                                self.expected or None)  # fmt: skip
+
+    def _identity(self) -> dict[str, Any]:
+        return {
+            "repo": self.remote.repo,
+            "filename": self.remote.filename,
+            "size": self.size,
+            "sha256": self.expected,
+            "etag": self.remote.etag,
+        }
+
+    def _receipt(self) -> tuple[str, int] | None:
+        """``(sha256, size)`` of the bytes a previous run of this same remote file renamed
+        to the destination, if it left its receipt."""
+        try:
+            stored = json.loads(self.meta.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(stored, dict) or stored.get("identity") != self._identity():
+            return None
+        done = stored.get("renamed")
+        if not isinstance(done, dict):
+            return None
+        sha, size = done.get("sha256"), done.get("size")
+        if not isinstance(sha, str) or not isinstance(size, int):
+            return None
+        if self.size is not None and size != self.size:
+            return None
+        return sha, size
 
     def _check_expected(self) -> None:
         hub_sha = self.remote.sha256
@@ -627,18 +750,13 @@ class _Fetch:
 
     def _open_part(self) -> int:
         """Keep a part that belongs to the same remote file; otherwise start afresh."""
-        identity = {
-            "repo": self.remote.repo,
-            "filename": self.remote.filename,
-            "size": self.size,
-            "sha256": self.expected,
-            "etag": self.remote.etag,
-        }
+        identity = self._identity()
         kept = Intervals()
         try:
             stored = json.loads(self.meta.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             stored = None
+        # a receipt ("renamed") with a part still there: the crash came before the rename
         same = isinstance(stored, dict) and stored.get("identity") == identity
         try:
             if same and self.part.exists():
@@ -1170,11 +1288,20 @@ class _Fetch:
                 expected=self.expected,
             )
         try:
+            if self.opt.keep_receipt:
+                tmp = self.meta.with_name(self.meta.name + ".tmp")
+                record = {
+                    "version": 1,
+                    "identity": self._identity(),
+                    "renamed": {"sha256": digest, "size": self.size},
+                }
+                tmp.write_text(json.dumps(record), "utf-8")
+                os.replace(tmp, self.meta)
             os.replace(self.part, self.dest)
             _fsync_dir(self.dest.parent, self.opt.fsync)
         except OSError as exc:
             raise self._disk_error(exc) from exc
-        for path in (self.meta, self.ranges):
+        for path in (self.ranges,) if self.opt.keep_receipt else (self.meta, self.ranges):
             path.unlink(missing_ok=True)
         yield DownloadVerified(
             self.dest, self.size, digest, self.remote.commit, self.shared.received, self.expected

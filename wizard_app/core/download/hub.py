@@ -3,8 +3,13 @@
 ``{endpoint}/{repo}/resolve/{revision}/{file}`` answers a HEAD with the file's metadata
 (``X-Linked-Size``, ``X-Linked-Etag`` = sha256 for LFS files, ``X-Repo-Commit``) and a GET
 with a redirect to a CDN host. Redirects are followed here, not by a library, so that the
-token goes only to the endpoint's own origin (scheme, host and port) and never to the
-CDN. The token is never logged and never part of an error message or a ``repr``.
+credentials (a token, or a user and password in a mirror's URL) go only to the endpoint's
+own origin and only on its own answers: the first request and the relative redirects
+the Hub uses for renamed repos. An absolute redirect is the CDN, even when it lives on
+the same host, and gets no credentials. Metadata follows huggingface_hub's rule
+(``get_hf_file_metadata``): only relative redirects, and the ``X-Linked-*`` and
+``X-Repo-Commit`` headers are read from the first answer that carries them. Credentials
+are never logged, stored in the database, or part of an error message or a ``repr``.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from email.message import Message
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from wizard_app import __version__
-from wizard_app.core.errors import WizardError
+from wizard_app.core.errors import InputError, WizardError
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +38,7 @@ ENDPOINT_ENV = "HF_ENDPOINT"
 TOKEN_ENVS = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN")
 USER_AGENT = f"open-model-wizard/{__version__}"
 _REDIRECTS = (301, 302, 303, 307, 308)
+_HUB_HEADERS = ("x-linked-etag", "x-linked-size", "x-repo-commit")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
@@ -70,6 +76,27 @@ def resolve_endpoint(explicit: str | None = None, env: Mapping[str, str] | None 
     return url
 
 
+def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+    """``url`` without a ``user:password@`` part, and that user and password (or None).
+
+    The clean URL is what may be stored and logged; the credentials are kept like the
+    token: in the settings or the environment they came from, and in memory.
+    """
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 literal
+        host = f"[{host}]"
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    clean = parts._replace(netloc=netloc).geturl()
+    return clean, (unquote(parts.username or ""), unquote(parts.password or ""))
+
+
+def strip_credentials(url: str) -> str:
+    return split_credentials(url)[0]
+
+
 def resolve_token(
     explicit: str | None = None,
     *,
@@ -103,8 +130,9 @@ def origin(url: str) -> tuple[str, str, int]:
 
 
 def safe_url(url: str) -> str:
-    """The URL without its query string (a CDN signature) for logs and messages."""
-    parts = urlsplit(url)
+    """The URL without credentials and query string (a CDN signature), for logs and
+    messages."""
+    parts = urlsplit(strip_credentials(url))
     return f"{parts.scheme}://{parts.netloc}{parts.path}"
 
 
@@ -221,8 +249,14 @@ class HubClient:
         user_agent: str = USER_AGENT,
         max_redirects: int = 10,
     ) -> None:
-        self.endpoint = resolve_endpoint(endpoint)
+        self.endpoint, credentials = split_credentials(resolve_endpoint(endpoint))
         self._token = token or None
+        self._auth: str | None = None  # the Authorization header for the endpoint
+        if credentials is not None:  # a mirror's own login wins, as in requests and httpx
+            raw = f"{credentials[0]}:{credentials[1]}".encode()
+            self._auth = "Basic " + base64.b64encode(raw).decode()
+        elif self._token:
+            self._auth = f"Bearer {self._token}"
         self.timeout = timeout
         self.user_agent = user_agent
         self.max_redirects = max_redirects
@@ -244,18 +278,24 @@ class HubClient:
 
     # ---- metadata -----------------------------------------------------------------------
     def metadata(self, repo: str, filename: str, revision: str = "main") -> RemoteFile:
-        """HEAD the resolve URL; the LFS headers sit on the redirect to the CDN."""
+        """HEAD the resolve URL; the LFS headers sit on the redirect to the CDN.
+
+        Only relative redirects are followed (huggingface_hub's rule): an absolute one
+        leads to the CDN, whose answer lacks the Hub's headers, even on the same host.
+        """
         url = self.resolve_url(repo, filename, revision)
-        resp = self.request("HEAD", url, follow="same-origin")
+        seen: dict[str, str] = {}
+        resp = self.request("HEAD", url, follow="relative", headers_seen=seen)
         with resp:
             if resp.status >= 400 or (resp.status in _REDIRECTS and not resp.header("Location")):
                 self.raise_for_status(resp, repo, filename, revision)
-            linked_etag = _unquote_etag(resp.header("X-Linked-Etag"))
+            linked_etag = _unquote_etag(seen.get("x-linked-etag"))
             etag = _unquote_etag(resp.header("ETag"))
-            size_header = resp.header("X-Linked-Size") or (
+            size_header = seen.get("x-linked-size") or (
                 resp.header("Content-Length") if resp.status == 200 else None
             )
-            sha = linked_etag if linked_etag and _SHA256.match(linked_etag) else None
+            lowered = (linked_etag or "").lower()
+            sha = lowered if _SHA256.match(lowered) else None
             return RemoteFile(
                 repo=repo,
                 filename=filename,
@@ -263,7 +303,7 @@ class HubClient:
                 url=url,
                 size=int(size_header) if size_header and size_header.isdigit() else None,
                 sha256=sha,
-                commit=resp.header("X-Repo-Commit"),
+                commit=seen.get("x-repo-commit"),
                 etag=linked_etag or etag,
                 lfs=linked_etag is not None,
             )
@@ -306,24 +346,35 @@ class HubClient:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         follow: str = "all",
+        headers_seen: dict[str, str] | None = None,
     ) -> HubResponse:
-        """One request, redirects followed (``follow``: all | same-origin | none).
+        """One request, redirects followed (``follow``: all | relative | none).
 
-        The ``Authorization`` header is added only for the endpoint's own origin; a
-        redirect to another host (the CDN) is requested without it.
+        The ``Authorization`` header goes only to the endpoint's own origin, on the first
+        request and on relative redirects from it; after an absolute redirect (the CDN,
+        on another host or on the same one) no request carries it. ``headers_seen``
+        collects the Hub's metadata headers, each from the first answer that has it.
         """
+        own = origin(url) == self._origin
         for _ in range(self.max_redirects + 1):
             hdrs = {"User-Agent": self.user_agent, **(headers or {})}
-            same_origin = origin(url) == self._origin
-            if self._token and same_origin:
-                hdrs["Authorization"] = f"Bearer {self._token}"
+            if self._auth and own:
+                hdrs["Authorization"] = self._auth
             resp = self._send(method, url, hdrs, timeout if timeout is not None else self.timeout)
+            if headers_seen is not None:
+                for name in _HUB_HEADERS:
+                    value = resp.header(name)
+                    if value and name not in headers_seen:
+                        headers_seen[name] = value
             location = resp.header("Location")
             if resp.status not in _REDIRECTS or not location or follow == "none":
                 return resp
-            target = urljoin(url, location)
-            if follow == "same-origin" and origin(target) != self._origin:
+            loc = urlsplit(location)
+            relative = not loc.scheme and not loc.netloc
+            if follow == "relative" and not relative:
                 return resp
+            target = urljoin(url, location)
+            own = own and relative
             resp.close()
             if resp.status == 303:
                 method = "GET"
@@ -475,3 +526,29 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
+
+
+def check_repo_id(repo: str) -> str:
+    """``repo`` if it is a Hub repository id ``owner/name``; else a clear ``InputError``.
+
+    huggingface_hub's own rules (``validate_repo_id``: letters, digits, ``-``, ``_``, ``.``;
+    no ``--`` or ``..``; at most 96 characters), plus exactly one ``/``: a model always has
+    an owner here, and ``owner/name/sub`` would name a folder inside another repository.
+    """
+    from huggingface_hub.errors import HFValidationError
+    from huggingface_hub.utils import validate_repo_id  # type: ignore[attr-defined]
+
+    problem = None
+    if not isinstance(repo, str) or repo.count("/") != 1:
+        problem = "it must be exactly owner/name"
+    else:
+        try:
+            validate_repo_id(repo)
+        except HFValidationError as exc:
+            problem = str(exc).split(": '")[0].rstrip(".")
+    if problem is not None:
+        raise InputError(
+            f"'{repo}' is not a Hugging Face repository id: {problem}.",
+            "Give it as owner/name, e.g. Qwen/Qwen3-4B-GGUF, and the file inside it with --file.",
+        )
+    return repo

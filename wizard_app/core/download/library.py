@@ -37,7 +37,7 @@ from wizard_app.core.download.gguf_peek import (
 )
 from wizard_app.core.errors import InputError, StorageError
 from wizard_app.core.storage.database import Database
-from wizard_app.core.storage.download_tables import InstalledModel
+from wizard_app.core.storage.download_tables import DownloadRow, InstalledModel
 
 log = logging.getLogger(__name__)
 
@@ -496,7 +496,10 @@ class Library:
         catalog_id: str | None = None,
         quant: str | None = None,
         download_id: int | None = None,
+        verified: bool = False,
     ) -> ModelEntry:
+        """``verified``: the sha256 was compared with one the Hub or the catalog gave;
+        without one, the hash is recorded but the file is not called verified."""
         size = sum(p.stat().st_size for p in _shards(path) if p.exists())
         return self._add(
             InstalledModel(
@@ -509,7 +512,7 @@ class Library:
                 filename=filename,
                 revision=revision,
                 sha256=sha256,
-                sha256_verified=True,
+                sha256_verified=verified,
                 catalog_id=catalog_id,
                 quant=quant or (info.quant if info else None),
                 architecture=info.architecture if info else None,
@@ -579,11 +582,72 @@ class Library:
         )
         return entry, True
 
+    def adopt_models_folder(self, only: list[Path] | None = None) -> list[ModelEntry]:
+        """Register every model in the app's own models folder the library lacks.
+
+        A crash between a download's rename and its library entry, or a database that
+        was lost or damaged and started afresh, leaves files the library does not know.
+        A file with a verified download row gets that row's facts back (repo, revision,
+        sha256, catalog id); any other is recorded from its place in the folder
+        (``<owner>/<name>/<file>``, or ``imported/``), not called verified.
+        """
+        root = self.models_dir
+        candidates = only if only is not None else _ggufs(root, recursive=True)
+        with self.db.session() as s:
+            known = set(s.scalars(select(InstalledModel.path)).all())
+            rows = {
+                r.dest_path: r
+                for r in s.scalars(
+                    select(DownloadRow)
+                    .where(DownloadRow.state == "verified")
+                    .order_by(DownloadRow.id)
+                ).all()
+            }
+        added: list[ModelEntry] = []
+        for path in candidates:
+            if str(path) in known or not path.is_file():
+                continue
+            m = SHARD.match(path.name)
+            if m and (int(m.group("no")) != 1 or not all(p.exists() for p in _shards(path))):
+                continue
+            try:
+                rel = path.relative_to(root).parts
+            except ValueError:
+                continue
+            found = _describe(path, {"source": "download"})
+            if isinstance(found, ScanSkipped):
+                log.info("not adding %s to the library: %s", path, found.reason)
+                continue
+            row = rows.get(str(path))
+            try:
+                if row is not None:
+                    checked = bool(row.expected_sha256) and row.expected_sha256 == row.sha256
+                    entry = self.add_download(
+                        path,
+                        repo=row.repo,
+                        filename=row.filename,
+                        revision=row.commit or row.revision,
+                        sha256=row.sha256 or "",
+                        info=found.info,
+                        catalog_id=row.catalog_id,
+                        quant=row.quant,
+                        download_id=row.id,
+                        verified=checked,
+                    )
+                else:
+                    entry = self._add(_from_folder(path, rel, found))
+            except (StorageError, OSError) as exc:
+                log.warning("cannot add %s back to the library: %s", path, exc)
+                continue
+            log.info("added %s back to the library (id %d)", path, entry.id)
+            added.append(entry)
+        return added
+
     def scan_and_register(
         self, roots: ScanRoots, *, cancel: CancelToken | None = None
     ) -> ScanReport:
-        """For the CLI: scan, then register on this thread."""
-        added: list[ModelEntry] = []
+        """For the CLI: the models folder's own files first, then scan and register."""
+        added: list[ModelEntry] = self.adopt_models_folder()
         known: list[Path] = []
         skipped: list[ScanSkipped] = []
         models_dir = _real(self.models_dir)
@@ -646,6 +710,30 @@ class Library:
                 s.delete(row)
                 s.commit()
         return RemoveResult(entry, deleted, note)
+
+
+def _from_folder(path: Path, rel: tuple[str, ...], found: FoundModel) -> InstalledModel:
+    """A library row for a file in the models folder that no download row describes."""
+    repo = filename = None
+    source = "download"
+    if rel[0] == "imported":
+        source = "import"
+    elif len(rel) >= 3:
+        repo, filename = f"{rel[0]}/{rel[1]}", "/".join(rel[2:])
+    return InstalledModel(
+        path=str(path),
+        size_bytes=found.size_bytes,
+        source=source,
+        owned=True,
+        display_name=found.display_name,
+        repo=repo,
+        filename=filename,
+        sha256=None,
+        sha256_verified=False,
+        quant=found.info.quant,
+        architecture=found.info.architecture,
+        header=found.info.summary(),
+    )
 
 
 def _prune_empty(folder: Path, stop: Path) -> None:

@@ -14,6 +14,7 @@ The token is never stored: ``client_for(endpoint)`` builds a client when a downl
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import queue
 import threading
@@ -27,19 +28,22 @@ from sqlalchemy import func, select
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download.fetcher import (
+    BusyError,
     DownloadProgress,
     DownloadRetry,
     DownloadStarted,
     DownloadVerified,
     FetchOptions,
     destination,
+    download_busy,
     fetch,
     part_paths,
+    remove_receipt,
 )
 from wizard_app.core.download.gguf_peek import GGUFFormatError, GGUFInfo, read_local_header
-from wizard_app.core.download.hub import HubClient, RemoteFile
-from wizard_app.core.download.library import SHARD, Library, _shards
-from wizard_app.core.errors import InputError, Param, WizardError
+from wizard_app.core.download.hub import HubClient, RemoteFile, split_credentials
+from wizard_app.core.download.library import SHARD, Library, ModelEntry, _shards
+from wizard_app.core.errors import InputError, Param, StorageError, WizardError
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.download_tables import DownloadRow
 
@@ -77,6 +81,14 @@ class DownloadInfo:
     sha256: str | None
     catalog_id: str | None
     quant: str | None
+    expected_sha256: str | None = None  # once verified: the hash it was checked against
+
+    @property
+    def checked(self) -> bool:
+        """Verified against a sha256 from the Hub or the catalog (not only complete)."""
+        return (
+            self.state == "verified" and bool(self.sha256) and (self.expected_sha256 == self.sha256)
+        )
 
 
 # ---- events for the caller --------------------------------------------------------------
@@ -139,6 +151,7 @@ class _Failed:
     reason: str
     code: str | None = None
     params: dict[str, Param] = field(default_factory=dict)
+    busy: bool = False  # another process is downloading the file: its row is not ours
 
 
 _WorkerEvent = (
@@ -170,6 +183,7 @@ def _info(row: DownloadRow) -> DownloadInfo:
         sha256=row.sha256,
         catalog_id=row.catalog_id,
         quant=row.quant,
+        expected_sha256=row.expected_sha256,
     )
 
 
@@ -188,23 +202,47 @@ class DownloadManager:
         self.models_dir = models_dir
         self.client_for = client_for
         self.max_concurrent = max(1, max_concurrent)
-        self.options = options or FetchOptions()
+        # the receipt lets a crash between the rename and the database commit be repaired
+        self.options = dataclasses.replace(options or FetchOptions(), keep_receipt=True)
         self.library = library or Library(db, models_dir)
         self._jobs: dict[int, _Job] = {}
         self._events: queue.Queue[tuple[int, _WorkerEvent]] = queue.Queue()
+        # endpoints with a user and password, by their stored (credential-free) URL
+        self._endpoints: dict[str, str] = {}
+        # a verified file asked for at another revision: what it was, until the check ends
+        self._before: dict[int, tuple[str, str | None, str | None]] = {}
+        self.repaired: list[ModelEntry] = []  # library entries added back on start
         self._recover()
 
     # ---- the queue ---------------------------------------------------------------------
     def _recover(self) -> None:
-        """Downloads that were running when the app stopped are queued again."""
+        """Downloads that were running when the app (not another one) stopped are queued
+        again, and verified files the library lost are added back."""
         with self.db.session() as s:
             for row in s.scalars(select(DownloadRow).where(DownloadRow.state == "downloading")):
-                row.state = "queued"
+                if not download_busy(Path(row.dest_path)):  # else another process runs it
+                    row.state = "queued"
             s.commit()
+        self.repaired = self.library.adopt_models_folder()
+
+    def _ensure_in_library(self, row: DownloadRow) -> None:
+        """A verified download whose library entry is missing (a crash between the two
+        writes) gets it back."""
+        first = _first_shard_if_complete(Path(row.dest_path))
+        if first is not None and first.exists() and self.library.find_path(first) is None:
+            self.library.adopt_models_folder(only=[first])
 
     def enqueue(self, req: DownloadRequest) -> int:
-        """Queue a file (or return the existing entry for the same destination)."""
+        """Queue a file (or return the existing entry for the same destination).
+
+        A file already verified answers only for its own revision (or commit); asked for
+        another one, it is queued again, so the Hub is asked about that revision (a file
+        with the same bytes is then checked on disk, not fetched again).
+        """
         dest = destination(self.models_dir, req.repo, req.filename)
+        endpoint, credentials = split_credentials(req.endpoint)
+        if credentials is not None:  # kept in memory, never in the database
+            self._endpoints[endpoint] = req.endpoint
         with self.db.session() as s:
             row = s.scalars(
                 select(DownloadRow)
@@ -213,8 +251,11 @@ class DownloadManager:
             ).first()
             if row is not None:
                 if row.state == "verified" and dest.exists():
-                    return row.id
-                if row.state in ("queued", "downloading"):
+                    if req.revision in (row.revision, row.commit):
+                        self._ensure_in_library(row)
+                        return row.id
+                    self._before[row.id] = (row.revision, row.commit, row.expected_sha256)
+                elif row.state in ("queued", "downloading"):
                     return row.id
                 row.state, row.reason = "queued", None  # paused, failed, or a removed file
             else:
@@ -222,7 +263,7 @@ class DownloadManager:
                 row = DownloadRow(dest_path=str(dest), position=last + 1, bytes_done=0)
                 s.add(row)
             row.repo, row.filename, row.revision = req.repo, req.filename, req.revision
-            row.endpoint, row.catalog_id, row.quant = req.endpoint, req.catalog_id, req.quant
+            row.endpoint, row.catalog_id, row.quant = endpoint, req.catalog_id, req.quant
             row.expected_sha256 = req.expected_sha256
             row.size_bytes = req.size_bytes if req.size_bytes is not None else row.size_bytes
             s.commit()
@@ -320,7 +361,7 @@ class DownloadManager:
         token = CancelToken()
         args = (
             row.id,
-            row.endpoint,
+            self._endpoints.get(row.endpoint, row.endpoint),
             row.repo,
             row.filename,
             row.revision,
@@ -367,6 +408,8 @@ class DownloadManager:
             with contextlib.suppress(GGUFFormatError):
                 info = read_local_header(done.path)
             put((download_id, _Done(done, info)))
+        except BusyError as exc:
+            put((download_id, _Failed(str(exc), exc.code, exc.params, busy=True)))
         except WizardError as exc:
             put((download_id, _Failed(str(exc), exc.code, exc.params)))
         except Exception as exc:  # the reason reaches the user, not a dead thread
@@ -393,12 +436,8 @@ class DownloadManager:
     def _apply(self, download_id: int, event: _WorkerEvent) -> list[ManagerEvent]:
         job = self._jobs.get(download_id)
         if isinstance(event, _Resolved):
-            with self.db.session() as s:
-                row = s.get(DownloadRow, download_id)
-                if row is not None:
-                    row.commit = event.remote.commit
-                    row.size_bytes = event.remote.size or row.size_bytes
-                    s.commit()
+            with contextlib.suppress(StorageError):  # noted in the log; the download goes on
+                self._save_resolved(download_id, event.remote)
             return []
         if isinstance(event, DownloadStarted):
             self._save_progress(download_id, event.resumed_from, event.total)
@@ -419,29 +458,59 @@ class DownloadManager:
             self._set_state(download_id, stop_as)
             return [StateChanged(download_id, stop_as)]
         if isinstance(event, _Failed):
+            before = self._before.pop(download_id, None)
+            if event.busy:  # the row belongs to the process that holds the lock
+                return [StateChanged(download_id, "failed", event.reason, event.code, event.params)]
             if job is not None and job.stop_as == "cancelled":
                 self._forget(download_id)
                 return [StateChanged(download_id, "cancelled")]
-            self._set_state(download_id, "failed", event.reason)
-            return [StateChanged(download_id, "failed", event.reason, event.code, event.params)]
+            reason = event.reason
+            try:
+                if before is not None and self._restore(download_id, before):
+                    pass  # the file verified before is still there and still in the library
+                else:
+                    self._set_state(download_id, "failed", event.reason)
+            except StorageError as exc:  # say both: why it failed, and why it is not saved
+                log.warning("cannot record the failure of download %s: %s", download_id, exc)
+                reason = f"{event.reason} (Not recorded: {exc.message})"
+            return [StateChanged(download_id, "failed", reason, event.code, event.params)]
+        self._before.pop(download_id, None)
         return self._installed(download_id, event)
 
+    def _restore(self, download_id: int, before: tuple[str, str | None, str | None]) -> bool:
+        with self.db.session() as s:
+            row = s.get(DownloadRow, download_id)
+            if row is None or row.sha256 is None or not Path(row.dest_path).exists():
+                return False
+            row.state, row.reason = "verified", None
+            row.revision, row.commit, row.expected_sha256 = before
+            s.commit()
+            return True
+
+    def _save_resolved(self, download_id: int, remote: RemoteFile) -> None:
+        with self.db.session() as s:
+            row = s.get(DownloadRow, download_id)
+            if row is not None:
+                row.commit = remote.commit
+                row.size_bytes = remote.size or row.size_bytes
+                s.commit()
+
     def _installed(self, download_id: int, done: _Done) -> list[ManagerEvent]:
+        """Record a verified file: the library entry first, then the queue row, then the
+        receipt goes. A crash between any two leaves what the next start repairs."""
         v = done.verified
         with self.db.session() as s:
             row = s.get(DownloadRow, download_id)
             if row is None:
                 return []
-            row.state, row.reason, row.sha256 = "verified", None, v.sha256
-            row.bytes_done, row.size_bytes = v.size, v.size
-            row.commit = v.commit or row.commit
-            row.finished_at = datetime.now(timezone.utc)
-            s.commit()
             repo, filename, catalog_id, quant = row.repo, row.filename, row.catalog_id, row.quant
-            revision = row.commit or row.revision
+            revision = v.commit or row.commit or row.revision
         model_id = None
         first = _first_shard_if_complete(v.path)
         if first is not None:
+            checked = v.expected_sha256 is not None
+            if first != v.path:
+                checked = checked and self._checked(first)
             entry = self.library.add_download(
                 first,
                 repo=repo,
@@ -452,12 +521,34 @@ class DownloadManager:
                 catalog_id=catalog_id,
                 quant=quant,
                 download_id=download_id if first == v.path else None,
+                verified=checked,
             )
             model_id = entry.id
+        with self.db.session() as s:
+            row = s.get(DownloadRow, download_id)
+            if row is None:
+                return []
+            row.state, row.reason, row.sha256 = "verified", None, v.sha256
+            # the hash the bytes were checked against (catalog or Hub), None if none was
+            row.expected_sha256 = v.expected_sha256
+            row.bytes_done, row.size_bytes = v.size, v.size
+            row.commit = v.commit or row.commit
+            row.finished_at = datetime.now(timezone.utc)
+            s.commit()
+        remove_receipt(v.path)
         return [
             StateChanged(download_id, "verified"),
             Installed(download_id, v.path, v.sha256, model_id, v.fetched),
         ]
+
+    def _checked(self, path: Path) -> bool:
+        with self.db.session() as s:
+            row = s.scalars(
+                select(DownloadRow).where(
+                    DownloadRow.dest_path == str(path), DownloadRow.state == "verified"
+                )
+            ).first()
+            return bool(row and row.expected_sha256 and row.expected_sha256 == row.sha256)
 
     def _sha_of(self, path: Path) -> str | None:
         with self.db.session() as s:
@@ -469,13 +560,17 @@ class DownloadManager:
             return row.sha256 if row else None
 
     def _save_progress(self, download_id: int, done: int, total: int | None) -> None:
-        with self.db.session() as s:
-            row = s.get(DownloadRow, download_id)
-            if row is not None:
-                row.bytes_done = done
-                if total is not None:
-                    row.size_bytes = total
-                s.commit()
+        """Best effort: the part file, not this figure, is what a resume relies on."""
+        try:
+            with self.db.session() as s:
+                row = s.get(DownloadRow, download_id)
+                if row is not None:
+                    row.bytes_done = done
+                    if total is not None:
+                        row.size_bytes = total
+                    s.commit()
+        except StorageError as exc:
+            log.warning("cannot save the progress of download %s: %s", download_id, exc)
 
     def _end(self, download_id: int) -> None:
         job = self._jobs.pop(download_id, None)
