@@ -29,6 +29,7 @@ read as GB, the F16 size pasted for a Q4) still fails.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pytest
@@ -223,3 +224,34 @@ def test_an_unknown_language_code_is_an_error_not_zero_picks(code: str) -> None:
     with pytest.raises(InputError, match="not a known ISO 639-1 language code"):
         RecommendRequest(language=code).check()
     RecommendRequest(language="ro").check()  # a real code no model might list is fine
+
+
+_HEX40 = re.compile(r"^[0-9a-f]{40}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_COMMIT_IN_URL = re.compile(
+    r"huggingface\.co/([^/]+/[^/]+)/(?:tree|commit|commits|blob|resolve)/([0-9a-f]{40})\b"
+)
+
+
+def test_sha256_and_revisions_are_well_formed_and_agree_with_their_source() -> None:
+    """Issue #16: a checksum is 64 hex digits, a pin a full commit id, and a pin read from a
+    listing at a commit is that commit (a copy error between the two fails)."""
+    for v, a in ARTIFACTS:
+        if a.sha256 is not None:
+            assert _HEX64.match(a.sha256), (v.id, a.quant)
+            assert a.file is not None, f"{v.id} {a.quant}: one sha256 cannot cover split parts"
+        if a.revision is not None:
+            assert _HEX40.match(a.revision), (v.id, a.quant)
+        m = _COMMIT_IN_URL.search(a.source.url)
+        if m and m.group(1) == a.repo and a.revision is not None:
+            assert a.revision == m.group(2), f"{v.id} {a.quant}: revision differs from its source"
+
+
+def test_mxfp4_files_fit_the_size_rule_and_typos_are_caught() -> None:
+    by_id = {v.id: v for v in VARIANTS}
+    v = by_id["gpt-oss-20b"]
+    low, high = size_bounds(v, "MXFP4")
+    assert low <= 12.1e9 <= high
+    for wrong in (24.2e9, 6.05e9, 41.8e9):  # doubled, halved, the BF16 size
+        assert not low <= wrong <= high
+    assert [a.quant for a in by_id["gpt-oss-120b"].artifacts] == ["MXFP4"]
