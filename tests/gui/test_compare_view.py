@@ -282,3 +282,21 @@ def test_loaded_services_without_models_say_what_to_do(qtbot, ready) -> None:  #
     view = make_view(qtbot, ready)
     assert "No models yet" in view.setup.status.text()
     assert view.setup.models.count() == 0
+
+
+def test_two_real_models_side_by_side(  # type: ignore[no-untyped-def]
+    qtbot, ready, fixed_hardware, real_smollm2, real_gemma3
+) -> None:
+    add_models(ready, real_smollm2, real_gemma3)
+    view = make_view(qtbot, ready, max_tokens=16)
+    view.setup.set_prompts([PromptItem("What is the capital of France? Answer in one word.")])
+    view.setup.base_settings = CompareSettings(temperature=0.0, n_ctx=2048)
+    view.setup.seed.setValue(1)
+    check_all(view)
+    run_to_end(qtbot, view)
+    rec = view.record
+    assert rec is not None
+    assert [c.status for c in rec.cells.values()] == ["done", "done"]
+    smol = next(i for i, m in enumerate(rec.models) if m.path == real_smollm2)
+    assert "Paris" in view.grid.columns[smol].answer.toPlainText()
+    assert all("First token" in c.figures.text() for c in view.grid.columns.values())
