@@ -126,7 +126,10 @@ def test_a_smaller_quant_wholly_on_the_gpu_beats_a_larger_one_split() -> None:
         ]
         if p.verdict == "gpu" and split:
             seen += 1
-            faster = max(split, key=lambda qf: bits_per_weight(qf[0]))
+            richer = [
+                qf for qf in _fitting(p, hw) if bits_per_weight(qf[0]) > bits_per_weight(p.quant)
+            ]
+            faster = min(richer, key=lambda qf: bits_per_weight(qf[0]))  # the next one up
             codes = {r.code for r in p.reason_codes}
             assert codes & {"pick.quant_tradeoff.gpu", "pick.below_floor.gpu"}
             text = " ".join(p.reasons)

@@ -69,11 +69,21 @@ CPU_EFFICIENCY = 0.6
 # the worker with 2 threads here (tests/benchmarks/bench_gui_stalls.py), so about 0.3 ms.
 MIN_SECONDS_PER_TOKEN = 0.0003
 GPU_EFFICIENCY = 0.7
+# Share of the bandwidth a GPU reaches on 16-bit weights: plain loads stream better than
+# the dequantising k-quant kernels (an RTX 4090 reads an 8B model at F16 at 87% of its
+# 1,008 GB/s, at Q4_K_M at 64%; tests/benchmarks/speed_truth.csv). Linear in between.
+GPU_EFFICIENCY_F16 = 0.85
+# Mixture of experts: the gathered expert matrices are read less efficiently than one
+# dense matrix (Qwen3 30B-A3B and gpt-oss 20B generate at about half the speed their
+# active bytes imply on an RTX 4090 and an M2 Ultra; same data set).
+GPU_MOE_EFFICIENCY = 0.55
 # Fixed cost of one token on a GPU beyond reading memory: kernel launches and the sync
-# with the host. Small models on fast cards are bound by it: a 0.67 GB 1.1B model makes
-# 762 tokens/s on an RTX 4090 (1,008 GB/s), 1.3 ms a token where bandwidth alone gives
-# 0.95 ms at 70% (tests/benchmarks/speed_truth.csv).
-GPU_SECONDS_PER_TOKEN = 0.0004
+# with the host. Small models on fast cards are bound by it (a 0.67 GB 1.1B model makes
+# 424 tokens/s on an RTX 2080 Ti, 762 on an RTX 4090).
+GPU_SECONDS_PER_TOKEN = 0.0002
+# Metal encodes each layer's kernels on the host: about 0.1 ms a layer on M-series
+# chips (a 1.1B model of 22 layers makes 243 tokens/s on an M1 Ultra of 800 GB/s).
+GPU_SECONDS_PER_LAYER = {"apple": 0.00008}
 # Each further device in a layer split passes the activations on once per token.
 GPU_SECONDS_PER_DEVICE = 0.0002
 # Typical bandwidth when a GPU's own figure is unknown (GB/s), by vendor and kind.
@@ -606,11 +616,18 @@ def _gpu_seconds(
     is a pipeline), plus the fixed cost of a GPU token and of each hand-over."""
     devices = hw.offload_gpus
     counts = split or (n_gpu,)
+    bpw = 8 * shape.weights_bytes / max(1, shape._param_guess())
+    eff = GPU_EFFICIENCY + (GPU_EFFICIENCY_F16 - GPU_EFFICIENCY) * min(
+        1.0, max(0.0, (bpw - 5) / (16 - 5))
+    )
+    if shape.active_fraction < 1:
+        eff *= GPU_MOE_EFFICIENCY
     seconds = GPU_SECONDS_PER_TOKEN
     for gpu, count in zip(devices, counts, strict=False):
         if count:
             bw = gpu_bandwidth(gpu, hw)[0]
-            seconds += read * count / shape.layers / (bw * 1e9 * GPU_EFFICIENCY)
+            seconds += read * count / shape.layers / (bw * 1e9 * eff)
+            seconds += GPU_SECONDS_PER_LAYER.get(gpu.vendor, 0.0) * count
     seconds += GPU_SECONDS_PER_DEVICE * (sum(1 for c in counts if c) - 1)
     return seconds
 

@@ -1,0 +1,233 @@
+"""The speed estimate against published llama.cpp measurements.
+
+Each row of ``speed_truth.csv`` is one published ``llama-bench`` (or comparable) result:
+device, model, quant, file size, prompt speed (pp512) and generation speed, with its
+source. The device is given to the app by name only, as a user would: the GPU's model,
+the number of cards and their memory, or the Apple chip; the app looks up the bandwidth
+itself (resources/gpu_bandwidth.yaml) or says it assumed one. The model's shape comes
+from the catalog, its size from the measurement.
+
+Prints predicted / measured per row, the median, the 10th and 90th percentiles (the worst
+decile on either side) and the share of rows within 25%. The app predicts no prompt
+speed yet, so the pp512 column is shown for reference only.
+
+    python tests/benchmarks/bench_speed_truth.py [--csv PATH] [--only assumed|published]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import statistics
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.append(str(ROOT))  # after PYTHONPATH: another tree can be measured
+
+from wizard_app.core.catalog.loader import Catalog, load_catalog  # noqa: E402
+from wizard_app.core.fit import place, shape_from_variant, with_weights  # noqa: E402
+from wizard_app.core.hardware.profile import GiB, HardwareOverrides, HardwareProfile  # noqa: E402
+
+try:  # the app before GPU names and several cards (to measure the old model: PYTHONPATH)
+    from wizard_app.core.fit import gpu_bandwidth
+except ImportError:  # pragma: no cover
+    gpu_bandwidth = None  # type: ignore[assignment]
+
+DATA = Path(__file__).with_name("speed_truth.csv")
+# llama-bench's generation test starts from an empty cache: a short context.
+CONTEXT = 512
+_UNITS = {"gib": GiB, "mib": 1024**2, "gb": 1000**3, "mb": 1000**2}
+
+
+@dataclass(frozen=True)
+class Row:
+    device: str
+    vendor: str
+    backend: str
+    gpus: int
+    vram_gb: float | None
+    ram_gb: float | None
+    cpu_cores: int | None
+    model: str
+    shape: str
+    quant: str
+    size_bytes: int | None
+    pp512: float | None
+    tg: float | None
+    tg_test: str
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Result:
+    row: Row
+    tg_predicted: float | None
+    verdict: str
+    bandwidth: str  # "published", "given" or "assumed"
+
+    @property
+    def ratio(self) -> float | None:
+        if self.tg_predicted is None or not self.row.tg:
+            return None
+        return self.tg_predicted / self.row.tg
+
+
+def _num(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def _size(text: str) -> int | None:
+    found = re.fullmatch(r"\s*([\d.]+)\s*(GiB|MiB|GB|MB)\s*", text, re.IGNORECASE)
+    return int(float(found.group(1)) * _UNITS[found.group(2).lower()]) if found else None
+
+
+def load_rows(path: Path = DATA) -> list[Row]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            Row(
+                device=r["device"],
+                vendor=r["vendor"],
+                backend=r["backend"],
+                gpus=int(r["gpus"] or 1),
+                vram_gb=_num(r["vram_gb"]),
+                ram_gb=_num(r["ram_gb"]),
+                cpu_cores=int(r["cpu_cores"]) if r["cpu_cores"] else None,
+                model=r["model"],
+                shape=r["shape"],
+                quant=r["quant"],
+                size_bytes=_size(r["size"]),
+                pp512=_num(r["pp512"]),
+                tg=_num(r["tg"]),
+                tg_test=r["tg_test"],
+                source=r["source"],
+                note=r["note"],
+            )
+            for r in csv.DictReader(f)
+        ]
+
+
+def machine(row: Row) -> HardwareProfile:
+    """The machine as a user would describe it: names and memory, no bandwidth."""
+    ram = row.ram_gb or 64
+    if gpu_bandwidth is None:  # pragma: no cover - the old app: one GPU, vendor only
+        vendor = "none" if row.vendor == "cpu" else row.vendor
+        vram = (row.vram_gb or 24) * row.gpus if vendor not in ("none", "apple") else None
+        return HardwareOverrides(
+            ram_gb=ram,
+            gpu=vendor,
+            vram_gb=vram,
+            cores=row.cpu_cores,
+        ).apply(HardwareProfile())
+    if row.vendor == "apple":
+        return HardwareOverrides(
+            ram_gb=ram, gpu="apple", gpu_name=row.device, cores=row.cpu_cores
+        ).planned()
+    if row.vendor == "cpu":
+        chip = row.device.removesuffix(" (CPU only)")
+        planned = HardwareOverrides(ram_gb=ram, gpu="none", cores=row.cpu_cores).planned()
+        # an Apple chip's CPU shares the chip's memory: its published bandwidth
+        apple = HardwareOverrides(ram_gb=ram, gpu="apple", gpu_name=chip).planned()
+        if chip.startswith("Apple") and apple.gpus:
+            bw = gpu_bandwidth(apple.gpus[0], apple)
+            if not bw[2]:
+                planned.ram_bandwidth_gbs = bw[0]
+        return planned
+    return HardwareOverrides(
+        ram_gb=ram,
+        gpus=f"{row.gpus}x{row.vram_gb or 24:g}",
+        gpu=row.vendor,
+        gpu_name=row.device,
+        cores=row.cpu_cores,
+    ).planned()
+
+
+def predict(row: Row, catalog: Catalog) -> Result:
+    variant = catalog.get(row.shape).variant
+    quant = row.quant if variant.artifact(row.quant) else variant.artifacts[0].quant
+    shape = shape_from_variant(variant, quant)
+    if row.size_bytes is not None:
+        shape = with_weights(shape, row.size_bytes)
+    elif quant != row.quant:
+        from wizard_app.core.catalog.quants import bits_per_weight
+
+        size = int(variant.parameters.total_b * 1e9 * bits_per_weight(row.quant) / 8)
+        shape = with_weights(shape, size)
+    hw = machine(row)
+    p = place(shape, hw, CONTEXT)
+    how = "cpu"
+    if gpu_bandwidth is None:  # pragma: no cover
+        how = "old model"
+    elif hw.offload_gpus and p.gpu_layers:
+        gpu = hw.offload_gpus[0]
+        _, _, assumed = gpu_bandwidth(gpu, hw)
+        how = "assumed" if assumed else "published"
+    elif hw.ram_bandwidth_gbs is None:
+        how = "cpu, assumed RAM"
+    return Result(row, p.tokens_per_s, p.verdict, how)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+@dataclass(frozen=True)
+class Summary:
+    rows: int
+    median: float
+    p10: float
+    p90: float
+    within_25: float
+
+
+def summarize(results: list[Result]) -> Summary:
+    ratios = [r.ratio for r in results if r.ratio is not None]
+    within = sum(1 for x in ratios if 0.75 <= x <= 1.25) / len(ratios)
+    return Summary(
+        len(ratios),
+        statistics.median(ratios),
+        percentile(ratios, 0.1),
+        percentile(ratios, 0.9),
+        within,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--csv", type=Path, default=DATA)
+    parser.add_argument("--only", choices=["assumed", "published", "cpu"])
+    args = parser.parse_args()
+    catalog = load_catalog()
+    rows = load_rows(args.csv)
+    results = [predict(r, catalog) for r in rows if r.shape in catalog]
+    if len(results) < len(rows):
+        print(f"({len(rows) - len(results)} rows left out: their model is not in this catalog)")
+    if args.only:
+        results = [r for r in results if r.bandwidth.startswith(args.only)]
+    print(f"{'device':38} {'model':27} {'quant':6} {'meas':>7} {'pred':>7} {'ratio':>6}  bandwidth")
+    for r in results:
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
+        pred = f"{r.tg_predicted:.1f}" if r.tg_predicted else r.verdict
+        dev = r.row.device + (f" x{r.row.gpus}" if r.row.gpus > 1 else "")
+        meas = f"{r.row.tg:.1f}" if r.row.tg else "-"
+        print(f"{dev[:38]:38} {r.row.model[:27]:27} {r.row.quant:6} {meas:>7} {pred:>7} "
+              f"{ratio:>6}  {r.bandwidth}")  # fmt: skip
+    s = summarize(results)
+    devices = len({(r.row.device, r.row.gpus) for r in results})
+    print(
+        f"\ngeneration, predicted/measured over {s.rows} rows ({devices} devices): "
+        f"median {s.median:.2f}, 10th percentile {s.p10:.2f}, 90th percentile {s.p90:.2f}, "
+        f"{s.within_25:.0%} within 25%"
+    )
+    print("prompt (pp512): not predicted by the app; measured values are in the data file")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

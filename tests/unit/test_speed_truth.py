@@ -1,0 +1,52 @@
+"""The speed estimate stays close to published llama.cpp measurements.
+
+The data set is tests/benchmarks/speed_truth.csv; bench_speed_truth.py prints every row.
+Each device is given by name only, so a regression in the bandwidth table shows here too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.benchmarks.bench_speed_truth import Result, load_rows, predict, summarize
+from wizard_app.core.catalog.loader import load_catalog
+
+
+@pytest.fixture(scope="module")
+def results() -> list[Result]:
+    catalog = load_catalog()
+    return [predict(row, catalog) for row in load_rows()]
+
+
+def test_the_data_set_is_broad_and_sourced() -> None:
+    rows = load_rows()
+    assert len(rows) >= 60
+    assert len({(r.device, r.gpus) for r in rows}) >= 20
+    assert all(r.source.startswith("https://") for r in rows)
+    assert {"apple", "nvidia", "amd", "cpu"} <= {r.vendor for r in rows}
+    catalog = load_catalog()
+    sizes = {catalog.get(r.shape).variant.parameters.total_b for r in rows}
+    assert min(sizes) <= 1.5
+    assert max(sizes) >= 70
+    moe = [r for r in rows if catalog.get(r.shape).variant.parameters.active_b]
+    assert len(moe) >= 3
+    assert any(r.gpus > 1 for r in rows)
+
+
+def test_generation_speed_median_stays_near_the_measurements(results: list[Result]) -> None:
+    s = summarize(results)
+    assert s.rows >= 60
+    # measured on 2026-12-01: median 1.01, deciles 0.75 and 1.31, 77% within 25%
+    assert 0.9 <= s.median <= 1.1
+    assert s.p10 >= 0.68
+    assert s.p90 <= 1.45
+    assert s.within_25 >= 0.7
+
+
+def test_cards_with_a_published_bandwidth_are_predicted_closely(results: list[Result]) -> None:
+    published = [r for r in results if r.bandwidth == "published"]
+    s = summarize(published)
+    assert s.rows >= 45
+    # measured: median 1.03, 87% within 25%
+    assert 0.92 <= s.median <= 1.1
+    assert s.within_25 >= 0.8
