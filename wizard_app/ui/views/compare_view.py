@@ -1,18 +1,16 @@
 """The Compare screen: set up, watch the answers side by side, rate, summarise, history.
 
-The run is ``core.compare.runner.run_comparison`` in one Task; inference happens in the
-worker process, one model at a time. Tokens are collected as they arrive and painted
-every 40 ms. Each finished cell is stored here, in the GUI thread, through the
-repository; a stopped comparison resumes without running its finished cells again.
+The run itself is ``CompareRunner`` (one Task, each finished cell stored in the GUI
+thread); this screen shows what it reports, takes the ratings and notes, and opens,
+re-runs and deletes earlier comparisons. A stopped comparison resumes without running
+its finished cells again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,21 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard_app.core.cancel import CancelToken
 from wizard_app.core.compare.spec import MAX_MODELS, MIN_MODELS
-from wizard_app.ui.tasks import Task
+from wizard_app.ui.views.compare_runner import CompareRunner
 from wizard_app.ui.widgets.compare_grid import CompareGrid
 from wizard_app.ui.widgets.compare_history import CompareHistory
 from wizard_app.ui.widgets.compare_setup import CompareSetup
 from wizard_app.ui.widgets.compare_summary import CompareSummary
 
 if TYPE_CHECKING:
-    from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem
-    from wizard_app.core.hardware.profile import HardwareProfile
     from wizard_app.core.storage.compare_tables import ComparisonRecord, ComparisonRepository
     from wizard_app.ui.services import Services
-
-PAINT_MS = 40
 
 
 class CompareView(QWidget):
@@ -46,13 +39,7 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.services = services
         self.record: ComparisonRecord | None = None
-        self._task: Task | None = None
-        self._hw: HardwareProfile | None = None
-        self._new: (
-            tuple[list[ModelChoice], list[PromptItem], CompareSettings, str | None, bool] | None
-        ) = None
-        self._rerun_of: int | None = None
-        self._pending: list[tuple[int, int, str]] = []
+        self.runner = CompareRunner(services, self)
         self._follow = True  # the grid shows the prompt being answered until the user picks one
         self.setup = CompareSetup()
         self.grid = CompareGrid()
@@ -81,9 +68,12 @@ class CompareView(QWidget):
         self.tabs.addTab(self.summary, self.tr("Summar&y"))
         self.tabs.addTab(self.history, self.tr("Ear&lier comparisons"))
         QVBoxLayout(self).addWidget(self.tabs)
-        self._paint = QTimer(self)
-        self._paint.setInterval(PAINT_MS)
-        self._paint.timeout.connect(self._on_paint_timeout)
+        self.runner.record_changed.connect(self._on_runner_record_changed)
+        self.runner.cell_started.connect(self._on_runner_cell_started)
+        self.runner.text_arrived.connect(self.grid.append)
+        self.runner.status_changed.connect(self.status.setText)
+        self.runner.running_changed.connect(self._on_runner_running_changed)
+        self.runner.ended.connect(self._on_runner_ended)
         self.setup.start_requested.connect(self.start)
         self.setup.save_set_requested.connect(self._on_setup_save_set_requested)
         self.stop.clicked.connect(self.cancel)
@@ -95,7 +85,7 @@ class CompareView(QWidget):
         self.history.open_requested.connect(self.open_comparison)
         self.history.rerun_requested.connect(self.rerun)
         self.history.delete_requested.connect(self._on_history_delete_requested)
-        self._set_running(False)
+        self._on_runner_running_changed(False)
         services.when_ready(self.refresh)
 
     # ---- data ----------------------------------------------------------------------------
@@ -125,7 +115,7 @@ class CompareView(QWidget):
         """Come from the wizard: its use case's presets, its model checked."""
         self.refresh()
         if use_case:
-            self.setup.set_prompt_sets(self.setup._sets, use_case=use_case)
+            self.setup.set_prompt_sets(self.setup.sets, use_case=use_case)
         if model_path is not None:
             self.setup.check_models({model_path})
         self.tabs.setCurrentWidget(self.setup)
@@ -150,7 +140,7 @@ class CompareView(QWidget):
     # ---- running -------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._task is not None
+        return self.runner.running
 
     def start(self) -> None:
         if self.running or self.services.database is None:
@@ -163,153 +153,59 @@ class CompareView(QWidget):
             self.setup.status.setText(self.tr("Add at least one prompt."))
             return
         self.setup.status.setText("")
-        blind = self.setup.blind.isChecked()
-        self._new = (models, prompts, self.setup.settings(), self.setup.use_case, blind)
-        self._launch(models, prompts, self.setup.settings(), set())
+        self._follow = True
+        self.tabs.setCurrentIndex(1)
+        self.runner.start(
+            models,
+            prompts,
+            self.setup.settings(),
+            self.setup.use_case,
+            self.setup.blind.isChecked(),
+        )
 
     def resume_run(self) -> None:
         rec = self.record
         if self.running or rec is None or (rec.complete and not self._failed(rec)):
             return
-        self._new = None
-        self._launch(list(rec.models), list(rec.prompts), rec.settings, rec.finished_cells())
+        self._follow = True
+        self.tabs.setCurrentIndex(1)
+        self.runner.resume(rec)
 
     @staticmethod
     def _failed(rec: ComparisonRecord) -> bool:
         return any(not c.done for c in rec.cells.values())
 
-    def _launch(
-        self,
-        models: list[ModelChoice],
-        prompts: list[PromptItem],
-        settings: CompareSettings,
-        skip: set[tuple[int, int]],
-    ) -> None:
-        from wizard_app.core.compare.runner import run_comparison
-
-        client, hw, models_dir = self.services.runtime(), self._hw, self.services.models_dir
-
-        def job(token: CancelToken) -> Iterator[object]:
-            from wizard_app.core.hardware.probe import detect
-
-            probed = hw or detect(models_dir)
-            yield probed  # first: the comparison is stored with this machine
-            yield from run_comparison(
-                client, models, prompts, settings, probed, skip=skip, token=token
-            )
-
-        self._pending, self._follow = [], True
-        self.status.setText(self.tr("Starting…"))
-        task = self._task = Task(job, "compare")
-        task.signals.progress.connect(self._on_task_progress)
-        task.signals.failed.connect(self._on_task_failed)
-        task.signals.finished.connect(self._on_task_finished)
-        task.signals.cancelled.connect(self._on_task_cancelled)
-        self._set_running(True)
-        self.tabs.setCurrentIndex(1)
-        self.services.runner.start(task)
-
     def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self.services.runtime().cancel()
-            self.status.setText(self.tr("Stopping…"))
+        self.runner.cancel()
 
-    def _set_running(self, running: bool) -> None:
+    def _on_runner_running_changed(self, running: bool) -> None:
         self.stop.setEnabled(running)
         self.setup.start.setEnabled(not running)
         rec = self.record
         self.resume.setEnabled(
             not running and rec is not None and (not rec.complete or self._failed(rec))
         )
-        if running:
-            self._paint.start()
-        else:
-            self._paint.stop()
-            self._on_paint_timeout()
-            self._task = None
 
-    def _name(self, model: int) -> str:
-        from wizard_app.core.compare.summary import labels
-
-        return labels(self.record)[model] if self.record is not None else ""
-
-    def _on_task_progress(self, event: object) -> None:
-        from wizard_app.core.compare import runner as r
-        from wizard_app.core.hardware.profile import HardwareProfile
-
-        if isinstance(event, r.CellToken):
-            self._pending.append((event.model, event.prompt, event.text))
-        elif isinstance(event, HardwareProfile):
-            self._hw = event
-            self._begin_record(event)
-        elif isinstance(event, r.CellStarted):
-            self._on_paint_timeout()
-            if self._follow:
-                self.grid.show_prompt(event.prompt)
-            self.grid.start_cell(event.model, event.prompt)
-            self.status.setText(
-                self.tr("%1 is answering prompt %2…")
-                .replace("%1", self._name(event.model))
-                .replace("%2", str(event.prompt + 1))
-            )
-        elif isinstance(event, r.ModelStarted | r.ModelLoading):
-            percent = int(event.fraction * 100) if isinstance(event, r.ModelLoading) else 0
-            self.status.setText(
-                self.tr("Loading %1… %2%")
-                .replace("%1", self._name(event.model))
-                .replace("%2", str(percent))
-            )
-        elif isinstance(event, r.CellFinished):
-            self._on_paint_timeout()
-            self._store(event)
-
-    def _begin_record(self, hw: HardwareProfile) -> None:
-        repo = self.repo()
-        if self._new is None or repo is None:
-            return
-        from wizard_app import __version__
-
-        models, prompts, settings, use_case, blind = self._new
-        self.record = repo.create(
-            models,
-            prompts,
-            settings,
-            machine_id=self.services.machine_id(hw),
-            hardware=hw.model_dump(mode="json"),
-            app_version=__version__,
-            use_case=use_case,
-            blind=blind,
-            rerun_of=self._rerun_of,
-        )
-        self._new, self._rerun_of = None, None
+    def _on_runner_record_changed(self, rec: ComparisonRecord) -> None:
+        self.record = rec
         self._show_record()
 
-    def _store(self, event: object) -> None:
-        from wizard_app import __version__
-        from wizard_app.core.compare.runner import CellFinished
+    def _on_runner_cell_started(self, model: int, prompt: int) -> None:
+        if self._follow:
+            self.grid.show_prompt(prompt)
+        self.grid.start_cell(model, prompt)
 
-        repo = self.repo()
-        assert isinstance(event, CellFinished)
-        if repo is None or self.record is None:
-            return
-        repo.record(self.record, event, app_version=__version__)
-        self.record = repo.get(self.record.id)
-        self.grid.update_record(self.record, event.model, event.prompt)
-        self.summary.set_comparison(self.record)
-        self._show_progress()
+    def _on_runner_ended(self, how: str) -> None:
+        if how != "finished":
+            self.grid.stop_live()
+        self.history.refresh()
 
     def _show_record(self) -> None:
         if self.record is None:
             return
         self.grid.set_comparison(self.record)
         self.summary.set_comparison(self.record)
-        self._show_progress()
-
-    def _show_progress(self) -> None:
         rec = self.record
-        if rec is None:
-            return
         failed = sum(1 for c in rec.cells.values() if not c.done)
         text = (
             self.tr("%1 of %2 answers")
@@ -320,36 +216,9 @@ class CompareView(QWidget):
             text + (self.tr(", %1 failed").replace("%1", str(failed)) if failed else "")
         )
 
-    def _on_paint_timeout(self) -> None:
-        if not self._pending:
-            return
-        merged: dict[tuple[int, int], list[str]] = {}
-        for model, prompt, text in self._pending:
-            merged.setdefault((model, prompt), []).append(text)
-        self._pending = []
-        for (model, prompt), parts in merged.items():
-            self.grid.append(model, prompt, "".join(parts))
-
     def _on_grid_prompt_changed(self, _index: int) -> None:
         if self.running and self.grid.prompt.hasFocus():
             self._follow = False
-
-    def _on_task_failed(self, message: str) -> None:
-        self._set_running(False)
-        self.grid.stop_live()
-        self.status.setText(self.tr("The comparison stopped: %1").replace("%1", message))
-        self.history.refresh()
-
-    def _on_task_finished(self) -> None:
-        self._set_running(False)
-        self.status.setText(self.tr("Done. Rate the answers, then see the summary."))
-        self.history.refresh()
-
-    def _on_task_cancelled(self) -> None:
-        self._set_running(False)
-        self.grid.stop_live()
-        self.status.setText(self.tr("Stopped. Resume runs only the answers still to do."))
-        self.history.refresh()
 
     # ---- ratings, reveal, export ---------------------------------------------------------
     def _on_grid_rated(self, model: int, prompt: int, rating: object, note: str) -> None:
@@ -407,7 +276,7 @@ class CompareView(QWidget):
             return
         self.record = repo.get(comparison_id)
         self._show_record()
-        self._set_running(False)
+        self._on_runner_running_changed(False)
         self.status.setText("")
         self.tabs.setCurrentIndex(1)
 
@@ -423,7 +292,7 @@ class CompareView(QWidget):
         self.setup.load_settings(rec.settings, rec.blind)
         self.setup.check_models({m.path for m in rec.models})
         self.setup.use_case = rec.use_case
-        self._rerun_of = rec.id
+        self.runner.rerun_of = rec.id
         self.setup.status.setText(
             self.tr(
                 "The prompts and settings of comparison %1: choose the models, then start."

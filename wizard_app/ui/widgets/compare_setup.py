@@ -93,7 +93,7 @@ class CompareSetup(QWidget):
         self._layout()
         self.base_settings = CompareSettings()  # sampling beyond what the form shows
         self.use_case: str | None = None
-        self._sets: list[PromptSet] = []
+        self.sets: list[PromptSet] = []
         self.source.currentIndexChanged.connect(self._on_source_current_index_changed)
         self.prompts.currentRowChanged.connect(self._on_prompts_current_row_changed)
         self.add.clicked.connect(self.add_prompt)
@@ -193,7 +193,7 @@ class CompareSetup(QWidget):
     # ---- prompt sets ---------------------------------------------------------------------
     def set_prompt_sets(self, sets: list[PromptSet], use_case: str | None = None) -> None:
         """The presets of each use case and the saved sets; ``use_case``'s is chosen."""
-        self._sets = sets
+        self.sets = sets
         current = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -221,7 +221,7 @@ class CompareSetup(QWidget):
         position = self.source.itemData(index)
         if position is None:
             return  # "your own prompts": keep the list as it is, to edit
-        chosen = self._sets[position]
+        chosen = self.sets[position]
         if chosen.use_case:
             self.use_case = chosen.use_case
         self.set_prompts(list(chosen.prompts))
