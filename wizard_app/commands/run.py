@@ -9,6 +9,7 @@ stored, so later estimates on this machine are corrected by what was measured.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from dataclasses import asdict
@@ -95,6 +96,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.runtime import protocol as p
     from wizard_app.core.runtime.calibration import corrected, machine_fingerprint
     from wizard_app.core.runtime.client import RuntimeClient
+    from wizard_app.core.runtime.cpu_policy import SafetyMemory
     from wizard_app.core.runtime.placement import parse_gpu_layers
     from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
     from wizard_app.core.storage.run_tables import RunRepository, row_from_result
@@ -123,10 +125,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         temperature=args.temperature,
         seed=args.seed,
     )
-    out = sys.stdout
+    # With --json stdout carries one JSON object only; the answer is in its "output".
+    out = io.StringIO() if args.json else sys.stdout
     result: TrialResult | None = None
     planned: Planned | None = None
-    with RuntimeClient() as client:
+    with RuntimeClient(safety=SafetyMemory(ctx.paths.runtime_safety)) as client:
         for event in trial_run(client, settings, hw):
             if isinstance(event, p.Token):
                 out.write(event.text)
@@ -155,7 +158,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     report = _report(result, fixed.cpu_bytes, fixed.based_on, fixed.tokens_per_s, run_id)
     if args.json:
-        out.write(json.dumps(report, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:
         print(_summary(report), file=sys.stderr)
     return 0

@@ -34,6 +34,11 @@ class AppPaths:
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 
+    @property
+    def runtime_safety(self) -> Path:
+        """llama.cpp settings learned from crashes on this machine (runtime.cpu_policy)."""
+        return self.data / "runtime-safety.json"
+
     @classmethod
     def under(cls, root: Path) -> AppPaths:
         root = Path(root).expanduser().resolve()

@@ -165,7 +165,9 @@ class Services(QObject):
         from wizard_app.core.runtime.client import RuntimeClient
 
         if self._runtime is None:
-            self._runtime = RuntimeClient()
+            from wizard_app.core.runtime.cpu_policy import SafetyMemory
+
+            self._runtime = RuntimeClient(safety=SafetyMemory(self.paths.runtime_safety))
         return self._runtime
 
     def machine_id(self, hw: object) -> str:

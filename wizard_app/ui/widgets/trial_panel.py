@@ -67,6 +67,8 @@ class TrialPanel(QWidget):
         self.max_tokens.setSuffix(self.tr(" tokens"))
         self.max_tokens.setAccessibleName(self.tr("Longest answer in tokens"))
         self.ignore_eos = False  # benchmarks: keep generating to max_tokens
+        self.temperature = 0.8  # sampling of the next run (tests and comparisons pin them)
+        self.seed: int | None = None
         self.run = QPushButton(self.tr("&Run"))
         self.run.setToolTip(self.tr("Run the prompt (Ctrl+Return)"))
         self.run.setAccessibleName(self.tr("Run the prompt"))
@@ -161,6 +163,8 @@ class TrialPanel(QWidget):
             n_ctx=self.services.settings.default_context or None,
             max_tokens=self.max_tokens.value(),
             ignore_eos=self.ignore_eos,
+            temperature=self.temperature,
+            seed=self.seed,
         )
         client, hw, models_dir = self.services.runtime(), self._hw, self.services.models_dir
 
