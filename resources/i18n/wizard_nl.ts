@@ -1888,6 +1888,34 @@
         <source>%1; %2; %3</source>
         <translation>%1; %2; %3</translation>
     </message>
+    <message>
+        <source>e.g. RTX 4090 or Apple M2 Max</source>
+        <translation>bijv. RTX 4090 of Apple M2 Max</translation>
+    </message>
+    <message>
+        <source>This is a &amp;laptop</source>
+        <translation>Dit is een &amp;laptop</translation>
+    </message>
+    <message>
+        <source>Number of graphics cards of this size</source>
+        <translation>Aantal grafische kaarten van deze grootte</translation>
+    </message>
+    <message>
+        <source>Graphics card model, for its memory bandwidth</source>
+        <translation>Model van de grafische kaart, voor de geheugenbandbreedte</translation>
+    </message>
+    <message>
+        <source>The machine is a laptop</source>
+        <translation>De computer is een laptop</translation>
+    </message>
+    <message>
+        <source>&amp;Number of GPUs:</source>
+        <translation>&amp;Aantal GPU&apos;s:</translation>
+    </message>
+    <message>
+        <source>GPU &amp;model:</source>
+        <translation>GPU-&amp;model:</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>

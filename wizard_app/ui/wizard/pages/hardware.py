@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -64,12 +65,18 @@ class HardwarePage(QWizardPage):
         )
         self._task: Task | None = None
         self._probed_values: dict[str, float] = {}
+        self._probed_name = ""
         unknown = self.tr("unknown")
         self.ram = _spin(16384, 1, self.tr(" GiB"), unknown)
         self.gpu = QComboBox()
         for code in labels.GPU_VENDORS:
             self.gpu.addItem(labels.gpu_label(code), code)
         self.vram = _spin(4096, 1, self.tr(" GiB"), self.tr("none"))
+        self.gpu_count = QSpinBox()
+        self.gpu_count.setRange(1, 16)
+        self.gpu_name = QLineEdit()
+        self.gpu_name.setPlaceholderText(self.tr("e.g. RTX 4090 or Apple M2 Max"))
+        self.laptop = QCheckBox(self.tr("This is a &laptop"))
         self.cores = QSpinBox()
         self.cores.setRange(0, 4096)
         self.cores.setSpecialValueText(unknown)
@@ -80,6 +87,9 @@ class HardwarePage(QWizardPage):
             self.ram: self.tr("System memory (RAM) in GiB"),
             self.gpu: self.tr("Graphics card"),
             self.vram: self.tr("Graphics memory (VRAM) in GiB"),
+            self.gpu_count: self.tr("Number of graphics cards of this size"),
+            self.gpu_name: self.tr("Graphics card model, for its memory bandwidth"),
+            self.laptop: self.tr("The machine is a laptop"),
             self.cores: self.tr("Processor cores"),
             self.disk: self.tr("Free disk space in GiB"),
             self.bandwidth: self.tr("Memory bandwidth in GB/s"),
@@ -101,6 +111,8 @@ class HardwarePage(QWizardPage):
             (self.tr("&RAM:"), self.ram),
             (self.tr("&GPU:"), self.gpu),
             (self.tr("&VRAM:"), self.vram),
+            (self.tr("&Number of GPUs:"), self.gpu_count),
+            (self.tr("GPU &model:"), self.gpu_name),
             (self.tr("C&PU cores:"), self.cores),
             (self.tr("Free &disk:"), self.disk),
             (self.tr("Memory &bandwidth:"), self.bandwidth),
@@ -116,6 +128,7 @@ class HardwarePage(QWizardPage):
         layout.addLayout(top)
         layout.addWidget(self.detected)
         layout.addLayout(form)
+        layout.addWidget(self.laptop)
         layout.addWidget(self.planning)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -181,6 +194,9 @@ class HardwarePage(QWizardPage):
         self.ram.setValue(values["ram"])
         self.gpu.setCurrentIndex(max(0, self.gpu.findData(gpu.vendor if gpu else "none")))
         self.vram.setValue(values["vram"])
+        self.gpu_count.setValue(max(1, len(p.offload_gpus)))
+        self.gpu_name.setText(gpu.name if gpu else "")
+        self.laptop.setChecked(bool(p.laptop))
         self.cores.setValue(int(values["cores"]))
         self.disk.setValue(values["disk"])
         self.bandwidth.setValue(values["bandwidth"])
@@ -192,7 +208,9 @@ class HardwarePage(QWizardPage):
             "disk": self.disk.value(),
             "bandwidth": self.bandwidth.value(),
             "gpu": float(self.gpu.currentIndex()),
+            "gpu_count": float(self.gpu_count.value()),
         }
+        self._probed_name = self.gpu_name.text()
 
     def _describe(self, p: HardwareProfile) -> str:
         cpu = p.cpu.model or self.tr("unknown processor")
@@ -205,6 +223,8 @@ class HardwarePage(QWizardPage):
     def _on_gpu_changed(self) -> None:
         none = self.gpu.currentData() == "none"
         self.vram.setEnabled(not none)
+        self.gpu_count.setEnabled(not none and self.gpu.currentData() != "apple")
+        self.gpu_name.setEnabled(not none)
         if none:
             self.vram.setValue(0)
 
@@ -225,13 +245,22 @@ class HardwarePage(QWizardPage):
             return planning or key not in old or abs(old[key] - value) > 1e-6
 
         gpu = str(self.gpu.currentData())
-        gpu_changed = changed("gpu", float(self.gpu.currentIndex())) or changed(
-            "vram", self.vram.value()
+        count = self.gpu_count.value() if self.gpu_count.isEnabled() else 1
+        gpu_changed = (
+            changed("gpu", float(self.gpu.currentIndex()))
+            or changed("vram", self.vram.value())
+            or changed("gpu_count", float(count))
         )
+        several = gpu_changed and gpu not in ("none", "apple") and count > 1
+        name = self.gpu_name.text().strip()
+        name_changed = name != self._probed_name or (planning and bool(name))
         return HardwareOverrides(
             ram_gb=self.ram.value() if changed("ram", self.ram.value()) else None,
             gpu=gpu if gpu_changed else None,
-            vram_gb=self.vram.value() if gpu_changed and gpu != "none" else None,
+            vram_gb=self.vram.value() if gpu_changed and gpu != "none" and not several else None,
+            gpus=f"{count}x{self.vram.value():g}" if several else None,
+            gpu_name=name if name and name_changed and gpu != "none" else None,
+            laptop=True if self.laptop.isChecked() else None,
             cores=(self.cores.value() or None) if changed("cores", self.cores.value()) else None,
             disk_gb=(self.disk.value() or None) if changed("disk", self.disk.value()) else None,
             ram_bandwidth_gbs=(self.bandwidth.value() or None)
