@@ -138,7 +138,7 @@ def _token(args: argparse.Namespace, saved: str | None) -> str | None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.download.fetcher import FetchOptions
-    from wizard_app.core.download.hub import HubClient, resolve_endpoint
+    from wizard_app.core.download.hub import HubClient, resolve_endpoint, strip_credentials
 
     if args.connections < 0 or args.retries < 0 or args.stall_timeout <= 0:
         raise InputError("--connections and --retries cannot be negative, --stall-timeout > 0.")
@@ -148,8 +148,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     token = _token(args, ctx.settings.hub_token or None)
 
     def client_for(url: str) -> HubClient:
-        # the token goes only to the endpoint it was given for
-        return HubClient(url, token if url == endpoint else None, timeout=args.stall_timeout)
+        # the token (and a login in the endpoint's URL, which the database never holds)
+        # goes only to the endpoint it was given for
+        if strip_credentials(url) == strip_credentials(endpoint):
+            return HubClient(endpoint, token, timeout=args.stall_timeout)
+        return HubClient(url, None, timeout=args.stall_timeout)
 
     if args.peek:
         return _peek(client_for(endpoint), targets[0], args, ctx)

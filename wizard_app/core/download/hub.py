@@ -70,7 +70,7 @@ def resolve_endpoint(explicit: str | None = None, env: Mapping[str, str] | None 
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise WizardError(
-            f"The Hub endpoint {url!r} is not an http(s) URL.",
+            f"The Hub endpoint {strip_credentials(url)!r} is not an http(s) URL.",
             f"Give one like {DEFAULT_ENDPOINT} with --endpoint or {ENDPOINT_ENV}.",
         )
     return url
