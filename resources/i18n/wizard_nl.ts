@@ -2925,8 +2925,8 @@
         <translation>{count} GPU's delen elk model: hele lagen verdeeld naar vrij geheugen, zoals llama.cpp doet; elke kaart houdt een eigen context, rekenbuffer en marge.</translation>
     </message>
     <message>
-        <source>A laptop: upgrades leave out desktop graphics cards.</source>
-        <translation>Een laptop: bij de upgrades vallen grafische kaarten voor desktops weg.</translation>
+        <source>A laptop: upgrades leave out desktop graphics cards and memory kits.</source>
+        <translation>Een laptop: bij de upgrades vallen grafische kaarten en geheugenmodules voor desktops weg.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/reasons.py" line="187"/>

@@ -189,6 +189,9 @@ def test_published_bandwidth_is_looked_up_by_the_cards_name() -> None:
     fast = estimate(LLAMA3_8B, cards("24", name="NVIDIA GeForce RTX 4090"), 4096)
     slow = estimate(LLAMA3_8B, cards("24", name="NVIDIA GeForce RTX 4060"), 4096)
     unknown = estimate(LLAMA3_8B, cards("24", name=None), 4096)
+    assert fast.tokens_per_s
+    assert unknown.tokens_per_s
+    assert slow.tokens_per_s
     assert fast.tokens_per_s > unknown.tokens_per_s > slow.tokens_per_s
     assert "1008 GB/s (published)" in fast.speed_assumption
     assert "unknown, assumed 360 GB/s" in unknown.speed_assumption
@@ -201,6 +204,8 @@ def test_a_layer_split_is_a_pipeline_not_a_sum_of_bandwidths() -> None:
     one = estimate(LLAMA3_8B, cards("24"), 4096)
     two = estimate(LLAMA3_8B, cards("2x24"), 4096)
     assert two.gpu_split == [16, 16]
+    assert one.tokens_per_s
+    assert two.tokens_per_s
     assert two.tokens_per_s <= one.tokens_per_s
     assert two.tokens_per_s > 0.9 * one.tokens_per_s
 

@@ -321,3 +321,18 @@ def test_the_same_inputs_give_the_same_output(req: RecommendRequest, ram: float,
     a = Recommender(CATALOG).run(machine(ram, v), req).model_dump()
     b = Recommender(CATALOG).run(machine(ram, v), req).model_dump()
     assert a == b
+
+
+def test_a_laptop_is_offered_no_desktop_cards_or_memory_kits() -> None:
+    laptop = HardwareOverrides(ram_gb=16, gpu="none", laptop=True).planned()
+    r = ENGINE.run(laptop, RecommendRequest(budget_usd=3000))
+    assert r.upgrades
+    assert {u.kind for u in r.upgrades} <= {"apple"}
+    assert "assume.laptop" in {a.code for a in r.assumption_codes}
+
+
+def test_the_best_upgrade_of_each_kind_is_listed() -> None:
+    r = ENGINE.run(machine(8), RecommendRequest(budget_usd=3000))
+    kinds = {u.kind for u in r.upgrades}
+    assert {"gpu", "ram"} <= kinds
+    assert len(r.upgrades) <= 5

@@ -57,7 +57,7 @@ def add_hardware_override_args(parser: argparse.ArgumentParser) -> None:
         "--laptop",
         action="store_true",
         default=None,
-        help="the machine is a laptop (upgrades leave out desktop graphics cards)",
+        help="the machine is a laptop (upgrades leave out desktop graphics cards and memory kits)",
     )
 
 

@@ -225,7 +225,7 @@ TEMPLATES: dict[str, Any] = {
     ),
     "assume.laptop": QT_TRANSLATE_NOOP(
         "Reason",
-        "A laptop: upgrades leave out desktop graphics cards.",
+        "A laptop: upgrades leave out desktop graphics cards and memory kits.",
     ),
 }
 

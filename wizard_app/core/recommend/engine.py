@@ -15,7 +15,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wizard_app.core.catalog.languages import check_language
 from wizard_app.core.catalog.loader import Catalog, CatalogEntry
 from wizard_app.core.catalog.quants import LOW_QUALITY_BPW, bits_per_weight
 from wizard_app.core.catalog.schema import USE_CASES, Evidence, Variant
@@ -37,6 +36,7 @@ from wizard_app.core.hardware.profile import (
     HardwareProfile,
     apple_metal_share,
 )
+from wizard_app.core.catalog.languages import check_language
 from wizard_app.core.recommend.reasons import (
     LIST_SEP,
     Reason,
@@ -594,9 +594,9 @@ class Recommender:
         if gpu_instead:
             figures["other_verdict"] = alt_fit.verdict
             if best.below_floor:
-                return [reason("pick.below_floor.gpu", floor=floor, **figures)]
-            return [reason("pick.quant_tradeoff.gpu", **figures)]
-        return [reason("pick.quant_tradeoff", **figures)]
+                return [reason("pick.below_floor.gpu", None, floor=floor, **figures)]
+            return [reason("pick.quant_tradeoff.gpu", None, **figures)]
+        return [reason("pick.quant_tradeoff", None, **figures)]
 
     # --- money -----------------------------------------------------------------------
     def _running_cost(
@@ -658,8 +658,8 @@ class Recommender:
         for opt in self.table.options:
             if opt.price_usd is None or opt.price_usd > req.budget_usd:
                 continue
-            if hw.laptop and opt.kind == "gpu":
-                continue  # a desktop graphics card does not go into a laptop
+            if hw.laptop and opt.kind in ("gpu", "ram"):
+                continue  # desktop graphics cards and memory kits do not go into a laptop
             upgraded = upgrade_profile(hw, opt)
             if upgraded is None:
                 continue

@@ -134,7 +134,7 @@ TEMPLATES: dict[str, str] = {
         "{count} GPUs share each model: whole layers split by free memory, as llama.cpp "
         "does; each card keeps its own context, compute buffer and margin."
     ),
-    "assume.laptop": "A laptop: upgrades leave out desktop graphics cards.",
+    "assume.laptop": "A laptop: upgrades leave out desktop graphics cards and memory kits.",
 }
 
 # Parameters whose values are codes; their English words come from ``english_words``.

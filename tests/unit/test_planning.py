@@ -1,0 +1,55 @@
+"""Planning another machine: the flags alone describe it; nothing of this machine leaks in."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from tests.catalog_factory import synthetic_catalog
+from wizard_app.commands._hardware_args import add_hardware_override_args
+from wizard_app.commands._machine import hardware_from_args
+from wizard_app.core.hardware.profile import GiB, HardwareOverrides, HardwareProfile
+from wizard_app.core.recommend.engine import Recommender, RecommendRequest
+
+
+def _args(*flags: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    add_hardware_override_args(parser)
+    return parser.parse_args(list(flags))
+
+
+def test_given_memory_plans_a_machine_without_probing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_probe(*_a: object, **_k: object) -> HardwareProfile:
+        raise AssertionError("planning must not read this machine")
+
+    monkeypatch.setattr("wizard_app.commands._machine.detect", no_probe)
+    hw = hardware_from_args(_args("--ram-gb", "32", "--gpus", "2x24"), ctx=None)  # type: ignore[arg-type]
+    assert hw.planned
+    assert hw.disk_free_bytes is None
+    assert hw.cpu.physical_cores is None
+    assert {"disk", "cores", "ram_bandwidth"} <= set(hw.unknown)
+    assert hw.gpu_bytes == 48 * GiB
+
+
+def test_the_same_flags_give_the_same_answer_on_different_hosts() -> None:
+    flags = HardwareOverrides(ram_gb=32, vram_gb=12, gpu="nvidia")
+    here = HardwareProfile(disk_free_bytes=3 * GiB, ram_bandwidth_gbs=200, gpus=[])
+    assert flags.planned() == flags.planned()
+    engine = Recommender(synthetic_catalog(40, seed=5))
+    req = RecommendRequest(top=50)
+    a = engine.run(flags.planned(), req).model_dump()
+    b = engine.run(flags.planned(), req).model_dump()
+    assert a == b
+    # applying the same flags to a detected machine keeps its disk: that is not a plan
+    assert flags.apply(here).disk_free_bytes == 3 * GiB
+    notes = {r.code for r in engine.run(flags.planned(), req).assumption_codes}
+    assert "assume.planned" in notes
+    assert "assume.detected" not in notes
+
+
+def test_a_detected_machine_says_what_was_detected() -> None:
+    detected = HardwareProfile(ram_total_bytes=16 * GiB, ram_available_bytes=10 * GiB)
+    r = Recommender(synthetic_catalog(20, seed=1)).run(detected, RecommendRequest())
+    codes = {a.code: a for a in r.assumption_codes}
+    assert codes["assume.detected"].params["fields"] == "ram"
