@@ -1,0 +1,71 @@
+"""The GPU and Apple chip bandwidth table: sourced, dated, and matched by the exact model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wizard_app.core.hardware.bandwidth import (
+    default_bandwidth_table,
+    lookup_bandwidth,
+    name_tokens,
+)
+
+
+def test_every_row_is_sourced_dated_and_unique() -> None:
+    table = default_bandwidth_table()
+    assert table.as_of <= date.today()
+    keys = [(name_tokens(r.match)[0], r.memory_gb, r.cpu_cores) for r in table.gpus]
+    assert len(keys) == len(set(keys))
+    assert all(r.source.startswith("https://") for r in table.gpus)
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        ("rtx", "20"), ("rtx", "30"), ("rtx", "40"), ("rtx", "50"), ("rtx", "a"),
+        ("rx", "6"), ("rx", "7"), ("rx", "9"), ("arc", ""),
+    ],
+)  # fmt: skip
+def test_each_family_has_rows(family: tuple[str, str]) -> None:
+    word, prefix = family
+    rows = [name_tokens(r.match)[0] for r in default_bandwidth_table().gpus]
+    assert any(t[0] == word and t[1].startswith(prefix) for t in rows)
+
+
+def test_every_apple_generation_and_tier_is_there() -> None:
+    rows = {name_tokens(r.match)[0] for r in default_bandwidth_table().gpus}
+    for gen in ("m1", "m2", "m3", "m4"):
+        for tier in ((), ("pro",), ("max",)):
+            assert (gen, *tier) in rows
+    assert {("m1", "ultra"), ("m2", "ultra"), ("m3", "ultra")} <= rows
+
+
+@pytest.mark.parametrize(
+    ("name", "cores", "gbs"),
+    [
+        ("NVIDIA GeForce RTX 4090", None, 1008),
+        ("NVIDIA GeForce RTX 4060", None, 272),
+        ("NVIDIA GeForce RTX 4060 Ti", None, 288),
+        ("NVIDIA GeForce RTX 3060 8GB", None, 240),
+        ("NVIDIA GeForce RTX 3060", None, 360),
+        ("AMD Radeon RX 7900 XTX", None, 960),
+        ("Intel(R) Arc(TM) B580 Graphics", None, 456),
+        ("Apple M3 Max", 14, 300),
+        ("Apple M3 Max", 16, 400),
+        ("Apple M3 Max", None, 300),  # the lower bin when the core count is unknown
+    ],
+)
+def test_names_find_their_rows(name: str, cores: int | None, gbs: float) -> None:
+    row = lookup_bandwidth(name, cpu_cores=cores)
+    assert row is not None
+    assert row.bandwidth_gbs == gbs
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["NVIDIA GeForce RTX 4080 Laptop GPU", "Nvidia GPU (planned)", "AMD Radeon RX 7900M", ""],
+)
+def test_other_names_get_no_figure_rather_than_a_wrong_one(name: str) -> None:
+    assert lookup_bandwidth(name) is None
