@@ -609,6 +609,15 @@ def _tokens_per_s(
     return round(1 / (seconds + MIN_SECONDS_PER_TOKEN), 1)
 
 
+def gpu_efficiency(shape: ModelShape) -> float:
+    """Share of a GPU's bandwidth one token's reads reach, by bits per weight and MoE."""
+    bpw = 8 * shape.weights_bytes / max(1, shape._param_guess())
+    eff = GPU_EFFICIENCY + (GPU_EFFICIENCY_F16 - GPU_EFFICIENCY) * min(
+        1.0, max(0.0, (bpw - 5) / (16 - 5))
+    )
+    return eff * GPU_MOE_EFFICIENCY if shape.active_fraction < 1 else eff
+
+
 def _gpu_seconds(
     shape: ModelShape, hw: HardwareProfile, read: float, n_gpu: int, split: tuple[int, ...]
 ) -> float:
@@ -616,12 +625,7 @@ def _gpu_seconds(
     is a pipeline), plus the fixed cost of a GPU token and of each hand-over."""
     devices = hw.offload_gpus
     counts = split or (n_gpu,)
-    bpw = 8 * shape.weights_bytes / max(1, shape._param_guess())
-    eff = GPU_EFFICIENCY + (GPU_EFFICIENCY_F16 - GPU_EFFICIENCY) * min(
-        1.0, max(0.0, (bpw - 5) / (16 - 5))
-    )
-    if shape.active_fraction < 1:
-        eff *= GPU_MOE_EFFICIENCY
+    eff = gpu_efficiency(shape)
     seconds = GPU_SECONDS_PER_TOKEN
     for gpu, count in zip(devices, counts, strict=False):
         if count:
@@ -648,7 +652,7 @@ def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> st
         gpu_text = ", ".join(gpu_bandwidth(g, hw)[1] for g in gpus)
         if p.gpu_split:
             gpu_text += f" ({' + '.join(str(c) for c in p.gpu_split)} layers)"
-        parts.insert(0, f"{gpu_text} at {GPU_EFFICIENCY:.0%} efficiency")
+        parts.insert(0, f"{gpu_text} at {gpu_efficiency(shape):.0%} efficiency")
     moe = (
         f"; mixture of experts reads {shape.active_fraction:.0%} of the weights per token"
         if shape.active_fraction < 1
