@@ -72,9 +72,13 @@ def format_text(r: Recommendation) -> str:
         lines.append("  No model in the catalog fits these constraints; see why below.")
     for p in r.picks:
         speed = f"~{p.tokens_per_s:g} tok/s" if p.tokens_per_s else "speed unknown"
+        split = p.fit.gpu_split
+        cards = (
+            f" ({' + '.join(str(c) for c in split)} layers on {len(split)} GPUs)" if split else ""
+        )
         lines.append(
             f"\n{p.rank}. {p.name} [{p.quant}, {p.size_bytes / GB:.1f} GB] score {p.score:.0f}"
-            f" - {VERDICT_TEXT[p.verdict]}, {p.memory_bytes / GiB:.1f} GiB, {speed}"
+            f" - {VERDICT_TEXT[p.verdict]}{cards}, {p.memory_bytes / GiB:.1f} GiB, {speed}"
         )
         lines.append(f"   {p.repo}/{p.files[0]}")
         lines.extend(f"   - {reason}" for reason in p.reasons)
