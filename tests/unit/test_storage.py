@@ -3,7 +3,7 @@ disk, a read-only file and two first starts at once do (issue 10, items 8-10).""
 
 from __future__ import annotations
 
-import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -74,30 +74,63 @@ def test_a_file_that_is_not_a_database_is_moved_aside_never_overwritten(tmp_path
         db.close()
 
 
-def test_garbage_pages_are_found_by_sqlites_check(tmp_path: Path) -> None:
-    """A database whose inner pages were overwritten: moved aside, a new one started."""
-    path = tmp_path / "w.sqlite3"
-    db = Database(path)
-    for i in range(400):
-        _row(db, reason="x" * 200 + str(i))
-    db.close()
+def _garble(path: Path, first: int, every: int) -> bytes:
+    """Overwrite the start of every ``every``-th page from page ``first`` (seeded)."""
     con = sqlite3.connect(path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page = con.execute("PRAGMA page_size").fetchone()[0]
     con.close()
     raw = bytearray(path.read_bytes())
-    for n in range(3, len(raw) // page, 3):  # every third page, not the first
-        raw[n * page : n * page + 64] = os.urandom(64)
+    rng = random.Random(10)
+    for n in range(first, len(raw) // page, every):
+        raw[n * page : n * page + 64] = rng.randbytes(64)
     path.write_bytes(raw)
+    return bytes(raw)
+
+
+def _filled(path: Path, n: int = 400) -> set[str]:
+    db = Database(path)
+    reasons = {f"{'x' * 200}{i}" for i in range(n)}
+    for reason in sorted(reasons):
+        _row(db, reason=reason)
+    db.close()
+    return reasons
+
+
+def test_garbage_pages_are_found_by_sqlites_check(tmp_path: Path) -> None:
+    """A database whose inner pages were overwritten: moved aside, a new one started."""
+    path = tmp_path / "w.sqlite3"
+    _filled(path)
+    raw = _garble(path, 3, 3)
     db = Database(path)
     try:
         (aside,) = _aside(tmp_path)
-        assert aside.read_bytes() == bytes(raw)
+        assert aside.read_bytes() == raw
         assert db.created
         assert db.notice is not None
-        assert "damaged" in db.notice
+        assert "damaged (database disk image is malformed)" in db.notice
+        assert "stays in the old file" in db.notice
+    finally:
+        db.close()
+
+
+def test_the_rows_that_can_still_be_read_are_copied_into_the_new_database(
+    tmp_path: Path,
+) -> None:
+    """Nothing silently dropped: what the damaged file still holds comes along, exactly."""
+    path = tmp_path / "w.sqlite3"
+    reasons = _filled(path)
+    _garble(path, 12, 10)
+    db = Database(path)
+    try:
         with db.session() as s:
-            assert s.scalars(select(DownloadRow)).all() == []
+            kept = [r.reason for r in s.scalars(select(DownloadRow)).all()]
+        assert len(kept) >= 300  # most of 400, around the pages that were damaged
+        assert set(kept) <= reasons  # and nothing made up
+        assert db.salvaged == {"downloads": len(kept)}
+        assert db.notice is not None
+        assert f"{len(kept)} saved rows could still be read" in db.notice
+        _row(db)  # the new database takes new rows next to the copied ones
     finally:
         db.close()
 
