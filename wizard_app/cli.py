@@ -28,9 +28,14 @@ log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
+    json_errors = False  # set by main() when --json is on the command line
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
+        hint = f"Run '{self.prog} --help' for the options."
+        if _Parser.json_errors:
+            _json_error("usage", message[:1].upper() + message[1:] + ".", hint)
+        self.exit(2, f"{self.prog}: error: {message}\n{hint}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if gui_args is not None:
         return _open_gui(gui_args)
     parser = build_parser()
+    _Parser.json_errors = "--json" in argv
     args = parser.parse_args(argv)
     if args.command is None:
         return _open_gui(args)

@@ -257,3 +257,17 @@ def test_fetch_verified_event_says_which_hash_it_was_checked_against(
     done = events[-1]
     assert isinstance(done, DownloadVerified)
     assert done.expected_sha256 is None
+
+
+def test_a_usage_error_with_json_is_an_object_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data-dir", str(tmp_path), "download", "--connections", "x", "--json"])
+    out, err = capsys.readouterr()
+    assert exit_.value.code == 2
+    error = json.loads(out)
+    assert (error["ok"], error["code"]) == (False, "usage")
+    assert "--connections" in error["message"]
+    assert "model-wizard download --help" in error["hint"]
+    assert "invalid int value" in err
