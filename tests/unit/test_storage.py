@@ -319,3 +319,33 @@ def test_two_first_starts_at_once_both_succeed(tmp_path: Path) -> None:
         db = Database(path)
         assert not db.created
         db.close()
+
+
+def test_a_start_that_waits_too_long_for_another_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    import wizard_app.core.storage.database as database
+
+    path = tmp_path / "w.sqlite3"
+    monkeypatch.setattr(database, "LOCK_TIMEOUT_S", 0.3)
+    other = subprocess.Popen(  # another process holds the lock: a migration in progress
+        [sys.executable, "-c", "import sys, time\nfrom filelock import FileLock\n"
+         "with FileLock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(30)",
+         str(path) + ".lock"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert other.stdout is not None
+        assert other.stdout.readline().strip() == "held"
+        with pytest.raises(StorageError) as err:
+            Database(path)
+        assert "Another Open Model Wizard process has been opening" in err.value.message
+    finally:
+        other.kill()
+        other.wait()
+    probe = FileLock(str(path) + ".lock", timeout=5)
+    probe.acquire()  # the dead process's lock was released by the system
+    probe.release()
+    Database(path).close()

@@ -158,8 +158,11 @@ class Database:
                 f"Cannot create the data folder {path.parent}: {exc.strerror or exc}.",
                 "Choose a writable data folder with --data-dir.",
             ) from exc
-        with self._lock():
-            self.engine = self._open()
+        lock = self._lock()
+        try:
+            self.engine = self._open(lock)
+        finally:
+            lock.release()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -180,17 +183,23 @@ class Database:
 
         return FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
 
-    def _open(self) -> Engine:
+    def _open(self, lock: Any) -> Engine:
         from filelock import Timeout
 
         try:
-            return self._open_checked()
+            lock.acquire()
         except Timeout as exc:
             raise StorageError(
                 f"Another Open Model Wizard process has been opening {self.path} for "
-                f"{LOCK_TIMEOUT_S:.0f} s.",
+                f"{lock.timeout:.0f} s.",
                 "Wait for it to finish, or stop it, then try again.",
             ) from exc
+        except OSError as exc:
+            raise StorageError(
+                f"Cannot write in the data folder {self.path.parent}: {exc.strerror or exc}.",
+                "Make it writable, or choose another data folder with --data-dir.",
+            ) from exc
+        return self._open_checked()
 
     def _open_checked(self) -> Engine:
         path = self.path
