@@ -192,7 +192,7 @@ def test_every_variants_languages_and_openness_criteria_are_sourced() -> None:
 
 
 def test_every_language_code_has_a_name() -> None:
-    from wizard_app.core.catalog.languages import language_name
+    from wizard_app.core.languages import language_name
 
     for v in VARIANTS:
         for code in v.languages:

@@ -129,7 +129,7 @@ LANGUAGES: dict[str, Any] = {
     "uk": QT_TRANSLATE_NOOP("Language", "Ukrainian"),
     "cs": QT_TRANSLATE_NOOP("Language", "Czech"),
     "sv": QT_TRANSLATE_NOOP("Language", "Swedish"),
-    # the other languages catalog models list (names as in core.catalog.languages)
+    # the other languages catalog models list (names as in core.languages)
     "bn": QT_TRANSLATE_NOOP("Language", "Bengali"),
     "bg": QT_TRANSLATE_NOOP("Language", "Bulgarian"),
     "ca": QT_TRANSLATE_NOOP("Language", "Catalan"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard_app.core.catalog.languages import language_name
 from wizard_app.core.catalog.loader import Catalog
+from wizard_app.core.languages import language_name
 
 
 def _openness_label(fully_open: bool, weights: bool) -> str:

@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from wizard_app.core.catalog.languages import is_known_language
 from wizard_app.core.catalog.quants import BITS_PER_WEIGHT
+from wizard_app.core.languages import is_known_language
 
 UseCase = Literal[
     "chat",

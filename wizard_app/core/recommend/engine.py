@@ -36,7 +36,7 @@ from wizard_app.core.hardware.profile import (
     HardwareProfile,
     apple_metal_share,
 )
-from wizard_app.core.catalog.languages import check_language
+from wizard_app.core.languages import check_language
 from wizard_app.core.recommend.reasons import (
     LIST_SEP,
     Reason,

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel
 
-from wizard_app.core.catalog.languages import LANGUAGE_NAMES as ISO_LANGUAGE_NAMES
+from wizard_app.core.languages import LANGUAGE_NAMES as ISO_LANGUAGE_NAMES
 
 Param = str | int | float
 

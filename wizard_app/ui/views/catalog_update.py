@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard_app.core.catalog.update import CatalogStore, UpdateResult, update_catalog
-from wizard_app.ui.services import Services
 from wizard_app.ui.tasks import Task, single
+
+if TYPE_CHECKING:  # the catalog modules load with the first update, not with the window
+    from wizard_app.core.catalog.update import CatalogStore
+    from wizard_app.ui.services import Services
 
 
 class CatalogUpdateBox(QGroupBox):
@@ -31,7 +34,7 @@ class CatalogUpdateBox(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Model catalog"))
         self.services = services
-        self.store = store or CatalogStore(services.paths.data / "catalog")
+        self._store = store
         self.url = QLineEdit(services.settings.catalog_url)
         self.url.setPlaceholderText("https://…/catalog.json")
         self.update_button = QPushButton(self.tr("&Update catalog"))
@@ -55,6 +58,14 @@ class CatalogUpdateBox(QGroupBox):
         self.update_button.clicked.connect(self._on_update_clicked)
         self.rollback_button.clicked.connect(self._on_rollback_clicked)
         self._show_in_use()
+
+    @property
+    def store(self) -> CatalogStore:
+        if self._store is None:
+            from wizard_app.core.catalog.update import CatalogStore
+
+            self._store = CatalogStore(self.services.paths.data / "catalog")
+        return self._store
 
     def _show_in_use(self) -> None:
         catalog = self.services.catalog
@@ -87,12 +98,16 @@ class CatalogUpdateBox(QGroupBox):
         if not url:
             self.status.setText(self.tr("Give the address of a catalog update first."))
             return
+        from wizard_app.core.catalog.update import update_catalog
+
         self._start(Task(single(partial(update_catalog, self.store, url)), "catalog-update"))
 
     def _on_rollback_clicked(self) -> None:
         self._start(Task(single(self.store.rollback), "catalog-rollback"))
 
     def _on_task_progress(self, result: object) -> None:
+        from wizard_app.core.catalog.update import UpdateResult
+
         assert isinstance(result, UpdateResult)
         if result.created is None:
             text = self.tr(
