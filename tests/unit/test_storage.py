@@ -344,7 +344,7 @@ def test_a_start_that_waits_too_long_for_another_says_so(
         assert "Another Open Model Wizard process has been opening" in err.value.message
     finally:
         other.kill()
-        other.wait()
+        other.communicate()
     probe = FileLock(str(path) + ".lock", timeout=5)
     probe.acquire()  # the dead process's lock was released by the system
     probe.release()
