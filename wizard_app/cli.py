@@ -162,6 +162,12 @@ def _database_notice(ctx: Any) -> None:
 
 
 def _open_gui(args: argparse.Namespace) -> int:
+    from wizard_app.ui.platform_check import problem
+
+    blocked = problem()
+    if blocked:  # Qt would abort with "could not load the Qt platform plugin"
+        print(f"model-wizard: {blocked}", file=sys.stderr)
+        return 2
     try:
         app = importlib.import_module("wizard_app.app")
     except ModuleNotFoundError as exc:
