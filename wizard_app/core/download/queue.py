@@ -2,13 +2,18 @@
 
 States: ``queued`` -> ``downloading`` -> ``verified``, or ``paused`` (by the user),
 ``failed`` (with the reason). A download that was running when the app stopped, or
-crashed, goes back to ``queued`` on the next start and resumes from its part file.
+crashed, goes back to ``queued`` on the next start and resumes from its part file; one
+that another live process is running (it holds the part's lock) is left to it. A
+verified file is recorded in the library first and in the queue second, and the
+fetcher's receipt goes last, so a crash between any two is repaired on the next start
+(``Library.adopt_models_folder``) or the next download, without fetching it again.
 
 Workers are threads that run :func:`fetch` and put events on a queue; they never
 touch the database. The manager's methods run on the caller's thread (the GUI thread,
 or the CLI's main thread): :meth:`DownloadManager.poll` starts queued downloads up to
 the concurrency limit, takes the workers' events, persists them, and returns them.
-The token is never stored: ``client_for(endpoint)`` builds a client when a download runs.
+The token is never stored, nor a user and password in a mirror's URL (the row keeps the
+URL without them): ``client_for(endpoint)`` builds a client when a download runs.
 """
 
 from __future__ import annotations
