@@ -145,11 +145,13 @@ class Gui:
         view.setup.base_settings = self.settings
         view.setup.max_tokens.setValue(self.settings.max_tokens)
         view.setup.seed.setValue(self.settings.seed)
+        loop = QEventLoop()
+        view.runner.ended.connect(loop.quit)
         t0 = time.perf_counter()
         view.setup.start.click()
-        while view.running:
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        loop.exec()
         wall = time.perf_counter() - t0
+        view.runner.ended.disconnect(loop.quit)
         assert view.record is not None
         assert view.record.complete, view.status.text()
         return wall

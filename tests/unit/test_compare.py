@@ -453,3 +453,19 @@ def test_choices_are_checked(tiny_llama: Path, tiny_chat: Path) -> None:
     with pytest.raises(InputError, match="at least one prompt"):
         check_choices(_models(tiny_llama, tiny_chat), [PromptItem("  ")])
     check_choices(_models(tiny_llama, tiny_chat), PROMPTS)
+
+
+def test_batched_merges_a_cells_tokens_and_keeps_the_order() -> None:
+    from wizard_app.core.compare.runner import CellOutcome, batched
+
+    done = CellFinished(0, 0, CellOutcome(status="done", output="abc"))
+    events = [
+        CellStarted(0, 0), CellToken(0, 0, "a"), CellToken(0, 0, "b"), CellToken(0, 0, "c"),
+        done, CellToken(0, 1, "x"), CellToken(1, 1, "y"),
+    ]  # fmt: skip
+    merged = list(batched(iter(events), interval_s=60))
+    assert merged == [
+        CellStarted(0, 0), CellToken(0, 0, "abc"), done, CellToken(0, 1, "x"),
+        CellToken(1, 1, "y"),
+    ]  # fmt: skip
+    assert list(batched(iter(events), interval_s=0)) == events

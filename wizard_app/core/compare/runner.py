@@ -16,6 +16,7 @@ reason and the next model runs.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -208,3 +209,31 @@ def _run_model(
             return
         assert outcome is not None
         yield CellFinished(mi, pi, outcome)
+
+
+def batched(events: Iterator[CompareEvent], interval_s: float = 0.04) -> Iterator[CompareEvent]:
+    """The same events with the tokens of a cell merged over ``interval_s``: a window
+    paints at that pace anyway, and each event it is sent costs a signal across threads."""
+    pending: CellToken | None = None
+    since = time.monotonic()
+    for event in events:
+        if isinstance(event, CellToken):
+            if pending is not None and (pending.model, pending.prompt) == (
+                event.model,
+                event.prompt,
+            ):
+                pending = CellToken(event.model, event.prompt, pending.text + event.text)
+            else:
+                if pending is not None:
+                    yield pending
+                pending, since = event, time.monotonic()
+            if time.monotonic() - since >= interval_s:
+                yield pending
+                pending = None
+            continue
+        if pending is not None:
+            yield pending
+            pending = None
+        yield event
+    if pending is not None:
+        yield pending

@@ -92,7 +92,7 @@ class CompareRunner(QObject):
         settings: CompareSettings,
         skip: set[tuple[int, int]],
     ) -> None:
-        from wizard_app.core.compare.runner import run_comparison
+        from wizard_app.core.compare.runner import batched, run_comparison
 
         client, hw, models_dir = self.services.runtime(), self.hw, self.services.models_dir
 
@@ -101,8 +101,9 @@ class CompareRunner(QObject):
 
             probed = hw or detect(models_dir)
             yield probed  # first: a new comparison is stored with this machine
-            yield from run_comparison(
-                client, models, prompts, settings, probed, skip=skip, token=token
+            yield from batched(
+                run_comparison(client, models, prompts, settings, probed, skip=skip, token=token),
+                PAINT_MS / 1000,
             )
 
         self._pending = []
