@@ -86,6 +86,9 @@ def test_two_models_side_by_side_rated_summarised_and_exported(  # type: ignore[
     assert {c.gen_tokens for c in rec.cells.values()} == {4}
     assert "Done" in view.status.text()
     assert view.progress.text() == "4 of 4 answers"
+    from tests.gui.test_accessibility import unnamed
+
+    assert unnamed(view) == []  # the answer columns too, with the model in their names
     assert painted == {k: c.output for k, c in rec.cells.items() if c.output}
     # the answers side by side, with their figures; both prompts
     for prompt in (0, 1):
@@ -300,3 +303,45 @@ def test_two_real_models_side_by_side(  # type: ignore[no-untyped-def]
     smol = next(i for i, m in enumerate(rec.models) if m.path == real_smollm2)
     assert "Paris" in view.grid.columns[smol].answer.toPlainText()
     assert all("First token" in c.figures.text() for c in view.grid.columns.values())
+
+
+def test_prompts_are_added_edited_reordered_and_saved_as_a_set(qtbot, ready) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot, ready)
+    setup = view.setup
+    setup.source.setCurrentIndex(setup.source.findText("Presets: Coding"))
+    assert len(setup.prompt_items()) == 3
+    assert setup.use_case == "coding"
+    setup.editor.setPlainText("  ")
+    setup.add.click()
+    assert setup.status.text() == "Type the prompt first."
+    setup.editor.setPlainText("What is 2 + 2?")
+    setup.add.click()
+    assert setup.source.currentIndex() == 0  # an edited list is the user's own
+    assert [p.prompt for p in setup.prompt_items()][-1] == "What is 2 + 2?"
+    setup.prompts.setCurrentRow(3)
+    setup.up.click()
+    assert setup.prompt_items()[2].prompt == "What is 2 + 2?"
+    setup.editor.setPlainText("What is 3 + 3?")
+    setup.update_button.click()
+    assert setup.prompt_items()[2].prompt == "What is 3 + 3?"
+    setup.prompts.setCurrentRow(0)
+    setup.remove.click()
+    assert len(setup.prompt_items()) == 3
+    assert setup.prompt_items()[1].prompt == "What is 3 + 3?"
+    setup.prompts.setCurrentRow(1)
+    setup.down.click()
+    assert setup.prompt_items()[2].prompt == "What is 3 + 3?"
+    setup.down.click()  # already the last: nothing moves
+    assert setup.prompt_items()[2].prompt == "What is 3 + 3?"
+    wanted = [p.prompt for p in setup.prompt_items()]
+    setup.save_set.click()
+    assert view.setup.status.text() == "Type a name for the set first."
+    setup.set_name.setText("My maths")
+    setup.save_set.click()
+    assert "My maths" in setup.status.text()
+    index = setup.source.findText("Saved: My maths")
+    assert index > 0
+    setup.set_prompts([])
+    setup.source.setCurrentIndex(index)
+    assert [p.prompt for p in setup.prompt_items()] == wanted
+    assert setup.use_case == "coding"
