@@ -230,77 +230,77 @@
 <context>
     <name>CatalogUpdateBox</name>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="32"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="35"/>
         <source>Model catalog</source>
         <translation>Modelcatalogus</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="37"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="40"/>
         <source>&amp;Update catalog</source>
         <translation>Catalogus bij&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="38"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="41"/>
         <source>&amp;Roll back</source>
         <translation>Terug&amp;zetten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="41"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="44"/>
         <source>Address of a signed catalog update</source>
         <translation>Adres van een ondertekende catalogusupdate</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="42"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="45"/>
         <source>Update the model catalog</source>
         <translation>De modelcatalogus bijwerken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="43"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="46"/>
         <source>Go back to the previous catalog</source>
         <translation>Terug naar de vorige catalogus</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="44"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="47"/>
         <source>Catalog status</source>
         <translation>Status van de catalogus</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="45"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="48"/>
         <source>Update &amp;address:</source>
         <translation>Adres voor &amp;updates:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="65"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="76"/>
         <source>In use: the catalog that came with the app ({n} models).</source>
         <translation>In gebruik: de catalogus die bij de app hoort ({n} modellen).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="71"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="82"/>
         <source>In use: the catalog update of {date} ({n} models).</source>
         <translation>In gebruik: de catalogusupdate van {date} ({n} modellen).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="79"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="90"/>
         <source>Working…</source>
         <translation>Bezig…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="88"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="99"/>
         <source>Give the address of a catalog update first.</source>
         <translation>Geef eerst het adres van een catalogusupdate.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="99"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="114"/>
         <source>Now in use from the next start: the catalog that came with the app ({n} models).</source>
         <translation>Vanaf de volgende start in gebruik: de catalogus die bij de app hoort ({n} modellen).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="103"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="118"/>
         <source>Now in use from the next start: the catalog of {date} ({n} models).</source>
         <translation>Vanaf de volgende start in gebruik: de catalogus van {date} ({n} modellen).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/catalog_update.py" line="109"/>
+        <location filename="../../wizard_app/ui/views/catalog_update.py" line="124"/>
         <source>The catalog was not changed: {message}</source>
         <translation>De catalogus is niet gewijzigd: {message}</translation>
     </message>
@@ -397,7 +397,7 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/compare_history.py" line="65"/>
-        <source>Run the selected comparison's prompts again</source>
+        <source>Run the selected comparison&apos;s prompts again</source>
         <translation>De prompts van de gekozen vergelijking opnieuw uitvoeren</translation>
     </message>
     <message>
@@ -445,6 +445,7 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="55"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="112"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
@@ -720,162 +721,162 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="64"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="51"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="65"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="52"/>
         <source>Stop the comparison</source>
         <translation>De vergelijking stoppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="66"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="53"/>
         <source>Resum&amp;e</source>
         <translation>Hervatte&amp;n</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="67"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="54"/>
         <source>Resume the comparison</source>
         <translation>De vergelijking hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="78"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="65"/>
         <source>Comparison</source>
         <translation>Vergelijking</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="79"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="66"/>
         <source>Set &amp;up</source>
         <translation>&amp;Instellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="80"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="67"/>
         <source>A&amp;nswers</source>
         <translation>&amp;Antwoorden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="81"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="68"/>
         <source>Summar&amp;y</source>
         <translation>Overzi&amp;cht</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="82"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="69"/>
         <source>Ear&amp;lier comparisons</source>
         <translation>&amp;Eerdere vergelijkingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="140"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="130"/>
         <source>Type a name for the set first.</source>
         <translation>Typ eerst een naam voor de set.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="144"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="134"/>
         <source>Add a prompt first.</source>
         <translation>Voeg eerst een prompt toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="148"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="138"/>
         <source>Saved the set “%1”.</source>
         <translation>De set “%1” is opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="160"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="150"/>
         <source>Choose two to four models.</source>
         <translation>Kies twee tot vier modellen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="163"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="153"/>
         <source>Add at least one prompt.</source>
         <translation>Voeg minstens één prompt toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="202"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="110"/>
         <source>Starting…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="216"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="86"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="252"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="138"/>
         <source>%1 is answering prompt %2…</source>
         <translation>%1 beantwoordt prompt %2…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="259"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="145"/>
         <source>Loading %1… %2%</source>
         <translation>%1 laden… %2%</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="315"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="211"/>
         <source>%1 of %2 answers</source>
         <translation>%1 van %2 antwoorden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="320"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="216"/>
         <source>, %1 failed</source>
         <translation>, %1 mislukt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="340"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="206"/>
         <source>The comparison stopped: %1</source>
         <translation>De vergelijking is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="345"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="211"/>
         <source>Done. Rate the answers, then see the summary.</source>
         <translation>Klaar. Beoordeel de antwoorden en bekijk dan het overzicht.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="351"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="217"/>
         <source>Stopped. Resume runs only the answers still to do.</source>
         <translation>Gestopt. Hervatten voert alleen de antwoorden uit die nog te doen zijn.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="375"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="244"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="376"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="245"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="377"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="246"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="379"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="248"/>
         <source>Export the comparison</source>
         <translation>De vergelijking exporteren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="397"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="266"/>
         <source>Cannot write %1: %2</source>
         <translation>Kan %1 niet schrijven: %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="400"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="269"/>
         <source>Exported to %1.</source>
         <translation>Geëxporteerd naar %1.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="429"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="298"/>
         <source>The prompts and settings of comparison %1: choose the models, then start.</source>
         <translation>De prompts en instellingen van vergelijking %1: kies de modellen en start dan.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="437"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="306"/>
         <source>Delete the comparison</source>
         <translation>De vergelijking verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="438"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="307"/>
         <source>Delete comparison %1 with its answers and ratings?</source>
         <translation>Vergelijking %1 met haar antwoorden en beoordelingen verwijderen?</translation>
     </message>
@@ -1533,77 +1534,77 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="27"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="29"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="30"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="32"/>
         <source>Show the &amp;folder</source>
         <translation>Toon de &amp;map</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="31"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="33"/>
         <source>Show the folder with the model file</source>
         <translation>Toon de map met het modelbestand</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="34"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="38"/>
         <source>How to use the model in other programs</source>
         <translation>Hoe u het model in andere programma&apos;s gebruikt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="50"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="56"/>
         <source>You chose &lt;b&gt;%1&lt;/b&gt; (%2, %3).</source>
         <translation>U koos &lt;b&gt;%1&lt;/b&gt; (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="57"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="63"/>
         <source>The file is at &lt;code&gt;%1&lt;/code&gt;.</source>
         <translation>Het bestand staat in &lt;code&gt;%1&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="62"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="68"/>
         <source>On this machine it answered at %1, with the first token after %2.</source>
         <translation>Op deze computer antwoordde het met %1, met het eerste token na %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="74"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="80"/>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="75"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="81"/>
         <source>Chat in a terminal, or serve an OpenAI-compatible API:</source>
         <translation>Chatten in een terminal, of een OpenAI-compatibele API aanbieden:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="79"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="85"/>
         <source>LM Studio</source>
         <translation>LM Studio</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="80"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="86"/>
         <source>Import the file (it is linked or copied into LM Studio&apos;s models folder):</source>
         <translation>Importeer het bestand (het wordt gekoppeld of gekopieerd naar de modellenmap van LM Studio):</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="84"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="90"/>
         <source>Ollama</source>
         <translation>Ollama</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="85"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="91"/>
         <source>Create a model from a Modelfile that points to the file:</source>
         <translation>Maak een model van een Modelfile die naar het bestand verwijst:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="90"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="96"/>
         <source>GPT4All</source>
         <translation>GPT4All</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="92"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="98"/>
         <source>Copy the file into GPT4All&apos;s models folder (Settings → Application → Download path), then choose it in the model list.</source>
         <translation>Kopieer het bestand naar de modellenmap van GPT4All (Settings → Application → Download path) en kies het daarna in de modellenlijst.</translation>
     </message>
@@ -1736,183 +1737,220 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="61"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="78"/>
         <source>Your hardware</source>
         <translation>Uw hardware</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="63"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="80"/>
         <source>Read from this machine. Change any figure, or plan for another machine.</source>
         <translation>Uitgelezen van deze computer. Pas elk getal aan, of plan voor een andere computer.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="67"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="85"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="68"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="72"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="76"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="86"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="90"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="99"/>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="72"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="90"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="77"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="100"/>
         <source> GB/s</source>
         <translation> GB/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="77"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="100"/>
         <source>unknown (assume 51.2 GB/s)</source>
         <translation>onbekend (uitgaan van 51,2 GB/s)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="78"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="101"/>
         <source>I&apos;m &amp;planning for another machine</source>
         <translation>Ik &amp;plan voor een andere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="80"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="103"/>
         <source>System memory (RAM) in GiB</source>
         <translation>Werkgeheugen (RAM) in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="81"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="104"/>
         <source>Graphics card</source>
         <translation>Videokaart</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="82"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
         <source>Graphics memory (VRAM) in GiB</source>
         <translation>Videogeheugen (VRAM) in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="83"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="109"/>
         <source>Processor cores</source>
         <translation>Processorkernen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="84"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="110"/>
         <source>Free disk space in GiB</source>
         <translation>Vrije schijfruimte in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="85"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="111"/>
         <source>Memory bandwidth in GB/s</source>
         <translation>Geheugenbandbreedte in GB/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="86"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="112"/>
         <source>Planning for another machine</source>
         <translation>Plannen voor een andere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="90"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="147"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="116"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="190"/>
         <source>Reading this machine&apos;s hardware…</source>
         <translation>De hardware van deze computer uitlezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="97"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="123"/>
         <source>&amp;Read again</source>
         <translation>&amp;Opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="98"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="124"/>
         <source>Read the hardware again</source>
         <translation>De hardware opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="101"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="128"/>
+        <source>llama.cpp&apos;s measured speed on this processor</source>
+        <translation>De gemeten snelheid van llama.cpp op deze processor</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="129"/>
+        <source>&amp;Measure speed again</source>
+        <translation>Snelheid opnieuw &amp;meten</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="130"/>
+        <source>Time llama.cpp on this processor again</source>
+        <translation>Meet llama.cpp opnieuw op deze processor</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="134"/>
         <source>&amp;RAM:</source>
         <translation>&amp;RAM:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="102"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="135"/>
         <source>&amp;GPU:</source>
         <translation>&amp;GPU:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="103"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="136"/>
         <source>&amp;VRAM:</source>
         <translation>&amp;VRAM:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="104"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="139"/>
         <source>C&amp;PU cores:</source>
         <translation>C&amp;PU-kernen:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="140"/>
         <source>Free &amp;disk:</source>
         <translation>Vrije &amp;schijf:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="106"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="141"/>
         <source>Memory &amp;bandwidth:</source>
         <translation>Geheugen&amp;bandbreedte:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="156"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="199"/>
         <source>Read from this machine:</source>
         <translation>Uitgelezen van deze computer:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="165"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="224"/>
+        <source>Timing llama.cpp on this processor for the speed predictions (about 20 s)…</source>
+        <translation>llama.cpp wordt op deze processor gemeten voor de snelheidsvoorspellingen (ongeveer 20 s)…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="239"/>
+        <source>The speed could not be measured: %1 Predictions use typical figures.</source>
+        <translation>De snelheid kon niet worden gemeten: %1 De voorspellingen gebruiken gangbare waarden.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="249"/>
+        <source>Measured with llama.cpp on %1 threads: %2 GB/s reading weights, %3 µs per layer, %4 GFLOP/s on prompts (%5).</source>
+        <translation>Gemeten met llama.cpp op %1 threads: %2 GB/s bij het lezen van de gewichten, %3 µs per laag, %4 GFLOP/s bij prompts (%5).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="266"/>
         <source>The hardware could not be read: %1 Enter the figures yourself.</source>
         <translation>De hardware kon niet worden uitgelezen: %1 Vul de getallen zelf in.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="198"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="304"/>
         <source>unknown processor</source>
         <translation>onbekende processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="200"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="306"/>
         <source>no GPU found</source>
         <translation>geen GPU gevonden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="201"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="307"/>
         <source>unknown system</source>
         <translation>onbekend systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="202"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="308"/>
         <source>%1; %2; %3</source>
         <translation>%1; %2; %3</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="94"/>
         <source>e.g. RTX 4090 or Apple M2 Max</source>
         <translation>bijv. RTX 4090 of Apple M2 Max</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="95"/>
         <source>This is a &amp;laptop</source>
         <translation>Dit is een &amp;laptop</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="106"/>
         <source>Number of graphics cards of this size</source>
         <translation>Aantal grafische kaarten van deze grootte</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="107"/>
         <source>Graphics card model, for its memory bandwidth</source>
         <translation>Model van de grafische kaart, voor de geheugenbandbreedte</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="108"/>
         <source>The machine is a laptop</source>
         <translation>De computer is een laptop</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="137"/>
         <source>&amp;Number of GPUs:</source>
         <translation>&amp;Aantal GPU&apos;s:</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="138"/>
         <source>GPU &amp;model:</source>
         <translation>GPU-&amp;model:</translation>
     </message>
@@ -2096,7 +2134,7 @@
         <translation>Zweeds</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="133"/>
         <source>Bengali</source>
         <translation>Bengaals</translation>
     </message>
@@ -2106,147 +2144,147 @@
         <translation>Bulgaars</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="135"/>
         <source>Catalan</source>
         <translation>Catalaans</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="136"/>
         <source>Croatian</source>
         <translation>Kroatisch</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="137"/>
         <source>Danish</source>
         <translation>Deens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="138"/>
         <source>Estonian</source>
         <translation>Estisch</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="139"/>
         <source>Filipino</source>
         <translation>Filipijns</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="140"/>
         <source>Finnish</source>
         <translation>Fins</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="141"/>
         <source>Greek</source>
         <translation>Grieks</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="142"/>
         <source>Gujarati</source>
         <translation>Gujarati</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="143"/>
         <source>Hebrew</source>
         <translation>Hebreeuws</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="144"/>
         <source>Hungarian</source>
         <translation>Hongaars</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="145"/>
         <source>Icelandic</source>
         <translation>IJslands</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="146"/>
         <source>Kannada</source>
         <translation>Kannada</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="147"/>
         <source>Latvian</source>
         <translation>Lets</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="148"/>
         <source>Lithuanian</source>
         <translation>Litouws</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="149"/>
         <source>Malayalam</source>
         <translation>Malayalam</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="150"/>
         <source>Marathi</source>
         <translation>Marathi</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="151"/>
         <source>Norwegian</source>
         <translation>Noors</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="152"/>
         <source>Persian</source>
         <translation>Perzisch</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="153"/>
         <source>Punjabi</source>
         <translation>Punjabi</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="154"/>
         <source>Romanian</source>
         <translation>Roemeens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="155"/>
         <source>Serbian</source>
         <translation>Servisch</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="156"/>
         <source>Slovak</source>
         <translation>Slowaaks</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="157"/>
         <source>Slovenian</source>
         <translation>Sloveens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="158"/>
         <source>Swahili</source>
         <translation>Swahili</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="159"/>
         <source>Tamil</source>
         <translation>Tamil</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="160"/>
         <source>Telugu</source>
         <translation>Telugu</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="161"/>
         <source>Thai</source>
         <translation>Thai</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="162"/>
         <source>Urdu</source>
         <translation>Urdu</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/labels.py" line="134"/>
+        <location filename="../../wizard_app/ui/labels.py" line="163"/>
         <source>Zulu</source>
         <translation>Zoeloe</translation>
     </message>
@@ -2413,77 +2451,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="23"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="26"/>
         <source>Open Model Wizard</source>
         <translation>Open Model Wizard</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="28"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="32"/>
         <source>Sections</source>
         <translation>Onderdelen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="30"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="34"/>
         <source>Wi&amp;zard</source>
         <translation>Wi&amp;zard</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="31"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="35"/>
         <source>My &amp;models</source>
         <translation>Mijn &amp;modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="32"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="37"/>
         <source>Hi&amp;story</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="45"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="51"/>
         <source>Loading the model catalog…</source>
         <translation>De modelcatalogus laden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="53"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="59"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="54"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="60"/>
         <source>&amp;New recommendation</source>
         <translation>&amp;Nieuwe aanbeveling</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="57"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="63"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="60"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="66"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="65"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="71"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="66"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="72"/>
         <source>&amp;About</source>
         <translation>&amp;Over</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="100"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="113"/>
         <source>About Open Model Wizard</source>
         <translation>Over Open Model Wizard</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="102"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="115"/>
         <source>Open Model Wizard %1: choose, download and try an open-weight language model that fits your machine. Nothing leaves your machine except model downloads.</source>
         <translation>Open Model Wizard %1: kies, download en probeer een taalmodel met open gewichten dat op uw computer past. Niets verlaat uw computer behalve de modeldownloads.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="114"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="127"/>
         <source>The app cannot start properly: %1</source>
         <translation>De app kan niet goed starten: %1</translation>
     </message>
@@ -2824,167 +2862,177 @@
         <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict} ({gpu_layers} van de {layers} lagen op de GPU), ongeveer {tokens_per_s:g} tokens/s.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="128"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="149"/>
         <source>{quant} is a strong compression; answers lose some quality.</source>
         <translation>{quant} is een sterke kwantisatie; antwoorden verliezen wat kwaliteit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="132"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="153"/>
         <source>Licence {licence}: {terms}.</source>
         <translation>Licentie {licence}: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="136"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="157"/>
         <source>Licence {licence}: {terms}; accept the licence on Hugging Face before downloading.</source>
         <translation>Licentie {licence}: {terms}; accepteer de licentie op Hugging Face voordat u downloadt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="140"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="161"/>
         <source>Fully open: training data, code and metrics are public.</source>
         <translation>Volledig open: trainingsdata, code en metingen zijn openbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="144"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="165"/>
         <source>Lists {language} among its languages.</source>
         <translation>Noemt {language} bij zijn talen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="148"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="169"/>
         <source>Limited to {context} tokens of context (trained length), less than the {wanted} assumed for this use.</source>
         <translation>Beperkt tot {context} tokens context (getrainde lengte), minder dan de {wanted} die voor deze toepassing is aangenomen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="153"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="174"/>
         <source>For about {price:g} USD, {option} runs {model} at {quant} ({verdict}).</source>
         <translation>Voor ongeveer {price:g} USD draait {option} het model {model} bij {quant} ({verdict}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="157"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="178"/>
         <source>For about {price:g} USD, {option} runs {model} at {quant} ({verdict}, about {tokens_per_s:g} tokens/s).</source>
         <translation>Voor ongeveer {price:g} USD draait {option} het model {model} bij {quant} ({verdict}, ongeveer {tokens_per_s:g} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="162"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="183"/>
         <source>Memory is estimated at {context} tokens of context with an f16 KV cache.</source>
         <translation>Het geheugen is geschat bij {context} tokens context met een f16-KV-cache.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="166"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="187"/>
         <source>Speed is estimated from memory bandwidth (generation is memory-bound); it is calibrated by real runs on this machine.</source>
         <translation>De snelheid is geschat uit de geheugenbandbreedte (genereren wordt begrensd door het geheugen); echte runs op deze computer kalibreren de schatting.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="171"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="192"/>
         <source>RAM was given, not measured: part of it is kept for the operating system.</source>
         <translation>Het RAM is opgegeven, niet gemeten: een deel ervan blijft voor het besturingssysteem.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="175"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="196"/>
         <source>Not detected: {details}.</source>
         <translation>Niet gedetecteerd: {details}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="179"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="200"/>
         <source>Given by you instead of detected: {fields}.</source>
         <translation>Door u opgegeven in plaats van gedetecteerd: {fields}.</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="128"/>
         <source>{quant} fits wholly on the GPU: about {tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict}).</source>
         <translation>{quant} past volledig op de GPU: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="133"/>
         <source>{quant} rather than {other_quant}: about {tokens_per_s:g} tokens/s instead of {other_tps:g}, for a small loss in quality.</source>
         <translation>{quant} in plaats van {other_quant}: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g}, voor een klein kwaliteitsverlies.</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="138"/>
         <source>{quant} is below {floor}, used because no {floor} or larger file fits here at a usable speed.</source>
         <translation>{quant} ligt onder {floor}, omdat hier geen bestand van {floor} of groter met een bruikbare snelheid past.</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="143"/>
         <source>{quant} runs wholly on the GPU, which no {floor} or larger file does: about {tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict}).</source>
         <translation>{quant} draait volledig op de GPU, wat geen bestand van {floor} of groter doet: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="204"/>
         <source>Planning another machine: only the figures you gave are used, nothing of this one.</source>
         <translation>Planning voor een andere computer: alleen de door u opgegeven waarden worden gebruikt, niets van deze computer.</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="208"/>
         <source>Detected on this machine: {fields}.</source>
         <translation>Gedetecteerd op deze computer: {fields}.</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="212"/>
         <source>GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source}).</source>
         <translation>Geheugenbandbreedte van {gpu}: {gbs:g} GB/s, gepubliceerd ({source}).</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="216"/>
         <source>No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; give --gpu-name or --gpu-bandwidth-gbs.</source>
         <translation>Voor {gpu} is geen gepubliceerde geheugenbandbreedte bekend: de snelheid gaat uit van {gbs:g} GB/s; geef --gpu-name of --gpu-bandwidth-gbs op.</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="221"/>
         <source>{count} GPUs share each model: whole layers split by free memory, as llama.cpp does; each card keeps its own context, compute buffer and margin.</source>
-        <translation>{count} GPU's delen elk model: hele lagen verdeeld naar vrij geheugen, zoals llama.cpp doet; elke kaart houdt een eigen context, rekenbuffer en marge.</translation>
+        <translation>{count} GPU&apos;s delen elk model: hele lagen verdeeld naar vrij geheugen, zoals llama.cpp doet; elke kaart houdt een eigen context, rekenbuffer en marge.</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/reasons.py" line="226"/>
         <source>A laptop: upgrades leave out desktop graphics cards and memory kits.</source>
         <translation>Een laptop: bij de upgrades vallen grafische kaarten en geheugenmodules voor desktops weg.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="187"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="234"/>
         <source>fits on the GPU</source>
         <translation>past op de GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="188"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="235"/>
         <source>split between GPU and CPU</source>
         <translation>verdeeld over GPU en CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="189"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="236"/>
         <source>runs on the CPU only</source>
         <translation>draait alleen op de CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="190"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="237"/>
         <source>does not fit</source>
         <translation>past niet</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="193"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="240"/>
         <source>commercial use allowed</source>
         <translation>commercieel gebruik toegestaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="194"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="241"/>
         <source>commercial use with restrictions</source>
         <translation>commercieel gebruik met beperkingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="195"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="242"/>
         <source>no commercial use</source>
         <translation>geen commercieel gebruik</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="198"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="245"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="199"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="246"/>
         <source>restricted</source>
         <translation>beperkt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="200"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="247"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="203"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="250"/>
         <source>commercial use</source>
         <translation>commercieel gebruik</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="204"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="251"/>
         <source>unrestricted use</source>
         <translation>onbeperkt gebruik</translation>
     </message>
@@ -3148,103 +3196,103 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="33"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="34"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="36"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="37"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="41"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="42"/>
         <source>empty: HF_TOKEN or huggingface-cli login</source>
         <translation>leeg: HF_TOKEN of huggingface-cli login</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="44"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="45"/>
         <source>Automatic (physical cores)</source>
         <translation>Automatisch (fysieke kernen)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="47"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="48"/>
         <source>What the use case needs</source>
         <translation>Wat de toepassing nodig heeft</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="52"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="53"/>
         <source>The system&apos;s language</source>
         <translation>De taal van het systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="57"/>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="135"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="58"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="142"/>
         <source>Models folder</source>
         <translation>Modellenmap</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="58"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="59"/>
         <source>Choose the models folder</source>
         <translation>De modellenmap kiezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="59"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="60"/>
         <source>Hugging Face Hub endpoint or mirror</source>
         <translation>Hugging Face Hub-adres of mirror</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="60"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="61"/>
         <source>Hugging Face access token</source>
         <translation>Hugging Face-toegangstoken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="61"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="62"/>
         <source>Threads for the model</source>
         <translation>Threads voor het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="62"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="63"/>
         <source>Default context length</source>
         <translation>Standaard contextlengte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="63"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="64"/>
         <source>Language of the app</source>
         <translation>Taal van de app</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="72"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="73"/>
         <source>&amp;Models folder:</source>
         <translation>&amp;Modellenmap:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="73"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="74"/>
         <source>Hub &amp;endpoint or mirror:</source>
         <translation>Hub-&amp;adres of mirror:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="74"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="75"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Toegangstoken:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="75"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
         <source>T&amp;hreads:</source>
         <translation>T&amp;hreads:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="77"/>
         <source>Default &amp;context:</source>
         <translation>Standaard&amp;context:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="77"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="78"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="84"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="85"/>
         <source>The token is needed for gated models (accept the licence on the model&apos;s page first). It is kept in the settings file, readable only by you, and sent only to the endpoint above. A new language applies after a restart.</source>
         <translation>Het token is nodig voor afgeschermde modellen (accepteer eerst de licentie op de pagina van het model). Het staat in het instellingenbestand, alleen leesbaar voor u, en wordt alleen naar het adres hierboven gestuurd. Een nieuwe taal geldt na een herstart.</translation>
     </message>
@@ -3338,97 +3386,97 @@
         <translation>Langste antwoord in tokens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="70"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="72"/>
         <source>&amp;Run</source>
         <translation>&amp;Uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="71"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="73"/>
         <source>Run the prompt (Ctrl+Return)</source>
         <translation>De prompt uitvoeren (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="72"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="74"/>
         <source>Run the prompt</source>
         <translation>De prompt uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="73"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="75"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="74"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="76"/>
         <source>Stop the answer</source>
         <translation>Het antwoord stoppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="80"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="82"/>
         <source>The model&apos;s answer</source>
         <translation>Het antwoord van het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="83"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="85"/>
         <source>Pr&amp;eset:</source>
         <translation>&amp;Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="88"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="90"/>
         <source>&amp;Longest answer:</source>
         <translation>&amp;Langste antwoord:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="128"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="130"/>
         <source>Your own prompt</source>
         <translation>Uw eigen prompt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="140"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="142"/>
         <source>What to look for: %1</source>
         <translation>Waar u op let: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="179"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="185"/>
         <source>Starting the model…</source>
         <translation>Het model starten…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="191"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="197"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="214"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="220"/>
         <source>Answering…</source>
         <translation>Bezig met antwoorden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="219"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="225"/>
         <source>Loading the model…</source>
         <translation>Het model laden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="222"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="228"/>
         <source>Loading the model… %1%</source>
         <translation>Het model laden… %1%</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="225"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="231"/>
         <source>Reading the prompt…</source>
         <translation>De prompt lezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="261"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="267"/>
         <source>The run failed: %1</source>
         <translation>Het uitvoeren is mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="265"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="271"/>
         <source>Done.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="269"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="275"/>
         <source>Stopped.</source>
         <translation>Gestopt.</translation>
     </message>

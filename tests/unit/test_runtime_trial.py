@@ -116,13 +116,14 @@ def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> tuple
     return code, out, err
 
 
-def test_cli_run_json_ends_with_one_object(
+def test_cli_run_json_is_one_object(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_chat: Path
 ) -> None:
     code, out, _ = cli(capsys, tmp_path, "run", str(tiny_chat), "--prompt", "hello",
                        "--max-tokens", "5", "--seed", "1", "--ctx", "512", "--json")  # fmt: skip
     assert code == 0
-    report = json.loads(out.rstrip("\n").splitlines()[-1])
+    report = json.loads(out)  # stdout is the JSON object and nothing else
+    assert out.count("\n") == 1
     assert set(report) >= RUN_KEYS
     assert report["stop_reason"] in ("length", "eos")
     assert 0 < report["gen_tokens"] <= 5
@@ -130,7 +131,7 @@ def test_cli_run_json_ends_with_one_object(
     assert report["ttft_s"] > 0
     assert report["load_s"] > 0
     assert report["n_ctx"] == 512
-    assert out.startswith(report["output"])  # the text streamed before the JSON
+    assert report["output"]  # the answer is in the object, not streamed before it
     # stored: a second run is corrected by the first
     code, out, _ = cli(capsys, tmp_path, "run", str(tiny_chat), "--prompt", "hello",
                        "--max-tokens", "5", "--ctx", "512", "--json")  # fmt: skip

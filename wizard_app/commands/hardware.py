@@ -20,17 +20,48 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "read are listed with the reason; the override flags replace detected figures.",
     )
     add_json_flag(p)
+    p.add_argument(
+        "--measure",
+        action="store_true",
+        help="time llama.cpp on this CPU (about 10-20 s) and keep the figures for the speed "
+        "predictions; run it again after changing the machine or the app",
+    )
     add_hardware_override_args(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     profile = hardware_from_args(args, ctx)
+    if args.measure:
+        profile = _measure(args, ctx, profile)
     if args.json:
         print_json(profile)
     else:
         print(format_profile(profile), end="")
     return 0
+
+
+def _measure(args: argparse.Namespace, ctx: CliContext, hw: HardwareProfile) -> HardwareProfile:
+    import sys
+
+    from wizard_app.core.errors import InputError
+    from wizard_app.core.runtime.client import RuntimeClient
+    from wizard_app.core.runtime.cpu_policy import SafetyMemory
+    from wizard_app.core.runtime.machine_profile import measure
+
+    if hw.planned or hw.overridden:
+        raise InputError(
+            "--measure times this machine, so it cannot be combined with hardware overrides.",
+            "Run model-wizard hardware --measure without override flags.",
+        )
+
+    def say(stage: str) -> None:
+        if not args.json:
+            print(f"measuring: {stage}", file=sys.stderr, flush=True)
+
+    with RuntimeClient(safety=SafetyMemory(ctx.paths.runtime_safety)) as client:
+        prof = measure(client, ctx.paths.cache, hw, progress=say)
+    return hw.model_copy(update={"compute": prof})
 
 
 def _gib(n: int | None) -> str:
@@ -87,6 +118,18 @@ def format_profile(p: HardwareProfile) -> str:
         row("GPU" if len(p.gpus) == 1 else f"GPU {i}", _gpu_line(gpu))
     disk = _gib(p.disk_free_bytes) + " free"
     row("Disk", f"{disk} at {p.disk_path}" if p.disk_path else disk)
+    c = p.compute
+    if c is not None:
+        row(
+            "Measured",
+            f"llama.cpp, {c.threads} threads: {c.bandwidth_gbs:g} GB/s reading weights, "
+            f"{c.seconds_per_layer * 1e6:.0f} µs per layer, "
+            f"{c.seconds_per_vocab * 1e12:.0f} µs per million vocabulary entries, "
+            f"{c.matmul_gflops:g} GFLOP/s on prompts ({c.measured_at[:10]}; "
+            "model-wizard hardware --measure repeats it)",
+        )
+    elif not p.planned and not p.overridden:
+        row("Measured", "not yet: model-wizard hardware --measure (speed predictions use it)")
     if p.overridden:
         row("Overridden", ", ".join(p.overridden))
     if p.unknown:

@@ -97,6 +97,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.runtime.calibration import corrected, machine_fingerprint
     from wizard_app.core.runtime.client import RuntimeClient
     from wizard_app.core.runtime.cpu_policy import SafetyMemory
+    from wizard_app.core.runtime.machine_profile import attach
     from wizard_app.core.runtime.placement import parse_gpu_layers
     from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
     from wizard_app.core.storage.run_tables import RunRepository, row_from_result
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 0.0 <= args.temperature <= 5.0:
         raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
     path, model_id, name = resolve_model(args.model, ctx)
-    hw = detect(ctx.models_dir)
+    hw = attach(detect(ctx.models_dir), ctx.paths.cache)
     machine = machine_fingerprint(hw)
     runs = RunRepository(ctx.db)
     settings = TrialSettings(

@@ -68,6 +68,12 @@ CPU_EFFICIENCY = 0.6
 # sync, the worker's IPC): a 0.4 MB generated model streams 2,100-3,100 tokens/s through
 # the worker with 2 threads here (tests/benchmarks/bench_gui_stalls.py), so about 0.3 ms.
 MIN_SECONDS_PER_TOKEN = 0.0003
+# Without a measured profile: the per-layer and per-vocabulary costs of a generated token
+# as runtime.machine_profile measured them on the reference machine, 2 threads,
+# llama-cpp-python 0.3.36.
+REFERENCE_CPU = "Xeon with AVX-512 and AMX (2 cores)"
+REFERENCE_SECONDS_PER_LAYER = 0.0
+REFERENCE_SECONDS_PER_VOCAB = 0.0
 GPU_EFFICIENCY = 0.7
 # Share of the bandwidth a GPU reaches on 16-bit weights: plain loads stream better than
 # the dequantising k-quant kernels (an RTX 4090 reads an 8B model at F16 at 87% of its
@@ -117,6 +123,15 @@ class ModelShape:
     output_bytes: int | None = None  # output head (goes to the GPU with the last layer)
     active_fraction: float = 1.0  # mixture of experts: share of weights read per token
     source: str = "catalog"
+    quant: str | None = None  # the file's quant label (Q4_K_M...), for repacked copies
+
+    @property
+    def bytes_per_token(self) -> int:
+        """Weights one generated token reads: every block and the output head, but of the
+        token embeddings only one row (unless the head is tied to them)."""
+        if self.layer_bytes is not None and self.output_bytes is not None:
+            return sum(self.layer_bytes) + self.output_bytes
+        return self.weights_bytes - self.non_layer_bytes() // 2
 
     @property
     def swa_layers(self) -> int:
@@ -601,12 +616,40 @@ def _tokens_per_s(
     split: tuple[int, ...] = (),
 ) -> float | None:
     # Each token reads the active weights once and, on average, half of a full KV cache.
-    frac_gpu = n_gpu / shape.layers
     read = shape.weights_bytes * shape.active_fraction + kv / 2
-    seconds = read * (1 - frac_gpu) / (hw.effective_ram_bandwidth_gbs * 1e9 * CPU_EFFICIENCY)
+    seconds = cpu_seconds_per_token(shape, hw, kv, n_gpu)
     if n_gpu:
         seconds += _gpu_seconds(shape, hw, read, n_gpu, split)
-    return round(1 / (seconds + MIN_SECONDS_PER_TOKEN), 1)
+    return round(1 / seconds, 1)
+
+
+def cpu_seconds_per_token(shape: ModelShape, hw: HardwareProfile, kv: int, n_gpu: int) -> float:
+    """The CPU's part of one generated token (all of it without a GPU).
+
+    Reading the CPU layers' weights at the memory bandwidth, plus what bandwidth leaves
+    out and decides a small model's pace: a cost per layer (graph nodes, thread
+    synchronisation) and per vocabulary entry (logits, sampling). With a measured
+    ``hw.compute`` profile every term is this machine's own; without one, the bandwidth
+    is the assumed figure at ``CPU_EFFICIENCY`` and the other terms the ones measured on
+    the reference machine (``REFERENCE_CPU``).
+    """
+    cpu_layers = shape.layers - n_gpu
+    read = (shape.bytes_per_token * shape.active_fraction + kv / 2) * cpu_layers / shape.layers
+    vocab = (shape.vocab or 32000) if n_gpu < shape.layers else 0
+    prof = hw.compute
+    if prof is not None:
+        return (
+            read / (prof.bandwidth_gbs * 1e9)
+            + cpu_layers * prof.seconds_per_layer
+            + vocab * prof.seconds_per_vocab
+            + prof.seconds_per_token
+        )
+    return (
+        read / (hw.effective_ram_bandwidth_gbs * 1e9 * CPU_EFFICIENCY)
+        + cpu_layers * REFERENCE_SECONDS_PER_LAYER
+        + vocab * REFERENCE_SECONDS_PER_VOCAB
+        + MIN_SECONDS_PER_TOKEN
+    )
 
 
 def gpu_efficiency(shape: ModelShape) -> float:
@@ -646,6 +689,19 @@ def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> st
         else f"system RAM bandwidth unknown, assumed {ram_bw:g} GB/s (dual-channel DDR4-3200)"
     )
     parts = [f"{ram_src} at {CPU_EFFICIENCY:.0%} efficiency"]
+    prof = hw.compute
+    if prof is not None:
+        parts = [
+            f"llama.cpp measured on this CPU ({prof.threads} threads, {prof.measured_at[:10]}): "
+            f"{prof.bandwidth_gbs:g} GB/s, {prof.seconds_per_layer * 1e6:.0f} µs per layer, "
+            f"{prof.seconds_per_vocab * 1e9 * 1000:.0f} µs per 1,000 vocabulary entries"
+        ]
+    elif p.gpu_layers < shape.layers:
+        parts.append(
+            f"{REFERENCE_SECONDS_PER_LAYER * 1e6:.0f} µs per layer and "
+            f"{REFERENCE_SECONDS_PER_VOCAB * 1e9 * 1000:.0f} µs per 1,000 vocabulary entries "
+            f"as on the {REFERENCE_CPU} (the machine is not measured)"
+        )
     if p.gpu_layers:
         counts = p.gpu_split or (p.gpu_layers,)
         gpus = [g for g, c in zip(hw.offload_gpus, counts, strict=False) if c]
@@ -659,7 +715,8 @@ def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> st
         else ""
     )
     return (
-        "memory-bound generation: bytes read per token / bandwidth; "
+        "generation: bytes read per token / bandwidth, plus the costs per layer and per "
+        "vocabulary entry; "
         + "; ".join(parts)
         + moe
         + ". Prompt processing is not included."

@@ -101,6 +101,8 @@ class Services(QObject):
         super().__init__(parent)
         self.paths = paths
         self.pool = pool
+        # time llama.cpp on this CPU when the hardware page finds no measurement yet
+        self.measure_speed = True
         self.runner = TaskRunner(pool, self)
         self.settings = settings or AppSettings.load(paths.settings_file)
         self.catalog: Catalog | None = None

@@ -65,6 +65,26 @@ class GpuInfo(Model):
         return self.memory_total_bytes
 
 
+class ComputeProfile(Model):
+    """How fast llama.cpp runs on this CPU, timed on generated models (runtime.machine_profile).
+
+    Per generated token: ``bytes / bandwidth + layers x seconds_per_layer + vocabulary x
+    seconds_per_vocab + seconds_per_token``; prompt processing at ``matmul_gflops``.
+    """
+
+    threads: int
+    bandwidth_gbs: float  # weights read per second while generating, all threads
+    seconds_per_layer: float  # graph and thread synchronisation per layer per token
+    seconds_per_vocab: float  # logits and sampling per vocabulary entry per token
+    seconds_per_token: float  # the rest of a token: sampling set-up, the app's messages
+    matmul_gflops: float  # prompt processing, all threads
+    cpu_model: str | None = None
+    llama_cpp_version: str = ""
+    system_info: str = ""
+    measured_at: str = ""
+    took_s: float = 0.0
+
+
 class HardwareProfile(Model):
     os: str | None = None
     os_version: str | None = None
@@ -82,6 +102,9 @@ class HardwareProfile(Model):
     overridden: list[str] = Field(default_factory=list)
     laptop: bool | None = Field(default=None, description="None: not known")
     planned: bool = Field(default=False, description="described by the user, not detected")
+    compute: ComputeProfile | None = Field(
+        default=None, description="llama.cpp's measured speed on this machine's CPU"
+    )
 
     # --- derived figures the estimate uses ---------------------------------------------
     @property

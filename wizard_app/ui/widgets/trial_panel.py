@@ -167,12 +167,14 @@ class TrialPanel(QWidget):
             seed=self.seed,
         )
         client, hw, models_dir = self.services.runtime(), self._hw, self.services.models_dir
+        cache = self.services.paths.cache
 
         def job(token):  # type: ignore[no-untyped-def]
             if hw is None:  # opened from the library: read this machine first
                 from wizard_app.core.hardware.probe import detect
+                from wizard_app.core.runtime.machine_profile import attach
 
-                yield (probed := detect(models_dir))
+                yield (probed := attach(detect(models_dir), cache))
                 yield from trial_run(client, settings, probed, token)
             else:
                 yield from trial_run(client, settings, hw, token)

@@ -30,16 +30,32 @@ from wizard_app.ui.tasks import Task
 from wizard_app.ui.wizard.state import WizardState
 
 if TYPE_CHECKING:
-    from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
+    from wizard_app.core.hardware.profile import ComputeProfile, HardwareOverrides, HardwareProfile
 
 GiB = 1024**3
 
 
-def probe_job(models_dir: Path):  # type: ignore[no-untyped-def]
+def probe_job(models_dir: Path, cache: Path | None = None):  # type: ignore[no-untyped-def]
     def job(_token: CancelToken) -> Iterator[object]:
         from wizard_app.core.hardware.probe import detect
+        from wizard_app.core.runtime.machine_profile import attach
 
-        yield detect(models_dir)
+        hw = detect(models_dir)
+        yield attach(hw, cache) if cache is not None else hw
+
+    return job
+
+
+def measure_job(hw: HardwareProfile, cache: Path, safety: Path):  # type: ignore[no-untyped-def]
+    """Time llama.cpp on this CPU in a model process of its own (machine_profile)."""
+
+    def job(token: CancelToken) -> Iterator[object]:
+        from wizard_app.core.runtime.client import RuntimeClient
+        from wizard_app.core.runtime.cpu_policy import SafetyMemory
+        from wizard_app.core.runtime.machine_profile import measure
+
+        with RuntimeClient(safety=SafetyMemory(safety)) as client:
+            yield measure(client, cache, hw, token=token)
 
     return job
 
@@ -106,6 +122,13 @@ class HardwarePage(QWizardPage):
         self.error.setVisible(False)
         self.reprobe = QPushButton(self.tr("&Read again"))
         self.reprobe.setAccessibleName(self.tr("Read the hardware again"))
+        self._measure_task: Task | None = None
+        self.measured = QLabel()
+        self.measured.setWordWrap(True)
+        self.measured.setAccessibleName(self.tr("llama.cpp's measured speed on this processor"))
+        self.remeasure = QPushButton(self.tr("&Measure speed again"))
+        self.remeasure.setAccessibleName(self.tr("Time llama.cpp on this processor again"))
+        self.remeasure.setEnabled(False)
         form = QFormLayout()
         rows = [
             (self.tr("&RAM:"), self.ram),
@@ -127,6 +150,10 @@ class HardwarePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.detected)
+        speed = QHBoxLayout()
+        speed.addWidget(self.measured, 1)
+        speed.addWidget(self.remeasure)
+        layout.addLayout(speed)
         layout.addLayout(form)
         layout.addWidget(self.laptop)
         layout.addWidget(self.planning)
@@ -143,6 +170,7 @@ class HardwarePage(QWizardPage):
         self.ram.valueChanged.connect(self.completeChanged)
         self.gpu.currentIndexChanged.connect(self._on_gpu_changed)
         self.reprobe.clicked.connect(self.start_probe)
+        self.remeasure.clicked.connect(self.start_measure)
 
     # ---- probing -------------------------------------------------------------------------
     def initializePage(self) -> None:
@@ -154,7 +182,9 @@ class HardwarePage(QWizardPage):
         return self._task is not None
 
     def start_probe(self) -> None:
-        self._task = Task(probe_job(self.services.models_dir), "hardware probe")
+        self._task = Task(
+            probe_job(self.services.models_dir, self.services.paths.cache), "hardware probe"
+        )
         self._task.signals.progress.connect(self._on_probe_result)
         self._task.signals.failed.connect(self._on_probe_failed)
         self.status.setText(self.tr("Reading this machine's hardware…"))
@@ -170,6 +200,64 @@ class HardwarePage(QWizardPage):
         self.detected.setText(self._describe(profile))
         self._fill(profile)
         self.completeChanged.emit()
+        if profile.compute is None and self.services.measure_speed and not profile.planned:
+            self.start_measure()  # once per machine: the speed predictions need it
+        else:
+            self._show_measured(profile)
+
+    # ---- timing llama.cpp on this CPU ----------------------------------------------------
+    @property
+    def measuring(self) -> bool:
+        return self._measure_task is not None
+
+    def start_measure(self) -> None:
+        probed = self.state.probed
+        if probed is None or self._measure_task is not None:
+            return
+        paths = self.services.paths
+        task = self._measure_task = Task(
+            measure_job(probed, paths.cache, paths.runtime_safety), "machine profile"
+        )
+        task.signals.progress.connect(self._on_measured)
+        task.signals.failed.connect(self._on_measure_failed)
+        self.measured.setText(
+            self.tr("Timing llama.cpp on this processor for the speed predictions (about 20 s)…")
+        )
+        self.remeasure.setEnabled(False)
+        self.services.runner.start(task)
+
+    def _on_measured(self, prof: ComputeProfile) -> None:
+        self._measure_task = None
+        if self.state.probed is not None:
+            self.state.probed = self.state.probed.model_copy(update={"compute": prof})
+            self._show_measured(self.state.probed)
+
+    def _on_measure_failed(self, message: str) -> None:
+        self._measure_task = None
+        self.remeasure.setEnabled(True)
+        self.measured.setText(
+            self.tr("The speed could not be measured: %1 Predictions use typical figures.")
+            .replace("%1", message)
+        )
+
+    def _show_measured(self, p: HardwareProfile) -> None:
+        c = p.compute
+        self.remeasure.setEnabled(True)
+        if c is None:
+            return
+        text = self.tr(
+            "Measured with llama.cpp on %1 threads: %2 GB/s reading weights, %3 µs per layer, "
+            "%4 GFLOP/s on prompts (%5)."
+        )
+        for key, value in (
+            ("%1", str(c.threads)),
+            ("%2", f"{c.bandwidth_gbs:g}"),
+            ("%3", f"{c.seconds_per_layer * 1e6:.0f}"),
+            ("%4", f"{c.matmul_gflops:g}"),
+            ("%5", c.measured_at[:10]),
+        ):
+            text = text.replace(key, value)
+        self.measured.setText(text)
 
     def _on_probe_failed(self, message: str) -> None:
         self._task = None

@@ -1,0 +1,186 @@
+"""A few seconds of llama.cpp on generated models: this CPU's speed, for the predictions.
+
+Memory bandwidth alone predicts a small model's speed badly: on two cores a 270M model
+with a 262k vocabulary is held back by per-layer overhead and by its output layer, not by
+reading 240 MB. So the app times the real engine, through the worker, on four generated
+models (``synthetic``) that each isolate one term of a generated token's time:
+
+* ``bandwidth``: 24 layers of Q8_0, about 290 MB (beyond the CPU caches): bytes / time;
+* ``layers-4`` and ``layers-64``: tiny layers that live in the cache: the slope is the
+  cost of one layer (graph nodes, thread synchronisation), the rest the fixed cost;
+* ``vocab``: the tiny model with a 131,072-token vocabulary: logits and sampling per entry;
+* prompt processing of 256 tokens on the bandwidth model: the matrix throughput.
+
+The result is a ``ComputeProfile`` cached as JSON for this CPU, thread count and llama.cpp
+build; ``fit`` uses it for the speed of CPU layers. The models are built once (about 10 s)
+into the cache folder and reused.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from wizard_app.core.cancel import CancelToken
+from wizard_app.core.hardware.profile import ComputeProfile, HardwareProfile
+from wizard_app.core.runtime import protocol as p
+from wizard_app.core.runtime.client import RuntimeClient
+from wizard_app.core.runtime.synthetic import ModelSpec, build_gguf
+
+log = logging.getLogger(__name__)
+
+PROFILE_FILE = "machine-profile.json"
+MODELS_FOLDER = "profile-models"
+_VERSION = 1  # bump when the models or the method change: older profiles are re-measured
+
+_TINY = ModelSpec(name="profile-tiny", embedding=64, heads=4, kv_heads=2, feed_forward=128)
+SPECS: dict[str, ModelSpec] = {
+    "bandwidth": ModelSpec(
+        name="profile-bandwidth",
+        embedding=1024,
+        heads=16,
+        kv_heads=4,
+        feed_forward=2816,
+        layers=24,
+        weights="q8_0",
+        tile_random=True,
+    ),
+    "layers-4": _TINY.with_(name="profile-layers-4", layers=4),
+    "layers-64": _TINY.with_(name="profile-layers-64", layers=64),
+    "vocab": _TINY.with_(name="profile-vocab", layers=4, vocab_size=131072),
+}
+GEN_TOKENS = 48
+PROMPT_TOKENS = 256
+
+
+def profile_path(cache: Path) -> Path:
+    return cache / PROFILE_FILE
+
+
+def load_cached(
+    cache: Path, hw: HardwareProfile, threads: int | None = None
+) -> ComputeProfile | None:
+    """The saved profile if it was measured on this CPU (model and thread count), else None."""
+    try:
+        data = json.loads(profile_path(cache).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != _VERSION:
+        return None
+    try:
+        prof = ComputeProfile.model_validate(data["profile"])
+    except (KeyError, ValueError):
+        return None
+    wanted = threads or hw.cpu.physical_cores
+    if prof.cpu_model != hw.cpu.model or (wanted and prof.threads != wanted):
+        return None
+    return prof
+
+
+def attach(hw: HardwareProfile, cache: Path) -> HardwareProfile:
+    """``hw`` with this machine's measured profile; a planned machine gets none of it."""
+    if hw.planned or hw.overridden or hw.compute is not None:
+        return hw
+    prof = load_cached(cache, hw)
+    return hw.model_copy(update={"compute": prof}) if prof else hw
+
+
+def _models(folder: Path) -> dict[str, Path]:
+    paths = {}
+    for key, spec in SPECS.items():
+        path = folder / f"{spec.name}.gguf"
+        if not path.is_file():
+            tmp = path.with_suffix(".tmp")
+            build_gguf(tmp, spec)
+            tmp.replace(path)
+        paths[key] = path
+    return paths
+
+
+def _seconds_per_token(
+    client: RuntimeClient, path: Path, threads: int
+) -> tuple[float, p.RunMetrics]:
+    """The best of three 48-token generations after a warm-up (the least disturbed run)."""
+    list(client.load(p.Load(path=str(path), n_ctx=512, n_threads=threads)))
+    best: p.RunMetrics | None = None
+    for max_tokens in (8, GEN_TOKENS, GEN_TOKENS, GEN_TOKENS):
+        req = p.Generate(prompt="Once upon a time", max_tokens=max_tokens, ignore_eos=True,
+                         seed=1, reuse_cache=False)  # fmt: skip
+        m = [e for e in client.generate(req) if isinstance(e, p.Done)][-1].metrics
+        if (
+            max_tokens == GEN_TOKENS
+            and m.gen_tok_per_s
+            and (best is None or m.gen_tok_per_s > (best.gen_tok_per_s or 0))
+        ):
+            best = m
+    assert best is not None
+    assert best.gen_tok_per_s
+    return 1 / best.gen_tok_per_s, best
+
+
+def measure(
+    client: RuntimeClient,
+    cache: Path,
+    hw: HardwareProfile,
+    threads: int | None = None,
+    progress: Callable[[str], None] = lambda _s: None,
+    token: CancelToken | None = None,
+) -> ComputeProfile:
+    """Time the four models (module docstring), save and return the profile."""
+    from wizard_app.core.gguf_header import read_header
+
+    t0 = time.perf_counter()
+    n = threads or hw.cpu.physical_cores or 1
+    progress("preparing the test models")
+    paths = _models(cache / MODELS_FOLDER)
+    hello = client.start()
+    times: dict[str, float] = {}
+    for key, path in paths.items():
+        if token is not None and token.is_set():
+            raise InterruptedError("measurement cancelled")
+        progress(f"timing {key}")
+        times[key], _ = _seconds_per_token(client, path, n)
+    bw_header = read_header(paths["bandwidth"])
+    weights = bw_header.tensor_bytes
+    prompt = " ".join(["once upon a time there was a model"] * 8)  # ~260 tokens
+    req = p.Generate(prompt=prompt, max_tokens=1, seed=1, reuse_cache=False)
+    list(client.load(p.Load(path=str(paths["bandwidth"]), n_ctx=1024, n_threads=n)))
+    pp = [e for e in client.generate(req) if isinstance(e, p.Done)][-1].metrics
+    client.unload()
+
+    tiny4, tiny64 = times["layers-4"], times["layers-64"]
+    per_layer = max(0.0, (tiny64 - tiny4) / 60)
+    fixed = max(0.0, tiny4 - 4 * per_layer)
+    vocab_extra = SPECS["vocab"].vocab_size - _TINY.vocab_size
+    # the vocab model also reads its bigger embedding and output matrices: 2 x V x E x 2 B
+    extra_bytes = 2 * vocab_extra * _TINY.embedding * 2
+    bw_time = times["bandwidth"] - fixed - SPECS["bandwidth"].layers * per_layer
+    bandwidth = weights / max(bw_time, 1e-6)
+    per_vocab = max(0.0, (times["vocab"] - tiny4 - extra_bytes / bandwidth) / vocab_extra)
+    params = int(weights * 32 / 34)  # Q8_0: 34 bytes per block of 32 weights
+    gflops = 2 * params * (pp.prompt_tok_per_s or 0) / 1e9
+    prof = ComputeProfile(
+        threads=n,
+        bandwidth_gbs=round(bandwidth / 1e9, 2),
+        seconds_per_layer=per_layer,
+        seconds_per_vocab=per_vocab,
+        seconds_per_token=fixed,
+        matmul_gflops=round(gflops, 1),
+        cpu_model=hw.cpu.model,
+        llama_cpp_version=hello.llama_cpp_version,
+        system_info=hello.system_info,
+        measured_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        took_s=round(time.perf_counter() - t0, 1),
+    )
+    path = profile_path(cache)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(
+        json.dumps({"version": _VERSION, "profile": prof.model_dump()}, indent=2), encoding="utf-8"
+    )
+    tmp.replace(path)
+    log.info("machine profile: %s", prof)
+    return prof
