@@ -1369,7 +1369,7 @@
     <message>
         <location filename="../../wizard_app/ui/errors.py" line="145"/>
         <location filename="../../wizard_app/ui/errors.py" line="156"/>
-        <location filename="../../wizard_app/ui/errors.py" line="232"/>
+        <location filename="../../wizard_app/ui/errors.py" line="242"/>
         <source>Choose another model, or a newer version of the app once llama.cpp supports it.</source>
         <translation>Kies een ander model, of een nieuwere versie van de app zodra llama.cpp deze ondersteunt.</translation>
     </message>
@@ -1436,16 +1436,26 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/errors.py" line="211"/>
+        <source>The model process stopped answering for {seconds} s and was stopped.</source>
+        <translation>Het modelproces reageerde {seconds} s niet meer en is gestopt.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="214"/>
+        <source>The app is fine and a fresh model process is ready: run it again. If it keeps happening, the machine may be swapping: choose a smaller model or context.</source>
+        <translation>De app werkt nog en een nieuw modelproces staat klaar: probeer het opnieuw. Blijft het gebeuren, dan wisselt de computer misschien naar schijf: kies een kleiner model of een kleinere context.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="221"/>
         <source>llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was loaded again without it, as every model will be on this machine.</source>
         <translation>llama.cpp liep vast ({signal}) met de herschikte opslag van de gewichten op deze processor; {name} is opnieuw geladen zonder die opslag, en zo laadt deze computer voortaan elk model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="219"/>
+        <location filename="../../wizard_app/ui/errors.py" line="229"/>
         <source>The file has no chat template; using the {format} format, chosen from its architecture and vocabulary.</source>
         <translation>Het bestand heeft geen chatsjabloon; het {format}-formaat wordt gebruikt, gekozen op grond van de architectuur en de woordenschat.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="227"/>
+        <location filename="../../wizard_app/ui/errors.py" line="237"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>

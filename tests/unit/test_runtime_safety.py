@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -159,3 +160,45 @@ def test_a_crash_without_extra_buffers_is_reported_not_retried(
         with pytest.raises(WorkerDied) as died:
             list(client.load(p.Load(path=str(tiny_q8), n_ctx=512, extra_buffers=True)))
         assert str(died.value).startswith("The model process crashed (SIGSEGV) inside llama.cpp.")
+
+
+def test_a_frozen_worker_is_declared_hung_killed_and_replaced(tiny_gqa: Path) -> None:
+    """SIGSTOP mid-answer: the watchdog ends the wait with a plain message, not a hang."""
+    import os
+    import signal
+    import time
+
+    from wizard_app.core.runtime.client import WorkerDied
+
+    with RuntimeClient(watchdog_s=2.0) as client:
+        list(client.load(p.Load(path=str(tiny_gqa), n_ctx=4096)))
+        stopped_pid = client.pid
+        assert stopped_pid is not None
+        req = p.Generate(prompt="hello", max_tokens=4000, ignore_eos=True)
+        t0 = 0.0
+        with pytest.raises(WorkerDied) as died:
+            for event in client.generate(req):
+                if isinstance(event, p.Token) and event.index == 3:
+                    os.kill(stopped_pid, signal.SIGSTOP)
+                    t0 = time.monotonic()
+        waited = time.monotonic() - t0
+        assert 2.0 <= waited < 6.0
+        assert died.value.code == "runtime.worker_hung"
+        assert str(died.value).startswith("The model process stopped answering for 2 s")
+        assert client.pid != stopped_pid  # a fresh worker is ready
+        events = list(client.load(p.Load(path=str(tiny_gqa), n_ctx=512)))
+        assert isinstance(events[-1], p.Loaded)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(stopped_pid, signal.SIGKILL)
+
+
+def test_a_long_prompt_evaluation_sends_heartbeats_and_is_not_hung(tiny_gqa: Path) -> None:
+    with RuntimeClient(watchdog_s=1.5) as client:
+        list(client.load(p.Load(path=str(tiny_gqa), n_ctx=12288, n_batch=12288)))
+        # ~10k tokens: seconds of attention without a token, but with heartbeats
+        prompt = "the model wrote a story about the water " * 270
+        done = [e for e in client.generate(p.Generate(prompt=prompt, max_tokens=2))
+                if isinstance(e, p.Done)]  # fmt: skip
+        assert done
+        assert done[-1].metrics.prompt_eval_s > client.watchdog_s  # silence would have killed it
+        assert client.deaths == 0

@@ -114,6 +114,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The app is fine and a fresh model process is ready. If it happens again with this "
         "file, the file may be damaged: download it again.",
     ),
+    "runtime.worker_hung": (
+        "The model process stopped answering for {seconds} s and was stopped.",
+        "The app is fine and a fresh model process is ready: run it again. If it keeps "
+        "happening, the machine may be swapping: choose a smaller model or context.",
+    ),
     "runtime.safe_retry": (
         "llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was "
         "loaded again without it, as every model will be on this machine.",

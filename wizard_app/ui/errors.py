@@ -207,6 +207,16 @@ TEMPLATES: dict[str, tuple[Any, Any]] = {
             "file, the file may be damaged: download it again.",
         ),
     ),
+    "runtime.worker_hung": (
+        QT_TRANSLATE_NOOP(
+            "Error", "The model process stopped answering for {seconds} s and was stopped."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The app is fine and a fresh model process is ready: run it again. If it keeps "
+            "happening, the machine may be swapping: choose a smaller model or context.",
+        ),
+    ),
     "runtime.safe_retry": (
         QT_TRANSLATE_NOOP(
             "Error",

@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 ADDRESS_PREFIX = "WIZARD-RUNTIME-WORKER "  # same as worker.ADDRESS_PREFIX (not imported:
 # the worker module is only imported inside the worker process)
 POLL_S = 0.02  # how often a waiting generator looks at its CancelToken
+# A busy worker sends something at least every second (tokens, load progress, heartbeats
+# from llama.cpp's abort callback); silence this long means it hangs (stopped, deadlocked).
+WATCHDOG_S = 60.0
 _TERMINAL = (p.Loaded, p.Done, p.Unloaded, p.StatsReport, p.Error)
 
 
@@ -150,6 +153,7 @@ class RuntimeClient:
         log_level: int | None = None,
         restart_on_death: bool = True,
         safety: SafetyMemory | None = None,
+        watchdog_s: float = WATCHDOG_S,
     ) -> None:
         self._command = list(command) if command else worker_command()
         self._env = env if env is not None else worker_env()
@@ -157,6 +161,8 @@ class RuntimeClient:
         self._log_level = log_level
         self._restart_on_death = restart_on_death
         self.safety = safety if safety is not None else SafetyMemory()
+        self.watchdog_s = watchdog_s
+        self._heard_at = time.monotonic()
         self._proc: subprocess.Popen[bytes] | None = None
         self._control: Connection | None = None
         self._events: Connection | None = None
@@ -356,6 +362,23 @@ class RuntimeClient:
         died.returncode = rc
         return died
 
+    def _hung(self) -> WorkerDied:
+        """Silence past the watchdog: kill the worker, start a fresh one, say what happened."""
+        seconds = round(self.watchdog_s)
+        log.error("model process %s sent nothing for %d s; killing it", self.pid, seconds)
+        self.deaths += 1
+        self._kill()
+        if self._restart_on_death:
+            try:
+                self.start()
+            except RunError as exc:
+                log.error("could not start a fresh model process: %s", exc)
+        message, remedy = render("runtime.worker_hung", {"seconds": seconds})
+        return WorkerDied(
+            message, remedy, "worker_died", (), code="runtime.worker_hung",
+            params={"seconds": seconds},
+        )  # fmt: skip
+
     def _recv(self, timeout_s: float) -> p.Event | None:
         conn = self._events
         if conn is None:
@@ -368,8 +391,11 @@ class RuntimeClient:
             event = conn.recv()
         except (EOFError, OSError) as exc:
             raise self._died() from exc
+        self._heard_at = time.monotonic()
         if isinstance(event, p.LogLine):
             logging.getLogger(event.logger).log(event.level, "%s", event.message)
+            return None
+        if isinstance(event, p.Heartbeat):
             return None
         return event  # type: ignore[no-any-return]
 
@@ -393,8 +419,11 @@ class RuntimeClient:
         """Events of request ``rid`` up to its terminal one; cancels it if abandoned."""
         cancel_sent = False
         finished = False
+        self._heard_at = time.monotonic()
         try:
             while True:
+                if time.monotonic() - self._heard_at > self.watchdog_s:
+                    raise self._hung()
                 if token is not None and token.is_set() and not cancel_sent:
                     self._send(p.Cancel(rid))
                     cancel_sent = True

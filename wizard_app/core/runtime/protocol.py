@@ -221,6 +221,13 @@ class Done:
 
 
 @dataclass(frozen=True)
+class Heartbeat:
+    """The worker is busy on a request (a long prompt evaluation): sent about once a second."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
 class Unloaded:
     request_id: int
 
@@ -244,4 +251,6 @@ class Error:
     params: dict[str, str | int | float] = field(default_factory=dict)
 
 
-Event = Hello | LogLine | LoadProgress | Loaded | Token | Done | Unloaded | StatsReport | Error
+Event = (
+    Hello | LogLine | LoadProgress | Loaded | Token | Done | Heartbeat | Unloaded | StatsReport
+) | Error

@@ -56,6 +56,7 @@ def _coded(
 
 
 ADDRESS_PREFIX = "WIZARD-RUNTIME-WORKER "
+HEARTBEAT_S = 1.0  # while llama.cpp computes, the app hears from the worker this often
 # Fault injection for the tests of the crash retry on CPUs where llama.cpp does not crash.
 FAULT_ENV = "MODEL_WIZARD_WORKER_FAULT"
 FALLBACK_CHAT_FORMAT = "chatml"  # what llama.cpp's server assumes without a template
@@ -206,6 +207,10 @@ class _CancelState:
                 self._cancelled.add(self._current)
             self.event.set()
 
+    @property
+    def current(self) -> int | None:
+        return self._current
+
     def begin(self, request_id: int) -> None:
         with self._lock:
             self._current = request_id
@@ -316,6 +321,7 @@ class Worker:
         self._model: _Loaded | None = None
         self._progress_sent = -1.0
         self._load_id = 0
+        self._last_beat = 0.0
         archs = architectures_from_library(self._lib)
         self.architectures = archs if archs is not None else KNOWN_ARCHITECTURES
         self.supports_gpu_offload = bool(llama_cpp.llama_supports_gpu_offload())
@@ -521,7 +527,7 @@ class Worker:
         assert llm is not None
         memory = _memory_from_log(lines)
         memory = replace(memory, rss_before_load_bytes=rss_before, rss_after_load_bytes=rss_bytes())
-        abort_cb = self._lc.ggml_abort_callback(lambda _data: self._cancel.event.is_set())
+        abort_cb = self._lc.ggml_abort_callback(self._between_nodes)
         self._lc.llama_set_abort_callback(llm._ctx.ctx, abort_cb, None)
         formatter, chat_format, chat_note = self._chat_formatter(llm)
         note_codes: tuple[tuple[str, tuple[tuple[str, Param], ...]], ...] = ()
@@ -615,6 +621,17 @@ class Worker:
                 f"{FALLBACK_CHAT_FORMAT}.",
             )
         return formatter, kind, note
+
+    def _between_nodes(self, _data: object) -> bool:
+        """llama.cpp's abort callback: stop when cancelled; meanwhile say we are alive."""
+        now = time.monotonic()
+        if now - self._last_beat >= HEARTBEAT_S:
+            self._last_beat = now
+            rid = self._cancel.current
+            if rid is not None:
+                with contextlib.suppress(_ParentGone):
+                    self._send(p.Heartbeat(rid))
+        return self._cancel.event.is_set()
 
     def _warmup(self, llm: Any, extra_buffers: bool) -> None:
         """Decode a few tokens once, as llama.cpp's own tools do before the first prompt.
