@@ -3,9 +3,12 @@
     python packaging/screenshots.py [--out docs/screenshots] [--lang nl] [--dark]
 
 Runs the real app in this process against a throw-away data folder, a fixed example
-machine (16 GiB RAM, 8 GiB NVIDIA GPU), the local Hub look-alike from the tests and a
-small generated GGUF, so every page (download and trial included) has something to show.
-Needs Xvfb (``apt-get install xvfb``) unless a display is already there.
+machine (16 GiB RAM, 8 GiB NVIDIA GPU) for the recommendation pages, and the local Hub
+look-alike from the tests serving a real model, SmolLM2-135M-Instruct Q4_1 (from PyPI,
+``tests/real_models.py``). "Try it" runs that model on the machine taking the pictures,
+with its measured speed profile, so its predicted and measured figures are real.
+Needs Xvfb (``apt-get install xvfb``, plus the xcb libraries the README names) unless a
+display is already there.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def start_xvfb() -> subprocess.Popen[bytes] | None:
-    if os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+    platform = os.environ.get("QT_QPA_PLATFORM")
+    if platform == "offscreen" and not os.environ.get("DISPLAY"):
+        return None  # asked for Qt's offscreen rendering (the test of this script)
+    if os.environ.get("DISPLAY") and platform != "offscreen":
         return None
     if shutil.which("Xvfb") is None:
         sys.exit("Xvfb is not installed: apt-get install xvfb (or run with a display).")
@@ -97,13 +103,15 @@ def shoot(out: Path, lang: str, dark: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     import wizard_app.core.hardware.probe as probe
-    from tests.gguf_models import TINY_CHAT, build_gguf
     from tests.hub_server import Hub
+    from tests.real_models import SMOLLM2, fetch
     from wizard_app.core.paths import AppPaths
+    from wizard_app.core.runtime.client import RuntimeClient
+    from wizard_app.core.runtime.machine_profile import attach, load_cached, measure
+    from wizard_app.core.settings import AppSettings
     from wizard_app.ui.i18n import install_translators
     from wizard_app.ui.main_window import MainWindow
     from wizard_app.ui.services import Services
-    from wizard_app.ui.settings import AppSettings
     from wizard_app.ui.wizard.page_ids import PageId
 
     out.mkdir(parents=True, exist_ok=True)
@@ -115,12 +123,20 @@ def shoot(out: Path, lang: str, dark: bool) -> int:
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
         app.setPalette(dark_palette())
     keep = install_translators(app, lang)
+    model = fetch(SMOLLM2)
+    # This machine, with llama.cpp's measured speed on it (kept between runs of the script)
+    profile_cache = Path(tempfile.gettempdir()) / "wizard-shots-profile"
+    this_machine = probe.detect(tmp)
+    if load_cached(profile_cache, this_machine) is None:
+        with RuntimeClient() as client:
+            measure(client, profile_cache, this_machine)
+    this_machine = attach(this_machine, profile_cache)
     machine = example_machine()
     probe.detect = lambda *_a, **_k: machine.model_copy(deep=True)  # type: ignore[assignment]
     hub = Hub(tmp / "hub")
-    model = build_gguf(tmp / "tiny-chat.gguf", TINY_CHAT)
     paths = AppPaths.under(tmp / "app").ensure()
     services = Services(paths, QThreadPool(), AppSettings(hub_endpoint=hub.url, language=lang))
+    services.measure_speed = False  # the example machine is not the one running the script
     window = MainWindow(services)
     window.resize(1280, 800)
     window.show()
@@ -182,10 +198,14 @@ def shoot(out: Path, lang: str, dark: bool) -> int:
     dl = wizard.currentPage()
     wait(lambda: dl.bar.value() > 300)  # type: ignore[attr-defined]
     snap("6-download")
-    wait(dl.isComplete)
+    wait(dl.isComplete, 120)
+    wizard.state.probed = this_machine  # the model runs here, not on the example laptop
     next_page()
     panel = wizard.currentPage().panel  # type: ignore[attr-defined]
+    # English in every language: a 135M model answers English best
+    panel.prompt.setPlainText("What is the capital of France? Answer in one word.")
     panel.max_tokens.setValue(48)
+    panel.temperature, panel.seed = 0.0, 1
     panel.run.click()
     wait(lambda: panel.last_result is not None and not panel.running, 120)
     snap("7-try-it")

@@ -217,3 +217,26 @@ def test_a_gated_model_error_is_shown_in_dutch(qtbot, qapp, wizard, hub, tiny_ch
     assert "HF_TOKEN" in text
     assert "gated" not in text
     assert page.settings.isVisible()
+
+
+def test_a_real_model_answers_on_the_try_it_page(qtbot, wizard, ready, hub, real_smollm2) -> None:  # type: ignore[no-untyped-def]
+    """SmolLM2-135M-Instruct (real weights, its own chat template) through the wizard."""
+    serve_choice(hub, wizard, real_smollm2)
+    click_next(wizard)
+    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=120_000)
+    click_next(wizard)
+    assert wizard.currentId() == PageId.TRY_IT
+    panel = wizard.currentPage().panel
+    assert panel.presets.currentIndex() == 1  # the use case's first preset
+    panel.prompt.setPlainText("What is the capital of France? Answer in one word.")
+    assert panel.presets.currentIndex() == 0  # now the user's own prompt: no preset hint
+    assert panel.note.text() == ""
+    panel.temperature, panel.seed = 0.0, 1
+    with qtbot.waitSignal(panel.run_finished, timeout=120_000) as done:
+        panel.run.click()
+    result = done.args[0]
+    assert "Paris" in result.output
+    assert result.model.chat_format == "gguf-template"
+    qtbot.waitUntil(lambda: not panel.running)
+    assert "Paris" in plain(panel.text())
+    assert "tokens/s" in panel.metrics.figures()["gen"]

@@ -109,6 +109,7 @@ class TrialPanel(QWidget):
         self._paint.setInterval(PAINT_MS)
         self._paint.timeout.connect(self._on_paint_timeout)
         self.presets.currentIndexChanged.connect(self._on_presets_changed)
+        self.prompt.textChanged.connect(self._on_prompt_text_changed)
         self.run.clicked.connect(self.start)
         self.stop.clicked.connect(self.cancel)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
@@ -143,6 +144,12 @@ class TrialPanel(QWidget):
             if preset is not None and preset.note
             else ""
         )
+
+    def _on_prompt_text_changed(self) -> None:
+        """An edited preset is the user's own prompt: its hint and system prompt no longer fit."""
+        preset: Preset | None = self.presets.currentData()
+        if preset is not None and self.prompt.toPlainText() != preset.prompt:
+            self.presets.setCurrentIndex(0)
 
     @property
     def running(self) -> bool:
