@@ -1,6 +1,7 @@
 """Benchmarks of the inference worker, run on demand; prints its figures.
 
-    python tests/benchmarks/bench_runtime.py [--only speed,cancel,memory,residual] [--dir DIR]
+    python tests/benchmarks/bench_runtime.py [--only speed,cancel,memory,realmemory,
+        prediction,residual] [--dir DIR]
 
 * speed: generation tokens/s through the worker against a bare llama-cpp-python loop on
   the same 0.5-1 GB generated model and thread count (memory-bound like a real model);
@@ -11,6 +12,12 @@
 * memory: the fit estimate from the GGUF header against the worker's measured peak
   resident memory, with llama.cpp's own buffer sizes per term, for generated models from
   100 MB to 2 GB; target within 10 %.
+* realmemory: the same on the real models (tests/real_models.py) at 2k, 8k and 32k tokens
+  (each up to the model's trained context); target within 10 %.
+* prediction: predicted generation speed (fit estimate with the machine profile measured
+  first, as the hardware page does) against the first measured run, and the prediction
+  corrected by that run against the next runs, on generated and real models; targets
+  within 30 % and within 10 %.
 * residual (not run by default): peak memory beyond llama.cpp's reported buffers against
   context, with and without flash attention: the evidence for the compute-buffer note.
 
@@ -255,6 +262,93 @@ def bench_memory(dir_: Path, sizes_mb: list[int], threads: int) -> dict[str, flo
     return {"memory_worst_error": worst}
 
 
+def _real_models() -> list[Path]:
+    from tests.real_models import GEMMA3_270M, SMOLLM2, fetch
+
+    return [fetch(SMOLLM2), fetch(GEMMA3_270M)]
+
+
+def bench_real_memory(threads: int, contexts: list[int]) -> dict[str, float]:
+    """The real models (tests/real_models.py) with ~95% of each context filled."""
+    print("\n== peak memory on the real models: estimate vs measured, context ~95% full ==")
+    hw = HardwareProfile(ram_total_bytes=64 * 1024**3, ram_available_bytes=60 * 1024**3)
+    worst = 0.0
+    for path in _real_models():
+        header = read_header(path)
+        for ctx in contexts:
+            if ctx > header.context_length:
+                continue
+            e = estimate(shape_of(header), hw, ctx, with_curve=False)
+            with RuntimeClient() as client:
+                load = p.Load(path=str(path), n_ctx=ctx, n_threads=threads)
+                info = [ev for ev in client.load(load) if isinstance(ev, p.Loaded)][-1].info
+                # fill the context: the tokenizer decides how many repeats that takes
+                probe = worker_run(client, PROMPT * 4, 1)
+                reps = max(1, int(ctx * 0.95 / (probe.prompt_tokens / 4)) - 1)
+                m = worker_run(client, PROMPT * reps, 4)
+            err = (e.total_bytes - m.peak_rss_bytes) / m.peak_rss_bytes
+            worst = max(worst, abs(err))
+            mem = info.memory
+            print(f"  {path.name:>34} ctx {ctx:6}: estimate {e.total_bytes / MiB:6.0f} MiB "
+                  f"(KV {e.kv_bytes / MiB:.0f}, llama.cpp {mem.kv_bytes / MiB:.0f}), measured "
+                  f"{m.peak_rss_bytes / MiB:6.0f} MiB, prompt {m.prompt_tokens} tokens: "
+                  f"{err:+.1%}", flush=True)  # fmt: skip
+    print(f"  worst error {worst:.1%} (target within 10%)")
+    return {"real_memory_worst_error": worst}
+
+
+def bench_prediction(dir_: Path, threads: int, rounds: int) -> dict[str, float]:
+    """Predicted against measured generation speed, before any run and after one.
+
+    The first prediction uses only the machine profile (measured now, as the hardware page
+    does); "after one run" scales it with the calibration of that first run, as the app
+    does for the next run of the same model (runtime.calibration).
+    """
+    from wizard_app.core.hardware.probe import detect
+    from wizard_app.core.runtime.calibration import Measurement, corrected
+    from wizard_app.core.runtime.machine_profile import measure
+    from wizard_app.core.runtime.synthetic import build_gguf, spec_for_size
+
+    print(f"\n== speed prediction against measurement, {threads} threads ==")
+    hw = detect(dir_)
+    with RuntimeClient() as client:
+        prof = measure(client, dir_ / "profile", hw, threads=threads)
+    print(f"  machine profile ({prof.took_s:.0f} s): {prof.bandwidth_gbs} GB/s, "
+          f"{prof.seconds_per_layer * 1e6:.0f} us/layer, "
+          f"{prof.seconds_per_vocab * 1e12:.0f} us per million vocabulary entries, "
+          f"{prof.seconds_per_token * 1e3:.2f} ms/token, {prof.matmul_gflops} GFLOP/s")  # fmt: skip
+    hw = hw.model_copy(update={"compute": prof})
+    models = [model(dir_, 100), model(dir_, 500)]
+    for weights, mb in (("q8_0", 300),):
+        path = dir_ / f"bench-{weights}-{mb}mb.gguf"
+        if not path.exists():
+            build_gguf(path, spec_for_size(mb * 1_000_000, weights=weights))
+        models.append(path)
+    models += _real_models()
+    first_err, after_err = [], []
+    for path in models:
+        e = estimate(shape_of(read_header(path)), hw, 2048, with_curve=False)
+        assert e.tokens_per_s
+        with RuntimeClient() as client:
+            list(client.load(p.Load(path=str(path), n_ctx=2048, n_threads=threads)))
+            worker_run(client, PROMPT, 8)  # warm the page cache and the code paths
+            runs = [worker_run(client, PROMPT, 64).gen_tok_per_s or 0 for _ in range(rounds)]
+        first, second = runs[0], statistics.median(runs[1:])
+        seen = Measurement(path.name, e.weights_bytes, 2048, 0, e.cpu_bytes, e.cpu_bytes,
+                           e.tokens_per_s, first)  # fmt: skip
+        after = corrected(e, [seen]).tokens_per_s or 0
+        first_err.append(e.tokens_per_s / first - 1)
+        after_err.append(after / second - 1)
+        print(f"  {path.name:>34}: predicted {e.tokens_per_s:7.1f} tok/s, first run "
+              f"{first:7.1f} ({first_err[-1]:+.0%}); after it predicted {after:7.1f}, "
+              f"measured {second:7.1f} ({after_err[-1]:+.0%})", flush=True)  # fmt: skip
+    worst_first = max(abs(x) for x in first_err)
+    worst_after = max(abs(x) for x in after_err)
+    print(f"  worst first prediction {worst_first:.0%} (target 30%), after one run "
+          f"{worst_after:.0%} (target 10%)")  # fmt: skip
+    return {"prediction_first_worst": worst_first, "prediction_after_run_worst": worst_after}
+
+
 def bench_residual(path: Path, threads: int) -> dict[str, float]:
     """Peak memory beyond llama.cpp's buffers against context, flash attention off and on."""
     print(f"\n== what llama.cpp's buffer figures leave out: {path.name} ==")
@@ -282,7 +376,8 @@ def bench_residual(path: Path, threads: int) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "omw-bench-models")
-    ap.add_argument("--only", default="speed,cancel,memory")
+    ap.add_argument("--only", default="speed,cancel,memory,realmemory,prediction")
+    ap.add_argument("--real-contexts", default="2048,8192,32768")
     ap.add_argument("--threads", type=int, default=physical_cores())
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--tokens", type=int, default=128)
@@ -301,6 +396,11 @@ def main() -> int:
     if "memory" in only:
         sizes = [int(s) for s in args.sizes_mb.split(",")]
         figures |= bench_memory(args.dir, sizes, args.threads)
+    if "realmemory" in only:
+        contexts = [int(c) for c in args.real_contexts.split(",")]
+        figures |= bench_real_memory(args.threads, contexts)
+    if "prediction" in only:
+        figures |= bench_prediction(args.dir, args.threads, rounds=4)
     if "residual" in only:
         figures |= bench_residual(model(args.dir, 1000), args.threads)
     checks = {
@@ -309,6 +409,9 @@ def main() -> int:
         "cancel_gen_max_ms": lambda v: v < 200,
         "cancel_prompt_max_ms": lambda v: v < 200,
         "memory_worst_error": lambda v: v <= 0.10,
+        "real_memory_worst_error": lambda v: v <= 0.10,
+        "prediction_first_worst": lambda v: v <= 0.30,
+        "prediction_after_run_worst": lambda v: v <= 0.10,
     }
     print("\n== summary ==")
     ok = True

@@ -134,6 +134,19 @@ class ModelShape:
         return self.weights_bytes - self.non_layer_bytes() // 2
 
     @property
+    def is_float(self) -> bool:
+        return (self.quant or "").upper() in ("F16", "BF16", "F32")
+
+    @property
+    def weights_per_token(self) -> float:
+        """Weights (not bytes) one generated token multiplies: a CPU's compute is per weight."""
+        try:
+            bpw = bits_per_weight(self.quant or "")
+        except KeyError:
+            bpw = 8 * self.weights_bytes / max(1, self._param_guess())
+        return self.bytes_per_token * 8 / bpw
+
+    @property
     def swa_layers(self) -> int:
         if not self.sliding_window:
             return 0
@@ -213,6 +226,7 @@ def shape_from_variant(variant: Variant, quant: str) -> ModelShape:
         feed_forward=arch.feed_forward,
         active_fraction=active,
         source="catalog",
+        quant=artifact.quant,
     )
 
 
@@ -634,12 +648,16 @@ def cpu_seconds_per_token(shape: ModelShape, hw: HardwareProfile, kv: int, n_gpu
     the reference machine (``REFERENCE_CPU``).
     """
     cpu_layers = shape.layers - n_gpu
-    read = (shape.bytes_per_token * shape.active_fraction + kv / 2) * cpu_layers / shape.layers
+    share = cpu_layers / shape.layers
+    read = (shape.bytes_per_token * shape.active_fraction + kv / 2) * share
     vocab = (shape.vocab or 32000) if n_gpu < shape.layers else 0
     prof = hw.compute
     if prof is not None:
+        # bound by memory or by the dot products, whichever is slower on this CPU
+        rate = prof.weights_per_s_f16 if shape.is_float else prof.weights_per_s
+        weights = shape.weights_per_token * shape.active_fraction * share
         return (
-            read / (prof.bandwidth_gbs * 1e9)
+            max(read / (prof.bandwidth_gbs * 1e9), weights / rate)
             + cpu_layers * prof.seconds_per_layer
             + vocab * prof.seconds_per_vocab
             + prof.seconds_per_token

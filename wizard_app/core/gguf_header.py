@@ -612,6 +612,7 @@ def shape_of(header: GGUFHeader) -> ModelShape:
         output_bytes=header.output_bytes,
         active_fraction=header.active_fraction,
         source="gguf-header",
+        quant=header.quant,
     )
 
 

@@ -68,12 +68,15 @@ class GpuInfo(Model):
 class ComputeProfile(Model):
     """How fast llama.cpp runs on this CPU, timed on generated models (runtime.machine_profile).
 
-    Per generated token: ``bytes / bandwidth + layers x seconds_per_layer + vocabulary x
-    seconds_per_vocab + seconds_per_token``; prompt processing at ``matmul_gflops``.
+    Per generated token: ``max(bytes / bandwidth, weights / weights_per_s) + layers x
+    seconds_per_layer + vocabulary x seconds_per_vocab + seconds_per_token`` (two cores
+    are held back by the dot products, many cores by memory); prompts at ``matmul_gflops``.
     """
 
     threads: int
     bandwidth_gbs: float  # weights read per second while generating, all threads
+    weights_per_s: float  # quantised weights a generated token multiplies per second
+    weights_per_s_f16: float  # the same for 16-bit weights
     seconds_per_layer: float  # graph and thread synchronisation per layer per token
     seconds_per_vocab: float  # logits and sampling per vocabulary entry per token
     seconds_per_token: float  # the rest of a token: sampling set-up, the app's messages

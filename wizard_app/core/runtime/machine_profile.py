@@ -5,7 +5,9 @@ with a 262k vocabulary is held back by per-layer overhead and by its output laye
 reading 240 MB. So the app times the real engine, through the worker, on four generated
 models (``synthetic``) that each isolate one term of a generated token's time:
 
-* ``bandwidth``: 24 layers of Q8_0, about 290 MB (beyond the CPU caches): bytes / time;
+* ``bandwidth`` and ``bandwidth-f16``: about 290 MB of Q8_0 and of f16 weights (beyond the
+  CPU caches): weights and bytes per second, whichever binds (on two cores the dot
+  products do: 12 G quantised weights/s but only 9.5 G f16 weights/s on the Xeon here);
 * ``layers-4`` and ``layers-64``: tiny layers that live in the cache: the slope is the
   cost of one layer (graph nodes, thread synchronisation), the rest the fixed cost;
 * ``vocab``: the tiny model with a 131,072-token vocabulary: logits and sampling per entry;
@@ -34,7 +36,7 @@ log = logging.getLogger(__name__)
 
 PROFILE_FILE = "machine-profile.json"
 MODELS_FOLDER = "profile-models"
-_VERSION = 1  # bump when the models or the method change: older profiles are re-measured
+_VERSION = 2  # bump when the models or the method change: older profiles are re-measured
 
 _TINY = ModelSpec(name="profile-tiny", embedding=64, heads=4, kv_heads=2, feed_forward=128)
 SPECS: dict[str, ModelSpec] = {
@@ -46,6 +48,16 @@ SPECS: dict[str, ModelSpec] = {
         feed_forward=2816,
         layers=24,
         weights="q8_0",
+        tile_random=True,
+    ),
+    "bandwidth-f16": ModelSpec(
+        name="profile-bandwidth-f16",
+        embedding=1024,
+        heads=16,
+        kv_heads=4,
+        feed_forward=2816,
+        layers=12,
+        weights="f16",
         tile_random=True,
     ),
     "layers-4": _TINY.with_(name="profile-layers-4", layers=4),
@@ -143,8 +155,14 @@ def measure(
             raise InterruptedError("measurement cancelled")
         progress(f"timing {key}")
         times[key], _ = _seconds_per_token(client, path, n)
-    bw_header = read_header(paths["bandwidth"])
-    weights = bw_header.tensor_bytes
+    def rates(key: str) -> tuple[float, float]:
+        """(bytes/s, weights/s) of a bandwidth model, its per-token fixed costs taken off."""
+        header = read_header(paths[key])
+        spent = times[key] - fixed - SPECS[key].layers * per_layer
+        read = sum(header.layer_bytes) + header.output_bytes
+        bytes_per_weight = 34 / 32 if SPECS[key].weights == "q8_0" else 2.0
+        return read / max(spent, 1e-6), read / bytes_per_weight / max(spent, 1e-6)
+
     prompt = " ".join(["once upon a time there was a model"] * 8)  # ~260 tokens
     req = p.Generate(prompt=prompt, max_tokens=1, seed=1, reuse_cache=False)
     list(client.load(p.Load(path=str(paths["bandwidth"]), n_ctx=1024, n_threads=n)))
@@ -154,17 +172,20 @@ def measure(
     tiny4, tiny64 = times["layers-4"], times["layers-64"]
     per_layer = max(0.0, (tiny64 - tiny4) / 60)
     fixed = max(0.0, tiny4 - 4 * per_layer)
+    q_bytes, q_weights = rates("bandwidth")
+    f_bytes, f_weights = rates("bandwidth-f16")
+    bandwidth = max(q_bytes, f_bytes)  # memory gives at least what either reached
     vocab_extra = SPECS["vocab"].vocab_size - _TINY.vocab_size
-    # the vocab model also reads its bigger embedding and output matrices: 2 x V x E x 2 B
-    extra_bytes = 2 * vocab_extra * _TINY.embedding * 2
-    bw_time = times["bandwidth"] - fixed - SPECS["bandwidth"].layers * per_layer
-    bandwidth = weights / max(bw_time, 1e-6)
-    per_vocab = max(0.0, (times["vocab"] - tiny4 - extra_bytes / bandwidth) / vocab_extra)
-    params = int(weights * 32 / 34)  # Q8_0: 34 bytes per block of 32 weights
+    # the vocab model also multiplies its bigger f16 output matrix: V x E weights
+    extra = vocab_extra * _TINY.embedding / f_weights
+    per_vocab = max(0.0, (times["vocab"] - tiny4 - extra) / vocab_extra)
+    params = sum(read_header(paths["bandwidth"]).layer_bytes) * 32 / 34  # Q8_0 blocks
     gflops = 2 * params * (pp.prompt_tok_per_s or 0) / 1e9
     prof = ComputeProfile(
         threads=n,
         bandwidth_gbs=round(bandwidth / 1e9, 2),
+        weights_per_s=q_weights,
+        weights_per_s_f16=f_weights,
         seconds_per_layer=per_layer,
         seconds_per_vocab=per_vocab,
         seconds_per_token=fixed,
