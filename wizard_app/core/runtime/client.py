@@ -348,13 +348,7 @@ class RuntimeClient:
             self._output_thread.join(timeout=1)
         message, remedy = _death_message(rc, list(self._output))
         log.error("%s", message)
-        self.deaths += 1
-        self._kill()
-        if self._restart_on_death:
-            try:
-                self.start()
-            except RunError as exc:
-                log.error("could not start a fresh model process: %s", exc)
+        self._replace_worker()
         code, params = _death_code(rc, list(self._output))
         died = WorkerDied(
             message, remedy, "worker_died", tuple(self._output), code=code or None, params=params
@@ -362,10 +356,8 @@ class RuntimeClient:
         died.returncode = rc
         return died
 
-    def _hung(self) -> WorkerDied:
-        """Silence past the watchdog: kill the worker, start a fresh one, say what happened."""
-        seconds = round(self.watchdog_s)
-        log.error("model process %s sent nothing for %d s; killing it", self.pid, seconds)
+    def _replace_worker(self) -> None:
+        """Count the loss, make sure the old process is gone, start a fresh one."""
         self.deaths += 1
         self._kill()
         if self._restart_on_death:
@@ -373,6 +365,12 @@ class RuntimeClient:
                 self.start()
             except RunError as exc:
                 log.error("could not start a fresh model process: %s", exc)
+
+    def _hung(self) -> WorkerDied:
+        """Silence past the watchdog: kill the worker, start a fresh one, say what happened."""
+        seconds = round(self.watchdog_s)
+        log.error("model process %s sent nothing for %d s; killing it", self.pid, seconds)
+        self._replace_worker()
         message, remedy = render("runtime.worker_hung", {"seconds": seconds})
         return WorkerDied(
             message, remedy, "worker_died", (), code="runtime.worker_hung",
