@@ -63,8 +63,6 @@ class CompareSummary(QWidget):
         self.set_comparison(None)
 
     def set_comparison(self, rec: ComparisonRecord | None) -> None:
-        from wizard_app.core.compare.summary import display_order, summarize
-
         for b in (self.export_md, self.export_csv, self.export_json):
             b.setEnabled(rec is not None)
         if rec is None:
@@ -74,6 +72,8 @@ class CompareSummary(QWidget):
             self.reveal.setVisible(False)
             self.hidden_note.setText("")
             return
+        from wizard_app.core.compare.summary import display_order, summarize
+
         by_model = summarize(rec)
         rows = [by_model[mi] for mi in display_order(rec)]
         self.model.set_rows(rows)
