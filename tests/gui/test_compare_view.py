@@ -345,3 +345,23 @@ def test_prompts_are_added_edited_reordered_and_saved_as_a_set(qtbot, ready) -> 
     setup.source.setCurrentIndex(index)
     assert [p.prompt for p in setup.prompt_items()] == wanted
     assert setup.use_case == "coding"
+
+
+def test_a_model_file_gone_is_shown_and_cannot_be_chosen(  # type: ignore[no-untyped-def]
+    qtbot, ready, tiny_llama, tmp_path
+) -> None:
+    import shutil
+
+    copy = tmp_path / "gone.gguf"
+    shutil.copy(tiny_llama, copy)
+    add_models(ready, copy, tiny_llama)
+    copy.unlink()
+    view = make_view(qtbot, ready)
+    view.refresh()
+    gone = view.setup.models.item(0)
+    assert gone.text().endswith("(file missing)")
+    assert not gone.flags() & Qt.ItemFlag.ItemIsEnabled
+    check_all(view)
+    assert [m.path for m in view.setup.chosen_models()] == [tiny_llama]
+    view.setup.start.click()
+    assert view.setup.status.text() == "Choose two to four models."
