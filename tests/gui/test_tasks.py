@@ -55,3 +55,23 @@ def test_cancel_and_shutdown_stop_a_running_job(qtbot, pool) -> None:  # type: i
         assert runner.shutdown(5000)
     assert pool.activeThreadCount() == 0
     qtbot.waitUntil(lambda: runner.running == 0)
+
+
+def test_many_signal_emits_do_not_corrupt_the_interpreter(qapp) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12.0 on Python 3.11 lost a reference to True per emit and aborted the
+    process after a few thousand (a long answer streams that many tokens)."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Source(QObject):
+        event = Signal(object)
+
+    got: list[int] = []
+    source = Source()
+    source.event.connect(got.append)
+    before = sys.getrefcount(True)
+    for i in range(20_000):
+        source.event.emit(i)
+    assert len(got) == 20_000
+    assert sys.getrefcount(True) >= before - 100
