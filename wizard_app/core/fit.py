@@ -72,8 +72,10 @@ MIN_SECONDS_PER_TOKEN = 0.0003
 # as runtime.machine_profile measured them on the reference machine, 2 threads,
 # llama-cpp-python 0.3.36.
 REFERENCE_CPU = "Xeon with AVX-512 and AMX (2 cores)"
-REFERENCE_SECONDS_PER_LAYER = 0.0
-REFERENCE_SECONDS_PER_VOCAB = 0.0
+# Measured 2026-12-01 (tests/benchmarks/bench_runtime.py --only prediction): 43 us per
+# layer, 5.9 ns per vocabulary entry per token.
+REFERENCE_SECONDS_PER_LAYER = 43e-6
+REFERENCE_SECONDS_PER_VOCAB = 5.9e-9
 GPU_EFFICIENCY = 0.7
 # Share of the bandwidth a GPU reaches on 16-bit weights: plain loads stream better than
 # the dequantising k-quant kernels (an RTX 4090 reads an 8B model at F16 at 87% of its
@@ -123,7 +125,8 @@ class ModelShape:
     output_bytes: int | None = None  # output head (goes to the GPU with the last layer)
     active_fraction: float = 1.0  # mixture of experts: share of weights read per token
     source: str = "catalog"
-    quant: str | None = None  # the file's quant label (Q4_K_M...), for repacked copies
+    quant: str | None = None  # the file's quant label (Q4_K_M...)
+    params_per_token: int | None = None  # exact from a GGUF header
 
     @property
     def bytes_per_token(self) -> int:
@@ -140,6 +143,8 @@ class ModelShape:
     @property
     def weights_per_token(self) -> float:
         """Weights (not bytes) one generated token multiplies: a CPU's compute is per weight."""
+        if self.params_per_token:
+            return self.params_per_token
         try:
             bpw = bits_per_weight(self.quant or "")
         except KeyError:

@@ -61,6 +61,7 @@ class GGUFHeader:
     token_embd_bytes: int
     expert_bytes: int  # routed expert tensors (*_exps), for the active share of a MoE
     split_count: int = 1
+    params_per_token: int = 0  # weights one token multiplies: blocks and the output head
 
     @property
     def has_chat_template(self) -> bool:
@@ -520,6 +521,7 @@ def header_from_parse(
     token_embd_bytes = 0
     expert_bytes = 0
     total = 0
+    layer_params = output_params = embd_params = 0
     by_type: dict[str, int] = {}
     shard_end = file_bytes if check_size else None
     for t in tensors:
@@ -531,18 +533,22 @@ def header_from_parse(
                 "Download it again.",
             )
         total += n
+        elems = math.prod(t.shape)
         if len(t.shape) >= 2:
             by_type[t.type_name] = by_type.get(t.type_name, 0) + n
         if t.name.startswith("blk."):
             idx_text = t.name.split(".", 2)[1]
             if idx_text.isdigit() and int(idx_text) < block_count:
                 layer_bytes[int(idx_text)] += n
+                layer_params += elems
             if "_exps." in t.name:
                 expert_bytes += n
         elif t.name == "output.weight":
             output_bytes = n
+            output_params = elems
         elif t.name == "token_embd.weight":
             token_embd_bytes = n
+            embd_params = elems
     if not tensors:
         raise InputError(f"{path.name} has no tensors; it is not a model.", "Download it again.")
     dominant = max(by_type, key=lambda k: by_type[k]) if by_type else "F32"
@@ -578,6 +584,7 @@ def header_from_parse(
         token_embd_bytes=token_embd_bytes,
         expert_bytes=expert_bytes,
         split_count=split_count,
+        params_per_token=layer_params + (output_params or embd_params),
     )
 
 
@@ -613,6 +620,7 @@ def shape_of(header: GGUFHeader) -> ModelShape:
         active_fraction=header.active_fraction,
         source="gguf-header",
         quant=header.quant,
+        params_per_token=header.params_per_token or None,
     )
 
 
