@@ -30,6 +30,7 @@ from wizard_app.core.catalog.schema import Variant
 from wizard_app.core.errors import InputError
 from wizard_app.core.hardware.bandwidth import lookup_bandwidth
 from wizard_app.core.hardware.profile import GiB, GpuInfo, HardwareProfile
+from wizard_app.core.runtime.cpu_policy import repacked_types
 
 MiB = 1024**2
 
@@ -61,6 +62,20 @@ RAM_MARGIN_BYTES = 512 * MiB
 # llama-cpp-python 0.3.36, Linux x86-64). ggml's f16 copy of the attention scores, which
 # the earlier 80 MiB also absorbed at 4k context, is now its own term in the compute buffer.
 CPU_OVERHEAD_BYTES = 50 * MiB
+# ... for a 32k vocabulary. llama.cpp's vocabulary (token texts, scores, the text-to-id
+# map) costs about 200 bytes per entry beyond that: Gemma 3's 262,144 entries peaked
+# 46 MiB above the estimate without this term (bench_runtime.py --only realmemory).
+VOCAB_BYTES_PER_ENTRY = 200
+BASE_VOCAB = 32000
+
+
+def process_overhead_bytes(shape: ModelShape) -> int:
+    """The model process beyond llama.cpp's buffers: Python, libraries, the vocabulary."""
+    return CPU_OVERHEAD_BYTES + max(0, (shape.vocab or BASE_VOCAB) - BASE_VOCAB) * (
+        VOCAB_BYTES_PER_ENTRY
+    )
+
+
 GPU_CONTEXT_BYTES = {"nvidia": 400 * MiB, "amd": 400 * MiB, "intel": 300 * MiB}
 DEFAULT_UBATCH = 512
 CPU_EFFICIENCY = 0.6
@@ -528,11 +543,12 @@ def place(
     cpu_weights = shape.weights_bytes - (on_gpu + output if n_gpu else 0)
     # With every layer on the GPU the CPU keeps only a small buffer for the embeddings.
     cpu_compute = compute_cpu if n_gpu < layers else compute_cpu // 4
-    cpu_bytes = int(
-        cpu_weights + kv_per_layer * (layers - n_gpu) + cpu_compute + CPU_OVERHEAD_BYTES
-    )
+    # On ARM llama.cpp keeps repacked copies of some weight types beside the mapped file
+    copies = cpu_weights if repacked_on(shape, hw) else 0
+    overhead = process_overhead_bytes(shape)
+    cpu_bytes = int(cpu_weights + copies + kv_per_layer * (layers - n_gpu) + cpu_compute + overhead)
     used_compute = compute if n_gpu else compute_cpu
-    total = int(shape.weights_bytes + kv + used_compute + CPU_OVERHEAD_BYTES)
+    total = int(shape.weights_bytes + copies + kv + used_compute + overhead)
     if n_gpu:
         total += gpu_context + compute * (used_devices - 1)
     # Unified memory is one pool: the GPU's share comes out of the same RAM.
@@ -568,6 +584,13 @@ def place(
         tokens_per_s=tps,
         gpu_split=split,
     )
+
+
+def repacked_on(shape: ModelShape, hw: HardwareProfile) -> bool:
+    """llama.cpp holds this model's CPU weights twice here (runtime.cpu_policy)."""
+    types = repacked_types(True, hw.arch or "") if hw.arch else frozenset()
+    quant = (shape.quant or "").upper()
+    return any(quant.startswith(t) for t in types)
 
 
 def estimate(
@@ -607,7 +630,7 @@ def estimate(
         weights_bytes=shape.weights_bytes,
         kv_bytes=p.kv_bytes,
         compute_bytes=p.compute_bytes,
-        overhead_bytes=CPU_OVERHEAD_BYTES,
+        overhead_bytes=process_overhead_bytes(shape),
         total_bytes=p.total_bytes,
         layers=shape.layers,
         gpu_layers=p.gpu_layers,
@@ -739,10 +762,7 @@ def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> st
     )
     return (
         "generation: bytes read per token / bandwidth, plus the costs per layer and per "
-        "vocabulary entry; "
-        + "; ".join(parts)
-        + moe
-        + ". Prompt processing is not included."
+        "vocabulary entry; " + "; ".join(parts) + moe + ". Prompt processing is not included."
     )
 
 
