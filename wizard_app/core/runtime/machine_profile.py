@@ -39,27 +39,19 @@ MODELS_FOLDER = "profile-models"
 _VERSION = 2  # bump when the models or the method change: older profiles are re-measured
 
 _TINY = ModelSpec(name="profile-tiny", embedding=64, heads=4, kv_heads=2, feed_forward=128)
+_BANDWIDTH = ModelSpec(
+    name="profile-bandwidth",
+    embedding=1024,
+    heads=16,
+    kv_heads=4,
+    feed_forward=2816,
+    layers=24,
+    weights="q8_0",
+    tile_random=True,
+)
 SPECS: dict[str, ModelSpec] = {
-    "bandwidth": ModelSpec(
-        name="profile-bandwidth",
-        embedding=1024,
-        heads=16,
-        kv_heads=4,
-        feed_forward=2816,
-        layers=24,
-        weights="q8_0",
-        tile_random=True,
-    ),
-    "bandwidth-f16": ModelSpec(
-        name="profile-bandwidth-f16",
-        embedding=1024,
-        heads=16,
-        kv_heads=4,
-        feed_forward=2816,
-        layers=12,
-        weights="f16",
-        tile_random=True,
-    ),
+    "bandwidth": _BANDWIDTH,
+    "bandwidth-f16": _BANDWIDTH.with_(name="profile-bandwidth-f16", layers=12, weights="f16"),
     "layers-4": _TINY.with_(name="profile-layers-4", layers=4),
     "layers-64": _TINY.with_(name="profile-layers-64", layers=64),
     "vocab": _TINY.with_(name="profile-vocab", layers=4, vocab_size=131072),
