@@ -1369,7 +1369,7 @@
     <message>
         <location filename="../../wizard_app/ui/errors.py" line="145"/>
         <location filename="../../wizard_app/ui/errors.py" line="156"/>
-        <location filename="../../wizard_app/ui/errors.py" line="242"/>
+        <location filename="../../wizard_app/ui/errors.py" line="285"/>
         <source>Choose another model, or a newer version of the app once llama.cpp supports it.</source>
         <translation>Kies een ander model, of een nieuwere versie van de app zodra llama.cpp deze ondersteunt.</translation>
     </message>
@@ -1446,16 +1446,51 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/errors.py" line="221"/>
+        <source>This llama.cpp build cannot offload to a GPU; every layer runs on the CPU.</source>
+        <translation>Deze build van llama.cpp kan niets naar een GPU verplaatsen; elke laag draait op de processor.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="227"/>
+        <source>GPU layers auto: 0, this llama.cpp build cannot offload to a GPU.</source>
+        <translation>GPU-lagen automatisch: 0, deze build van llama.cpp kan niets naar een GPU verplaatsen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="233"/>
+        <source>GPU layers auto: 0, llama.cpp found no GPU.</source>
+        <translation>GPU-lagen automatisch: 0, llama.cpp heeft geen GPU gevonden.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="237"/>
+        <source>Context reduced from {old:,} to {new:,} tokens to fit in memory.</source>
+        <translation>Context verkleind van {old:,} naar {new:,} tokens om in het geheugen te passen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="243"/>
+        <source>Context reduced from {old:,} to {new:,} tokens to keep more layers on the GPU.</source>
+        <translation>Context verkleind van {old:,} naar {new:,} tokens om meer lagen op de GPU te houden.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="250"/>
+        <source>GPU layers auto: {layers} of {total} on the GPU ({free} GiB free, {used} GiB used).</source>
+        <translation>GPU-lagen automatisch: {layers} van {total} op de GPU ({free} GiB vrij, {used} GiB gebruikt).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="257"/>
+        <source>The estimate says this needs about {gib} GiB and does not fit; loading may fail.</source>
+        <translation>Volgens de schatting is ongeveer {gib} GiB nodig en past het niet; laden kan mislukken.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="264"/>
         <source>llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was loaded again without it, as every model will be on this machine.</source>
         <translation>llama.cpp liep vast ({signal}) met de herschikte opslag van de gewichten op deze processor; {name} is opnieuw geladen zonder die opslag, en zo laadt deze computer voortaan elk model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="229"/>
+        <location filename="../../wizard_app/ui/errors.py" line="272"/>
         <source>The file has no chat template; using the {format} format, chosen from its architecture and vocabulary.</source>
         <translation>Het bestand heeft geen chatsjabloon; het {format}-formaat wordt gebruikt, gekozen op grond van de architectuur en de woordenschat.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="237"/>
+        <location filename="../../wizard_app/ui/errors.py" line="280"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>
@@ -3436,57 +3471,57 @@
         <translation>&amp;Langste antwoord:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="130"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="131"/>
         <source>Your own prompt</source>
         <translation>Uw eigen prompt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="142"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="143"/>
         <source>What to look for: %1</source>
         <translation>Waar u op let: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="185"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="192"/>
         <source>Starting the model…</source>
         <translation>Het model starten…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="197"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="204"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="220"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="227"/>
         <source>Answering…</source>
         <translation>Bezig met antwoorden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="225"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="232"/>
         <source>Loading the model…</source>
         <translation>Het model laden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="228"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="235"/>
         <source>Loading the model… %1%</source>
         <translation>Het model laden… %1%</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="231"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="238"/>
         <source>Reading the prompt…</source>
         <translation>De prompt lezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="267"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="274"/>
         <source>The run failed: %1</source>
         <translation>Het uitvoeren is mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="271"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="278"/>
         <source>Done.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="275"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="282"/>
         <source>Stopped.</source>
         <translation>Gestopt.</translation>
     </message>

@@ -119,6 +119,31 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The app is fine and a fresh model process is ready: run it again. If it keeps "
         "happening, the machine may be swapping: choose a smaller model or context.",
     ),
+    "runtime.plan.no_offload": (
+        "This llama.cpp build cannot offload to a GPU; every layer runs on the CPU.",
+        "",
+    ),
+    "runtime.plan.auto_cpu_build": (
+        "GPU layers auto: 0, this llama.cpp build cannot offload to a GPU.",
+        "",
+    ),
+    "runtime.plan.auto_no_gpu": ("GPU layers auto: 0, llama.cpp found no GPU.", ""),
+    "runtime.plan.ctx_memory": (
+        "Context reduced from {old:,} to {new:,} tokens to fit in memory.",
+        "",
+    ),
+    "runtime.plan.ctx_gpu": (
+        "Context reduced from {old:,} to {new:,} tokens to keep more layers on the GPU.",
+        "",
+    ),
+    "runtime.plan.auto_gpu": (
+        "GPU layers auto: {layers} of {total} on the GPU ({free} GiB free, {used} GiB used).",
+        "",
+    ),
+    "runtime.plan.no_fit": (
+        "The estimate says this needs about {gib} GiB and does not fit; loading may fail.",
+        "",
+    ),
     "runtime.safe_retry": (
         "llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was "
         "loaded again without it, as every model will be on this machine.",

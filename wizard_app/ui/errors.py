@@ -217,6 +217,49 @@ TEMPLATES: dict[str, tuple[Any, Any]] = {
             "happening, the machine may be swapping: choose a smaller model or context.",
         ),
     ),
+    "runtime.plan.no_offload": (
+        QT_TRANSLATE_NOOP(
+            "Error", "This llama.cpp build cannot offload to a GPU; every layer runs on the CPU."
+        ),
+        "",
+    ),
+    "runtime.plan.auto_cpu_build": (
+        QT_TRANSLATE_NOOP(
+            "Error", "GPU layers auto: 0, this llama.cpp build cannot offload to a GPU."
+        ),
+        "",
+    ),
+    "runtime.plan.auto_no_gpu": (
+        QT_TRANSLATE_NOOP("Error", "GPU layers auto: 0, llama.cpp found no GPU."),
+        "",
+    ),
+    "runtime.plan.ctx_memory": (
+        QT_TRANSLATE_NOOP(
+            "Error", "Context reduced from {old:,} to {new:,} tokens to fit in memory."
+        ),
+        "",
+    ),
+    "runtime.plan.ctx_gpu": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Context reduced from {old:,} to {new:,} tokens to keep more layers on the GPU.",
+        ),
+        "",
+    ),
+    "runtime.plan.auto_gpu": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "GPU layers auto: {layers} of {total} on the GPU ({free} GiB free, {used} GiB used).",
+        ),
+        "",
+    ),
+    "runtime.plan.no_fit": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The estimate says this needs about {gib} GiB and does not fit; loading may fail.",
+        ),
+        "",
+    ),
     "runtime.safe_retry": (
         QT_TRANSLATE_NOOP(
             "Error",

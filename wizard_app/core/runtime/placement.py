@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from wizard_app.core.errors import Param, render
 from wizard_app.core.fit import FitEstimate, ModelShape, estimate
 from wizard_app.core.hardware.profile import GiB, GpuInfo, GpuVendor, HardwareProfile
 from wizard_app.core.runtime.protocol import DeviceInfo
@@ -95,6 +96,8 @@ class LoadPlan:
     n_gpu_layers: int
     estimate: FitEstimate
     notes: tuple[str, ...]
+    # one (code, params) per note, for the UI's language (wizard_app.core.errors.TEMPLATES)
+    note_codes: tuple[tuple[str, tuple[tuple[str, Param], ...]], ...] = ()
 
 
 def plan_load(
@@ -111,6 +114,12 @@ def plan_load(
 ) -> LoadPlan:
     """Choose context and GPU layers for a load (see the module docstring)."""
     notes: list[str] = []
+    codes: list[tuple[str, tuple[tuple[str, Param], ...]]] = []
+
+    def note(code: str, **params: Param) -> None:
+        notes.append(render(code, params)[0])
+        codes.append((code, tuple(params.items())))
+
     floor = min(ctx_floor, n_ctx)
     has_gpu = hw.best_gpu is not None
 
@@ -128,32 +137,25 @@ def plan_load(
     if gpu_layers != "auto":
         n = shape.layers if gpu_layers < 0 else min(gpu_layers, shape.layers)
         if n and not supports_offload:
-            notes.append(
-                "This llama.cpp build cannot offload to a GPU; every layer runs on the CPU."
-            )
+            note("runtime.plan.no_offload")
             n = 0
         e = est(n_ctx, n if has_gpu else 0)
         if not e.fits:
-            notes.append(_does_not_fit(e))
-        return LoadPlan(n_ctx, n, e, tuple(notes))
+            note("runtime.plan.no_fit", gib=_gib(e.total_bytes))
+        return LoadPlan(n_ctx, n, e, tuple(notes), tuple(codes))
 
     if not supports_offload or not has_gpu:
-        why = (
-            "this llama.cpp build cannot offload to a GPU"
-            if not supports_offload
-            else "llama.cpp found no GPU"
-        )
-        notes.append(f"GPU layers auto: 0, {why}.")
+        note("runtime.plan.auto_cpu_build" if not supports_offload else "runtime.plan.auto_no_gpu")
         ctx = n_ctx
         e = est(ctx, 0)
         while not e.fits and not ctx_explicit and ctx > floor:
             ctx = max(floor, ctx // 2)
             e = est(ctx, 0)
         if ctx != n_ctx:
-            notes.append(f"Context reduced from {n_ctx:,} to {ctx:,} tokens to fit in memory.")
+            note("runtime.plan.ctx_memory", old=n_ctx, new=ctx)
         if not e.fits:
-            notes.append(_does_not_fit(e))
-        return LoadPlan(ctx, 0, e, tuple(notes))
+            note("runtime.plan.no_fit", gib=_gib(e.total_bytes))
+        return LoadPlan(ctx, 0, e, tuple(notes), tuple(codes))
 
     ctx = n_ctx
     e = est(ctx, None)
@@ -164,21 +166,19 @@ def plan_load(
             if e.gpu_layers == shape.layers:
                 break
         if ctx != n_ctx:
-            notes.append(
-                f"Context reduced from {n_ctx:,} to {ctx:,} tokens to keep more layers on the GPU."
-            )
+            note("runtime.plan.ctx_gpu", old=n_ctx, new=ctx)
     gpu_free = (hw.best_gpu.usable_bytes or 0) if hw.best_gpu else 0
-    notes.append(
-        f"GPU layers auto: {e.gpu_layers} of {shape.layers} on the GPU "
-        f"({gpu_free / GiB:.1f} GiB free, {e.gpu_bytes / GiB:.1f} GiB used)."
+    note(
+        "runtime.plan.auto_gpu",
+        layers=e.gpu_layers,
+        total=shape.layers,
+        free=_gib(gpu_free),
+        used=_gib(e.gpu_bytes),
     )
     if not e.fits:
-        notes.append(_does_not_fit(e))
-    return LoadPlan(ctx, e.gpu_layers, e, tuple(notes))
+        note("runtime.plan.no_fit", gib=_gib(e.total_bytes))
+    return LoadPlan(ctx, e.gpu_layers, e, tuple(notes), tuple(codes))
 
 
-def _does_not_fit(e: FitEstimate) -> str:
-    return (
-        f"The estimate says this needs about {e.total_bytes / GiB:.1f} GiB and does not fit; "
-        "loading may fail."
-    )
+def _gib(n: int) -> str:
+    return f"{n / GiB:.1f}"

@@ -64,7 +64,7 @@ class MetricsView(QGroupBox):
         self.predicted["gen"].setText(fmt.tokens_per_s(e.tokens_per_s))
         self.predicted["memory"].setText(fmt.gib(e.cpu_bytes))
         self.predicted["setup"].setText(f"{plan.n_ctx} · {plan.n_gpu_layers}")
-        self.notes.setText(" ".join(plan.notes))
+        self.notes.setText(" ".join(_translated(plan.notes, plan.note_codes)))
 
     def show_live(self, tokens: int, elapsed: float) -> None:
         if elapsed > 0.2:
@@ -81,8 +81,24 @@ class MetricsView(QGroupBox):
         self.predicted["memory"].setText(fmt.gib(r.predicted_rss_bytes))
         self.predicted["gen"].setText(fmt.tokens_per_s(r.predicted_tok_per_s))
         if r.notes:
-            self.notes.setText(" ".join(r.notes))
+            coded = (*r.plan.note_codes, *r.model.note_codes)
+            self.notes.setText(" ".join(_translated(r.notes, coded)))
 
     def figures(self) -> dict[str, str]:
         """What the labels show (for the finish page and tests)."""
         return {k: self.measured[k].text() for k in self.ROWS}
+
+
+def _translated(
+    notes: tuple[str, ...], codes: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]
+) -> list[str]:
+    """Each note in the UI's language when it carries a code; English otherwise."""
+    from wizard_app.core.errors import TEMPLATES, render
+    from wizard_app.ui.errors import error_text
+
+    by_text = {}
+    for code, params in codes:
+        if code in TEMPLATES:
+            values = dict(params)
+            by_text[render(code, values)[0]] = error_text(code, values, "")  # type: ignore[arg-type]
+    return [by_text.get(n) or n for n in notes]
