@@ -131,6 +131,7 @@ def shoot(out: Path, lang: str, dark: bool) -> int:
         with RuntimeClient() as client:
             measure(client, profile_cache, this_machine)
     this_machine = attach(this_machine, profile_cache)
+    real_detect = probe.detect
     machine = example_machine()
     probe.detect = lambda *_a, **_k: machine.model_copy(deep=True)  # type: ignore[assignment]
     hub = Hub(tmp / "hub")
@@ -215,6 +216,44 @@ def shoot(out: Path, lang: str, dark: bool) -> int:
     settle()
     window.tabs.setCurrentWidget(window.library)
     snap("9-my-models")
+    # Compare: the downloaded SmolLM2 beside Gemma 3 270M (imported into My models)
+    from PySide6.QtCore import Qt as _Qt
+
+    from tests.real_models import GEMMA3_270M
+    from wizard_app.core.compare.spec import CompareSettings, PromptItem
+    from wizard_app.core.download.library import Library
+
+    assert services.database is not None
+    Library(services.database, services.models_dir).import_file(fetch(GEMMA3_270M))
+    probe.detect = real_detect  # the models run here: predictions for this machine
+    import shutil as _shutil
+
+    _shutil.copy(profile_cache / "machine-profile.json", paths.cache / "machine-profile.json")
+    window.tabs.setCurrentWidget(window.compare)
+    view = window.compare
+    view.refresh()
+    view.setup.set_prompts(
+        [
+            PromptItem("What is the capital of France? Answer in one word.", title="Capital"),
+            PromptItem("Name three primary colours.", title="Colours"),
+        ]
+    )
+    view.setup.base_settings = CompareSettings(temperature=0.0)
+    view.setup.max_tokens.setValue(32)
+    for i in range(view.setup.models.count()):
+        item = view.setup.models.item(i)
+        if item.flags() & _Qt.ItemFlag.ItemIsEnabled:
+            item.setCheckState(_Qt.CheckState.Checked)
+    snap("12-compare-setup")
+    view.setup.start.click()
+    wait(lambda: not view.running, 300)
+    for n, model in enumerate(view.grid.columns):
+        column = view.grid.columns[model]
+        column.rating.setCurrentIndex(4 - n)
+        column.rating.activated.emit(4 - n)
+    snap("12b-compare-answers")
+    view.tabs.setCurrentIndex(2)
+    snap("12c-compare-summary")
     window.tabs.setCurrentWidget(window.history)
     snap("10-history")
     window.open_settings()

@@ -13,7 +13,8 @@ from PySide6.QtGui import QImage
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("1-welcome", "2-use-case", "3-hardware", "4-budget", "5-recommendations",
          "5b-left-out", "5c-upgrades", "6-download", "7-try-it", "8-finish", "9-my-models",
-         "10-history", "11-settings")  # fmt: skip
+         "10-history", "11-settings", "12-compare-setup", "12b-compare-answers",
+         "12c-compare-summary")  # fmt: skip
 
 pytestmark = pytest.mark.slow
 

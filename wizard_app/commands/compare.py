@@ -184,7 +184,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.storage.compare_tables import ComparisonRepository, PromptSetRepository
 
     repo = ComparisonRepository(ctx.db)
-    hw = detect(ctx.models_dir)
+    from wizard_app.core.runtime.machine_profile import attach
+
+    hw = attach(detect(ctx.models_dir), ctx.paths.cache)  # this machine's measured speed
     if args.resume is not None:
         if args.models or args.prompt or args.prompt_set or args.prompts_file:
             raise InputError(

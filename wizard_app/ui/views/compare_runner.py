@@ -95,11 +95,13 @@ class CompareRunner(QObject):
         from wizard_app.core.compare.runner import batched, run_comparison
 
         client, hw, models_dir = self.services.runtime(), self.hw, self.services.models_dir
+        cache = self.services.paths.cache
 
         def job(token: CancelToken) -> Iterator[object]:
             from wizard_app.core.hardware.probe import detect
+            from wizard_app.core.runtime.machine_profile import attach
 
-            probed = hw or detect(models_dir)
+            probed = hw or attach(detect(models_dir), cache)  # with the measured speed
             yield probed  # first: a new comparison is stored with this machine
             yield from batched(
                 run_comparison(client, models, prompts, settings, probed, skip=skip, token=token),
