@@ -175,13 +175,17 @@ def test_a_frozen_worker_is_declared_hung_killed_and_replaced(tiny_gqa: Path) ->
         stopped_pid = client.pid
         assert stopped_pid is not None
         req = p.Generate(prompt="hello", max_tokens=4000, ignore_eos=True)
-        t0 = 0.0
-        with pytest.raises(WorkerDied) as died:
+        stopped_at: list[float] = []
+
+        def stream() -> None:
             for event in client.generate(req):
                 if isinstance(event, p.Token) and event.index == 3:
                     os.kill(stopped_pid, signal.SIGSTOP)
-                    t0 = time.monotonic()
-        waited = time.monotonic() - t0
+                    stopped_at.append(time.monotonic())
+
+        with pytest.raises(WorkerDied) as died:
+            stream()
+        waited = time.monotonic() - stopped_at[0]
         assert 2.0 <= waited < 6.0
         assert died.value.code == "runtime.worker_hung"
         assert str(died.value).startswith("The model process stopped answering for 2 s")
