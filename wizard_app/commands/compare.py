@@ -87,11 +87,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 # --- choosing models and prompts ------------------------------------------------------
 def resolve_models(specs: list[str], ctx: CliContext) -> list[ModelChoice]:
+    from wizard_app.commands.run import installed_model
     from wizard_app.core.compare.spec import ModelChoice
     from wizard_app.core.download.library import Library
 
     library = Library(ctx.db, ctx.models_dir)
-    entries = library.entries()
     out: list[ModelChoice] = []
     for spec in specs:
         path = Path(spec).expanduser()
@@ -109,29 +109,7 @@ def resolve_models(specs: list[str], ctx: CliContext) -> list[ModelChoice]:
                 )
             )
             continue
-        if spec.isdigit():
-            found = [library.get(int(spec))]
-        else:
-            cid, _, quant = spec.partition(":")
-            found = [
-                e
-                for e in entries
-                if (quant and e.catalog_id == cid and (e.quant or "").upper() == quant.upper())
-                or (not quant and spec in (e.catalog_id, e.display_name, e.filename))
-            ]
-            if not found and cid in ctx.catalog:
-                raise InputError(
-                    f"{spec} is in the catalog but not downloaded yet.",
-                    f"Run 'model-wizard download {spec}' first, or give a .gguf path.",
-                )
-        if len(found) != 1:
-            what = f"matches {len(found)} installed models" if found else "is not installed"
-            raise InputError(
-                f"'{spec}' is not a .gguf file and {what}.",
-                "Give a .gguf path, a catalog id:quant, or a numeric id from "
-                "'model-wizard library'.",
-            )
-        e = found[0]  # a file gone missing is reported by the comparison, not here
+        e = installed_model(spec, ctx, library)  # a missing file: the comparison reports it
         out.append(
             ModelChoice(
                 label=e.display_name,

@@ -14,10 +14,13 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard_app.commands._common import CliContext, add_json_flag
 from wizard_app.core.errors import InputError
+
+if TYPE_CHECKING:
+    from wizard_app.core.download.library import Library, ModelEntry
 
 ORDER = 60
 
@@ -54,6 +57,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run)
 
 
+def installed_model(spec: str, ctx: CliContext, library: Library) -> ModelEntry:
+    """The one installed model that ``spec`` names: a library id, a catalog id (or
+    ``id:quant``), a display name or a file name."""
+    if spec.isdigit():
+        return library.get(int(spec))
+    cid, _, quant = spec.partition(":")
+    found = [
+        e
+        for e in library.entries()
+        if (quant and e.catalog_id == cid and (e.quant or "").upper() == quant.upper())
+        or (not quant and spec in (e.catalog_id, e.display_name, e.filename))
+    ]
+    if not found and cid in ctx.catalog:
+        raise InputError(
+            f"{spec} is in the catalog but not downloaded yet.",
+            f"Run 'model-wizard download {spec}' first, or give a .gguf path.",
+        )
+    if len(found) != 1:
+        what = f"matches {len(found)} installed models" if found else "is not installed"
+        raise InputError(
+            f"'{spec}' is not a .gguf file and {what}.",
+            "Give a .gguf path, a catalog id:quant, or a numeric id from 'model-wizard library'.",
+        )
+    return found[0]
+
+
 def resolve_model(spec: str, ctx: CliContext) -> tuple[Path, int | None, str | None]:
     """A path, or an installed model's path with its library id and name."""
     path = Path(spec).expanduser()
@@ -63,25 +92,7 @@ def resolve_model(spec: str, ctx: CliContext) -> tuple[Path, int | None, str | N
         return path, None, None
     from wizard_app.core.download.library import Library
 
-    library = Library(ctx.db, ctx.models_dir)
-    if spec.isdigit():
-        entry = library.get(int(spec))
-    else:
-        matches = [
-            e for e in library.entries() if spec in (e.catalog_id, e.display_name, e.filename)
-        ]
-        if not matches and spec in ctx.catalog:
-            raise InputError(
-                f"{spec} is in the catalog but not downloaded yet.",
-                f"Run 'model-wizard download {spec}' first, or give a .gguf path.",
-            )
-        if len(matches) != 1:
-            found = f"matches {len(matches)} installed models" if matches else "is not installed"
-            raise InputError(
-                f"'{spec}' is not a .gguf file and {found}.",
-                "Give a .gguf path or a numeric id from 'model-wizard library'.",
-            )
-        entry = matches[0]
+    entry = installed_model(spec, ctx, Library(ctx.db, ctx.models_dir))
     if not entry.present:
         raise InputError(
             f"Installed model {entry.id} ({entry.display_name}) is missing from {entry.path}.",
