@@ -16,7 +16,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.catalog_server import Server
-from wizard_app.cli import main
+from tests.cli_helpers import cli
 from wizard_app.core.catalog.bundle import (
     MAX_BUNDLE_BYTES,
     build_bundle,
@@ -243,12 +243,6 @@ def test_the_signing_script_builds_a_bundle_the_store_accepts(
 
 
 # ---- the command line --------------------------------------------------------------------
-
-
-def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(tmp_path), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_update_refuses_a_bundle_not_signed_with_the_apps_key(

@@ -10,16 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_helpers import cli
 from wizard_app import __version__
 from wizard_app.cli import main
 
 ROOT = Path(__file__).parents[2]
-
-
-def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(tmp_path), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

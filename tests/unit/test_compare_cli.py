@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_helpers import cli
 from tests.unit.test_compare import _md_table
-from wizard_app.cli import main
 from wizard_app.core.catalog import load_catalog
 from wizard_app.core.compare.runner import CellFinished, run_comparison
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem
@@ -20,12 +20,6 @@ from wizard_app.core.paths import AppPaths
 from wizard_app.core.runtime.client import RuntimeClient
 from wizard_app.core.storage.compare_tables import ComparisonRepository, PromptSetRepository
 from wizard_app.core.storage.database import Database
-
-
-def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(data), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_compare_two_files_then_history_and_export(

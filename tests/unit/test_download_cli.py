@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.cli_helpers import cli
 from tests.hub_server import GOOD_TOKEN, Hub, write_test_gguf
-from wizard_app.cli import main
 from wizard_app.commands._common import CliContext
 from wizard_app.core.catalog import load_catalog
 from wizard_app.core.download.fetcher import part_paths
@@ -23,12 +23,6 @@ from wizard_app.core.gguf_header import shape_from_gguf
 ROOT = Path(__file__).parents[2]
 MiB = 1 << 20
 REPO = "acme/Example-GGUF"
-
-
-def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(data), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_download_by_repo_and_file_is_verified(

@@ -17,8 +17,8 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
+from tests.cli_helpers import cli
 from tests.hub_server import Hub, write_test_gguf
-from wizard_app.cli import main
 from wizard_app.core.download.fetcher import (
     DiskSpaceError,
     FetchOptions,
@@ -34,12 +34,6 @@ from wizard_app.core.storage.database import Database
 ROOT = Path(__file__).parents[2]
 MiB = 1 << 20
 REPO = "acme/Faults-GGUF"
-
-
-def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(data), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _start(data: Path, hub: Hub, filename: str) -> subprocess.Popen[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_helpers import cli
 from tests.hub_server import GOOD_TOKEN, Hub
 from wizard_app.cli import main
 from wizard_app.core.download.fetcher import DownloadVerified, FetchOptions, fetch
@@ -17,12 +18,6 @@ from wizard_app.core.download.hub import HubClient
 
 MiB = 1 << 20
 REPO = "acme/Mirror-GGUF"
-
-
-def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(data), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def download(hub: Hub, filename: str, *more: str) -> tuple[str, ...]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
+from tests.cli_helpers import cli
 from tests.gguf_models import ModelSpec, build_gguf
-from wizard_app.cli import main
 from wizard_app.core.errors import InputError
 from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
 from wizard_app.core.runtime import protocol as p
@@ -108,12 +108,6 @@ def test_runs_are_stored_and_correct_later_estimates(
     assert fixed.cpu_bytes == pytest.approx(result.metrics.peak_rss_bytes, rel=0.01)
     assert "measured" in fixed.lines[0]
     db.close()
-
-
-def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(tmp_path), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_run_json_is_one_object(
