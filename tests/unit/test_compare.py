@@ -62,8 +62,11 @@ def _create(db: Database, models: list[ModelChoice], **kw: object) -> object:
     )
 
 
-def _run_and_store(db, client, rec, token=None):  # type: ignore[no-untyped-def]
+def _run_and_store(db, client, rec, token=None, stop_after=None):  # type: ignore[no-untyped-def]
+    """Run what is left of ``rec`` and store each answer; ``stop_after(event)`` cancels."""
     repo = ComparisonRepository(db)
+    if stop_after is not None and token is None:
+        token = CancelToken()
     events = []
     for event in run_comparison(
         client, rec.models, rec.prompts, rec.settings, HW,
@@ -72,6 +75,8 @@ def _run_and_store(db, client, rec, token=None):  # type: ignore[no-untyped-def]
         events.append(event)
         if isinstance(event, CellFinished):
             repo.record(rec, event, app_version="test")
+            if stop_after is not None and stop_after(event):
+                token.cancel()
     return events, repo.get(rec.id)
 
 
@@ -122,16 +127,9 @@ def test_stop_and_resume_never_recomputes_a_finished_cell(
 ) -> None:
     db = Database(tmp_path / "db.sqlite3")
     rec = _create(db, _models(tiny_llama, tiny_bpe))
-    token = CancelToken()
-    repo = ComparisonRepository(db)
-    for event in run_comparison(
-        runtime_client, rec.models, rec.prompts, rec.settings, HW, token=token
-    ):
-        if isinstance(event, CellFinished):
-            repo.record(rec, event, app_version="test")
-            if (event.model, event.prompt) == (0, 1):
-                token.cancel()
-    stopped = repo.get(rec.id)
+    _, stopped = _run_and_store(
+        db, runtime_client, rec, stop_after=lambda e: (e.model, e.prompt) == (0, 1)
+    )
     assert stopped.finished_cells() == {(0, 0), (0, 1)}
     before = {k: (c.output, c.finished_at, c.run_id) for k, c in stopped.cells.items()}
     events, resumed = _run_and_store(db, runtime_client, stopped)
@@ -207,14 +205,8 @@ def test_a_model_file_removed_between_runs_is_reported(
     shutil.copy(tiny_chat, copy)
     db = Database(tmp_path / "db.sqlite3")
     rec = _create(db, _models(tiny_llama, copy))
-    token = CancelToken()
     repo = ComparisonRepository(db)
-    for event in run_comparison(
-        runtime_client, rec.models, rec.prompts, rec.settings, HW, token=token
-    ):
-        if isinstance(event, CellFinished):
-            repo.record(rec, event, app_version="test")
-            token.cancel()
+    _run_and_store(db, runtime_client, rec, stop_after=lambda _e: True)
     copy.unlink()
     _, out = _run_and_store(db, runtime_client, repo.get(rec.id))
     assert out.cell(0, 1).status == "done"  # type: ignore[union-attr]
