@@ -791,7 +791,7 @@
         <translation>Voeg minstens één prompt toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="110"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="112"/>
         <source>Starting…</source>
         <translation>Starten…</translation>
     </message>
@@ -801,12 +801,12 @@
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="138"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="140"/>
         <source>%1 is answering prompt %2…</source>
         <translation>%1 beantwoordt prompt %2…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="145"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="147"/>
         <source>Loading %1… %2%</source>
         <translation>%1 laden… %2%</translation>
     </message>
@@ -821,17 +821,17 @@
         <translation>, %1 mislukt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="206"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="208"/>
         <source>The comparison stopped: %1</source>
         <translation>De vergelijking is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="211"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="213"/>
         <source>Done. Rate the answers, then see the summary.</source>
         <translation>Klaar. Beoordeel de antwoorden en bekijk dan het overzicht.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="217"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="219"/>
         <source>Stopped. Resume runs only the answers still to do.</source>
         <translation>Gestopt. Hervatten voert alleen de antwoorden uit die nog te doen zijn.</translation>
     </message>
