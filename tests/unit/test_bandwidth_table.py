@@ -55,6 +55,11 @@ def test_every_apple_generation_and_tier_is_there() -> None:
         ("Apple M3 Max", 14, 300),
         ("Apple M3 Max", 16, 400),
         ("Apple M3 Max", None, 300),  # the lower bin when the core count is unknown
+        ("NVIDIA GeForce RTX 3080 Ti", None, 912),
+        ("NVIDIA RTX 4000 Ada Generation", None, 360),
+        ("NVIDIA A100 80GB PCIe", None, 1940),
+        ("AMD Radeon RX 6800 XT", None, 512),
+        ("Intel(R) Arc(TM) A770 Graphics", None, 560),
     ],
 )
 def test_names_find_their_rows(name: str, cores: int | None, gbs: float) -> None:
@@ -69,3 +74,19 @@ def test_names_find_their_rows(name: str, cores: int | None, gbs: float) -> None
 )
 def test_other_names_get_no_figure_rather_than_a_wrong_one(name: str) -> None:
     assert lookup_bandwidth(name) is None
+
+
+def test_a_compute_figure_needs_its_own_source() -> None:
+    from pydantic import ValidationError
+
+    from wizard_app.core.hardware.bandwidth import BandwidthRow
+
+    row = {"match": "rtx 9999", "vendor": "nvidia", "bandwidth_gbs": 1, "source": "https://x"}
+    with pytest.raises(ValidationError, match="compute_source"):
+        BandwidthRow.model_validate({**row, "fp16_tflops": 100})
+    assert (
+        BandwidthRow.model_validate(
+            {**row, "fp16_tflops": 100, "compute_source": "https://y"}
+        ).fp16_tflops
+        == 100
+    )

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
@@ -52,6 +52,15 @@ class BandwidthRow(BaseModel):
     memory_gb: int | None = None
     cpu_cores: int | None = None
     note: str = ""
+    # dense 16-bit matrix throughput as the compute source quotes it: prompt speed
+    fp16_tflops: float | None = Field(default=None, gt=0)
+    compute_source: str | None = Field(default=None, pattern=r"^https://")
+
+    @model_validator(mode="after")
+    def _compute_is_sourced(self) -> BandwidthRow:
+        if self.fp16_tflops is not None and not self.compute_source:
+            raise ValueError(f"{self.match}: fp16_tflops needs a compute_source")
+        return self
 
 
 class BandwidthTable(BaseModel):
