@@ -25,6 +25,9 @@ ErrorKind = Literal[
 ]
 Role = Literal["system", "user", "assistant"]
 
+# The worker's first line on stdout starts with this, followed by its address as JSON.
+ADDRESS_PREFIX = "WIZARD-RUNTIME-WORKER "
+
 
 # --- requests -------------------------------------------------------------------------
 @dataclass(frozen=True)
