@@ -20,10 +20,10 @@ class Preset:
 
 
 def load_presets(path: Path | None = None) -> list[Preset]:
-    import yaml
+    from wizard_app.core.yamlfile import load_yaml
 
     path = path or bundled_dir("resources") / "prompt_presets.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     out = []
     for item in data.get("presets", []):
         out.append(

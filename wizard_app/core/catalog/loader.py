@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from wizard_app.core.catalog.schema import Family, Variant
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
+from wizard_app.core.yamlfile import load_yaml
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def load_family_file(path: Path) -> Family:
 def load_family_text(name: str, text: str) -> Family:
     """Parse and validate one catalog file's text; ``name`` is used in the messages."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

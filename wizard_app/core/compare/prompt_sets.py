@@ -30,10 +30,10 @@ class PromptSet:
 
 def builtin_sets(path: Path | None = None) -> list[PromptSet]:
     """One set per use case, from the presets file, in the file's order of use cases."""
-    import yaml
+    from wizard_app.core.yamlfile import load_yaml
 
     path = path or bundled_dir("resources") / "prompt_presets.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     by_case: dict[str, list[tuple[str, PromptItem]]] = {}
     for item in data.get("presets", []):
         case = str(item["use_case"])
@@ -112,9 +112,9 @@ def _structured(path: Path, text: str, suffix: str) -> list[PromptItem]:
         if suffix == ".json":
             data: Any = json.loads(text)
         else:
-            import yaml
+            from wizard_app.core.yamlfile import load_yaml
 
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
     except ValueError as exc:  # json.JSONDecodeError and yaml.YAMLError's cousins
         raise InputError(f"{path} is not valid JSON: {exc}.", "Fix the file.") from None
     except Exception as exc:  # yaml.YAMLError

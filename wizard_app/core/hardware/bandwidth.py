@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
+from wizard_app.core.yamlfile import load_yaml
 
 # Words that name the vendor or the kind of device, not the model.
 _NOISE = frozenset(
@@ -93,7 +94,7 @@ def name_tokens(name: str) -> tuple[tuple[str, ...], int | None]:
 def load_bandwidth_table(path: Path | None = None) -> BandwidthTable:
     path = path or bundled_dir("resources") / "gpu_bandwidth.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         return BandwidthTable.model_validate(data)
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise CatalogError(f"{path.name}: cannot be read: {exc}", "Reinstall the app.") from exc

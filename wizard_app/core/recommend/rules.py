@@ -22,6 +22,7 @@ from pydantic import (
 from wizard_app.core.catalog.schema import USE_CASES, Source
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
+from wizard_app.core.yamlfile import load_yaml
 
 
 @lru_cache(maxsize=4096)
@@ -191,7 +192,7 @@ class HardwareTable(_Strict):
 
 def _load_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise CatalogError(f"{path.name}: cannot be read: {exc}", "Reinstall the app.") from exc
 
