@@ -46,7 +46,8 @@ sys.path.insert(0, str(ROOT))
 from tests.gguf_models import build_model_of_size, spec_for_size  # noqa: E402
 from wizard_app.core.cancel import CancelToken  # noqa: E402
 from wizard_app.core.fit import estimate  # noqa: E402
-from wizard_app.core.gguf_header import read_header, shape_of  # noqa: E402
+from wizard_app.core.gguf.header import shape_of  # noqa: E402
+from wizard_app.core.gguf.reader import read_header  # noqa: E402
 from wizard_app.core.hardware.profile import HardwareProfile  # noqa: E402
 from wizard_app.core.runtime import protocol as p  # noqa: E402
 from wizard_app.core.runtime.client import RuntimeClient  # noqa: E402

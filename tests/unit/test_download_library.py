@@ -11,16 +11,14 @@ from typing import Any
 import pytest
 
 from tests.hub_server import Hub, write_test_gguf
-from wizard_app.core.download.gguf_peek import (
-    GGUFFormatError,
-    parse_header,
-    peek_remote,
-    read_local_header,
-)
 from wizard_app.core.download.hub import HubClient
 from wizard_app.core.download.library import Library, ScanRoots, ScanSkipped, scan
 from wizard_app.core.errors import InputError
-from wizard_app.core.gguf_header import _NeedMore, shape_from_gguf, shape_of
+from wizard_app.core.gguf.header import shape_of
+from wizard_app.core.gguf.info import parse_header
+from wizard_app.core.gguf.parser import NeedMore
+from wizard_app.core.gguf.reader import read_local_header, shape_from_gguf
+from wizard_app.core.gguf.remote import peek_remote
 from wizard_app.core.storage.database import Database
 
 
@@ -77,7 +75,7 @@ def test_the_parser_agrees_with_gguf_reader(gguf_file: Path) -> None:
 
 def test_a_partial_header_says_how_many_bytes_it_needs(gguf_file: Path) -> None:
     data = gguf_file.read_bytes()
-    with pytest.raises(_NeedMore) as short:
+    with pytest.raises(NeedMore) as short:
         parse_header(data[:16_384])
     assert 16_384 < short.value.need <= read_local_header(gguf_file).data_offset
 
@@ -112,13 +110,13 @@ def test_a_peeked_header_gives_the_exact_local_shape(hub: Hub, gguf_file: Path) 
 
 def test_peek_refuses_what_is_not_gguf(hub: Hub) -> None:
     hub.add_file("acme/Tiny-GGUF", "page.gguf", b"<html>Access denied</html>" * 100)
-    with pytest.raises(GGUFFormatError, match="not a GGUF"):
+    with pytest.raises(InputError, match="not a GGUF"):
         peek_remote(HubClient(hub.url), "acme/Tiny-GGUF", "page.gguf")
 
 
 def test_peek_stops_at_its_limit(hub: Hub, gguf_file: Path) -> None:
     hub.add_file("acme/Tiny-GGUF", "tiny.gguf", gguf_file)
-    with pytest.raises(GGUFFormatError, match="larger than"):
+    with pytest.raises(InputError, match="larger than"):
         peek_remote(HubClient(hub.url), "acme/Tiny-GGUF", "tiny.gguf", initial=4096,
                     limit=32 * 1024)  # fmt: skip
 
@@ -126,7 +124,7 @@ def test_peek_stops_at_its_limit(hub: Hub, gguf_file: Path) -> None:
 def test_a_truncated_file_is_reported(tmp_path: Path, gguf_file: Path) -> None:
     cut = tmp_path / "cut.gguf"
     cut.write_bytes(gguf_file.read_bytes()[:50_000])
-    with pytest.raises(GGUFFormatError, match="ends inside its own header"):
+    with pytest.raises(InputError, match="ends inside its own header"):
         read_local_header(cut)
 
 
@@ -166,7 +164,7 @@ def test_import_with_copy_owns_the_copy(library: Library, gguf_file: Path) -> No
 def test_import_refuses_what_it_cannot_use(library: Library, tmp_path: Path) -> None:
     junk = tmp_path / "junk.gguf"
     junk.write_bytes(b"version https://git-lfs.github.com/spec/v1\noid sha256:abc\n")
-    with pytest.raises(GGUFFormatError, match="not a GGUF"):
+    with pytest.raises(InputError, match="not a GGUF"):
         library.import_file(junk)
     with pytest.raises(InputError, match="is not a file"):
         library.import_file(tmp_path / "nowhere.gguf")

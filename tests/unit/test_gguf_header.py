@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from tests.gguf_models import TINY_CHAT, TINY_GQA, TINY_SPM, ModelSpec, build_gguf
 from wizard_app.core.errors import InputError
 from wizard_app.core.fit import estimate
-from wizard_app.core.gguf_header import read_header, shape_from_gguf, shape_of
+from wizard_app.core.gguf.header import shape_of
+from wizard_app.core.gguf.reader import read_header, shape_from_gguf
 from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from wizard_app.core.fit import estimate
-from wizard_app.core.gguf_header import read_header, shape_of
+from wizard_app.core.gguf.header import shape_of
+from wizard_app.core.gguf.reader import read_header
 from wizard_app.core.hardware.probe import detect
 from wizard_app.core.hardware.profile import ComputeProfile, CpuInfo, HardwareProfile
 from wizard_app.core.runtime.client import RuntimeClient

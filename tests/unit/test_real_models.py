@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from wizard_app.core.fit import estimate
-from wizard_app.core.gguf_header import read_header, shape_of
+from wizard_app.core.gguf.header import shape_of
+from wizard_app.core.gguf.reader import read_header
 from wizard_app.core.hardware.profile import HardwareProfile
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.client import RuntimeClient

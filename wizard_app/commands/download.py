@@ -167,9 +167,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 def _peek(client: Any, target: _Target, args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.commands._machine import hardware_from_args
     from wizard_app.commands.fit import format_text
-    from wizard_app.core.download.gguf_peek import peek_remote
     from wizard_app.core.fit import estimate
-    from wizard_app.core.gguf_header import shape_of
+    from wizard_app.core.gguf.header import shape_of
+    from wizard_app.core.gguf.remote import peek_remote
 
     info = peek_remote(client, target.repo, target.filename, target.revision)
     summary = info.summary()
@@ -297,7 +297,7 @@ def _download(
     if as_json:
         print_json({"ok": True, "files": files})
     else:
-        from wizard_app.core.download.fetcher import human_bytes
+        from wizard_app.core.units import human_bytes
 
         for f in files:
             if f["id"] not in installed:
@@ -347,7 +347,7 @@ class _ProgressLine:
         self.width = 0
 
     def show(self, name: str, p: Any) -> None:
-        from wizard_app.core.download.fetcher import human_bytes
+        from wizard_app.core.units import human_bytes
 
         now = time.monotonic()
         if now - self.last < self.interval and p.phase == "downloading":

@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _shape(args: argparse.Namespace, ctx: CliContext) -> tuple[ModelShape, str]:
     model = args.model
     if model.lower().endswith(".gguf") or Path(model).is_file():
-        from wizard_app.core.gguf_header import shape_from_gguf
+        from wizard_app.core.gguf.reader import shape_from_gguf
 
         path = Path(model).expanduser()
         if not path.exists():  # a folder or an odd file is named by the header reader

@@ -95,7 +95,7 @@ def _list(library: Library, args: argparse.Namespace) -> int:
 
 
 def _line(e: ModelEntry) -> str:
-    from wizard_app.core.download.fetcher import human_bytes
+    from wizard_app.core.units import human_bytes
 
     where = e.repo or e.source
     used = e.last_used_at.strftime("%Y-%m-%d") if e.last_used_at else "never"

@@ -2,5 +2,6 @@
 
 ``hub`` talks HTTP to the Hub (or a mirror), ``fetcher`` turns one remote file into a
 verified local file, ``queue`` schedules several and keeps their state in SQLite,
-``gguf_peek`` reads a remote GGUF header, ``library`` knows what is installed.
+``library`` knows what is installed. GGUF headers (local and remote) are read by
+``wizard_app.core.gguf``.
 """

@@ -48,6 +48,7 @@ from wizard_app.core.download.hub import (
     safe_url,
 )
 from wizard_app.core.errors import InputError
+from wizard_app.core.units import human_bytes
 
 log = logging.getLogger(__name__)
 
@@ -289,14 +290,6 @@ def remove_receipt(dest: Path) -> None:
     """Forget the receipt a ``keep_receipt`` fetch left next to ``dest``."""
     with contextlib.suppress(OSError):
         part_paths(dest)[1].unlink(missing_ok=True)
-
-
-def human_bytes(n: float) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if abs(n) < 1024 or unit == "TiB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    raise AssertionError("unreachable")
 
 
 def fetch(

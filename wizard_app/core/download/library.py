@@ -29,20 +29,17 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError as SQLIntegrityError
 
 from wizard_app.core.cancel import CancelToken
-from wizard_app.core.download.fetcher import human_bytes
-from wizard_app.core.download.gguf_peek import (
-    GGUFFormatError,
-    GGUFInfo,
-    read_local_header,
-)
 from wizard_app.core.errors import InputError, StorageError
+from wizard_app.core.gguf.info import GGUFInfo
+from wizard_app.core.gguf.reader import read_local_header
+from wizard_app.core.gguf.shards import is_later_shard, shard_name, shard_paths
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.download_tables import DownloadRow, InstalledModel
+from wizard_app.core.units import human_bytes
 
 log = logging.getLogger(__name__)
 
 OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
-SHARD = re.compile(r"^(?P<prefix>.*)-(?P<no>\d{5})-of-(?P<count>\d{5})\.gguf$", re.IGNORECASE)
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # Sources whose files another tool manages: never deleted by us, even when asked.
 _FOREIGN_STORES = {
@@ -233,33 +230,21 @@ def _ollama(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
 
 
 def _describe(path: Path, facts: dict[str, Any]) -> FoundModel | ScanSkipped:
-    m = SHARD.match(path.name)
-    if m and int(m.group("no")) != 1:
+    if is_later_shard(path):
         return ScanSkipped(path, "a later shard of a split model (the first one is listed)")
     try:
         size = path.stat().st_size
         info = read_local_header(path)
     except FileNotFoundError:
         return ScanSkipped(path, "listed but missing")
-    except (GGUFFormatError, OSError) as exc:
+    except (InputError, OSError) as exc:
         return ScanSkipped(path, str(exc))
     if info.architecture == "clip" or path.name.lower().startswith("mmproj"):
         return ScanSkipped(path, "a vision projector, not a model on its own")
-    if m:
-        size = sum(s.stat().st_size for s in _shards(path) if s.exists())
+    if shard_name(path.name):
+        size = sum(s.stat().st_size for s in shard_paths(path) if s.exists())
     name = facts.pop("display_name", None) or info.name or path.stem
     return FoundModel(path=path, display_name=name, size_bytes=size, info=info, **facts)
-
-
-def _shards(first: Path) -> list[Path]:
-    m = SHARD.match(first.name)
-    if not m:
-        return [first]
-    count = int(m.group("count"))
-    return [
-        first.with_name(f"{m.group('prefix')}-{i:05d}-of-{m.group('count')}.gguf")
-        for i in range(1, count + 1)
-    ]
 
 
 # ---- importing ----------------------------------------------------------------------
@@ -285,13 +270,14 @@ def check_importable(path: Path) -> Path:
     path = Path(path).expanduser()
     if not path.is_file():
         raise InputError(f"{path} is not a file.", "Give the path of a .gguf file.")
-    m = SHARD.match(path.name)
-    if m and int(m.group("no")) != 1:
+    parsed = shard_name(path.name)
+    if parsed and parsed.number != 1:
         raise InputError(
-            f"{path.name} is shard {int(m.group('no'))} of a split model.",
-            f"Import the first shard ({_shards(path)[0].name}); the others are found next to it.",
+            f"{path.name} is shard {parsed.number} of a split model.",
+            f"Import the first shard ({shard_paths(path)[0].name}); the others are found "
+            "next to it.",
         )
-    missing = [s for s in _shards(path) if not s.exists()]
+    missing = [s for s in shard_paths(path) if not s.exists()]
     if missing:
         raise InputError(
             f"{path.name} is a split model and {missing[0].name} is missing.",
@@ -309,7 +295,7 @@ def prepare_import(
     cancel = cancel or CancelToken()
     path = check_importable(path)
     info = read_local_header(path)
-    shards = _shards(path)
+    shards = shard_paths(path)
     total = sum(s.stat().st_size for s in shards)
     if not copy:
         yield ImportReady(path, info, total, False, None)
@@ -500,7 +486,7 @@ class Library:
     ) -> ModelEntry:
         """``verified``: the sha256 was compared with one the Hub or the catalog gave;
         without one, the hash is recorded but the file is not called verified."""
-        size = sum(p.stat().st_size for p in _shards(path) if p.exists())
+        size = sum(p.stat().st_size for p in shard_paths(path) if p.exists())
         return self._add(
             InstalledModel(
                 path=str(path),
@@ -607,8 +593,8 @@ class Library:
         for path in candidates:
             if str(path) in known or not path.is_file():
                 continue
-            m = SHARD.match(path.name)
-            if m and (int(m.group("no")) != 1 or not all(p.exists() for p in _shards(path))):
+            parsed = shard_name(path.name)
+            if parsed and (parsed.number != 1 or not all(p.exists() for p in shard_paths(path))):
                 continue
             try:
                 rel = path.relative_to(root).parts
@@ -682,7 +668,7 @@ class Library:
                     f"Will not delete {entry.path}: {_FOREIGN_STORES[entry.source]}.",
                     "Run 'library remove' without --delete-file to only forget it.",
                 )
-            for shard in _shards(entry.path):
+            for shard in shard_paths(entry.path):
                 try:
                     shard.unlink()
                     deleted = True

@@ -45,10 +45,12 @@ from wizard_app.core.download.fetcher import (
     part_paths,
     remove_receipt,
 )
-from wizard_app.core.download.gguf_peek import GGUFFormatError, GGUFInfo, read_local_header
 from wizard_app.core.download.hub import HubClient, RemoteFile, split_credentials
-from wizard_app.core.download.library import SHARD, Library, ModelEntry, _shards
+from wizard_app.core.download.library import Library, ModelEntry
 from wizard_app.core.errors import InputError, Param, StorageError, WizardError
+from wizard_app.core.gguf.info import GGUFInfo
+from wizard_app.core.gguf.reader import read_local_header
+from wizard_app.core.gguf.shards import shard_name, shard_paths
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.download_tables import DownloadRow
 
@@ -410,7 +412,7 @@ class DownloadManager:
                 put((download_id, _Stopped()))
                 return
             info = None
-            with contextlib.suppress(GGUFFormatError):
+            with contextlib.suppress(InputError):
                 info = read_local_header(done.path)
             put((download_id, _Done(done, info)))
         except BusyError as exc:
@@ -628,15 +630,14 @@ class DownloadManager:
 def _first_shard_if_complete(path: Path) -> Path | None:
     """The model to register once this file is verified: itself, or for a split model
     its first shard when every shard is on disk."""
-    m = SHARD.match(path.name)
-    if not m:
+    if shard_name(path.name) is None:
         return path
-    shards = _shards(path)
+    shards = shard_paths(path)
     return shards[0] if all(s.exists() for s in shards) else None
 
 
 def _header(path: Path) -> GGUFInfo | None:
     try:
         return read_local_header(path)
-    except GGUFFormatError:
+    except InputError:
         return None

@@ -134,7 +134,7 @@ def measure(
     token: CancelToken | None = None,
 ) -> ComputeProfile:
     """Time the four models (module docstring), save and return the profile."""
-    from wizard_app.core.gguf_header import read_header
+    from wizard_app.core.gguf.reader import read_header
 
     t0 = time.perf_counter()
     n = threads or hw.cpu.physical_cores or 1

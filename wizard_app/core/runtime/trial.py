@@ -17,7 +17,8 @@ from typing import Any
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.errors import InputError
-from wizard_app.core.gguf_header import GGUFHeader, read_header, shape_of
+from wizard_app.core.gguf.header import GGUFHeader, shape_of
+from wizard_app.core.gguf.reader import read_header
 from wizard_app.core.hardware.profile import GiB, HardwareProfile
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.archs import check_architecture

@@ -1,44 +1,24 @@
-"""Read a GGUF header: from the Hub with a few Range requests, or from a local file.
+"""``GGUFInfo``: the raw facts of one GGUF file's header, as the download side shows them.
 
-The header (metadata and tensor table) sits at the start of the file and is rarely
-more than a few MiB even with a large vocabulary, so the exact architecture and the
-size of every tensor are known before a byte of weights is fetched. Both are parsed by
-the one GGUF header parser, ``wizard_app.core.gguf_header._Parser`` (on a partial buffer
-it says how many bytes it needs). ``GGUFInfo`` is the download side's view of the parse;
-``shape_of(info.header)`` is the exact ``ModelShape`` for the fit estimate.
+``parse_header`` reads them from the first bytes of a file (a memory map or a remote
+peek's buffer). Unlike ``GGUFHeader`` nothing here is required: a projector or a single
+part of a split model still has an info. ``info.header`` is the same parse as a
+``GGUFHeader`` when the file is a whole language model.
 """
 
 from __future__ import annotations
 
 import math
-import mmap
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from wizard_app.core.download.fetcher import human_bytes
-from wizard_app.core.download.hub import HubClient, HubResponse
-from wizard_app.core.errors import InputError, WizardError
-from wizard_app.core.gguf_header import (
-    GGUF_MAGIC,
-    GGUFHeader,
-    _Array,
-    _Corrupt,
-    _NeedMore,
-    _Parser,
-    _Tensor,
-    header_from_parse,
-)
-
-PEEK_INITIAL = 2 << 20
-PEEK_LIMIT = 64 << 20
+from wizard_app.core.errors import InputError
+from wizard_app.core.gguf.header import GGUFHeader, header_from_parse
+from wizard_app.core.gguf.parser import GGUF_MAGIC, Array, Corrupt, NeedMore, Parser, Tensor
 
 Scalar = str | int | float | bool
-
-
-class GGUFFormatError(WizardError):
-    """The bytes are not a GGUF file this app can read."""
 
 
 @dataclass(frozen=True)
@@ -116,25 +96,24 @@ class GGUFInfo:
         return out
 
 
-# ---- parsing ----------------------------------------------------------------------------
 def parse_header(
     data: Any, *, name: str = "the file", file_bytes: int | None = None, size: int | None = None
 ) -> GGUFInfo:
     """Parse a GGUF header from the first bytes of a file (``size`` of them, default all).
 
-    Raises ``_NeedMore(n)`` when the header goes on past them, ``GGUFFormatError`` when it
+    Raises ``NeedMore(n)`` when the header goes on past them, ``InputError`` when it
     is not a GGUF this app reads. ``file_bytes`` is the whole file's size when known.
     """
     size = len(data) if size is None else size
     if size >= 4 and bytes(data[:4]) != GGUF_MAGIC:
-        raise GGUFFormatError.from_code("gguf.not_gguf", name=name)
-    parser = _Parser(data, size, partial=True)
+        raise InputError.from_code("gguf.not_gguf", name=name)
+    parser = Parser(data, size, partial=True)
     try:
         version, meta, tensors = parser.parse()
-    except _NeedMore:
+    except NeedMore:
         raise
-    except _Corrupt as exc:
-        raise GGUFFormatError(f"{name} is not a GGUF file this app can read: {exc}.") from None
+    except Corrupt as exc:
+        raise InputError(f"{name} is not a GGUF file this app can read: {exc}.") from None
     return _build_info(name, version, meta, tensors, parser.data_start, file_bytes)
 
 
@@ -154,7 +133,7 @@ def _as_int(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, _Array) and value.items:
+    if isinstance(value, Array) and value.items:
         ints = [v for v in value.items if isinstance(v, int) and not isinstance(v, bool)]
         return max(ints) if ints else None  # per-layer values: the largest
     return None
@@ -164,7 +143,7 @@ def _build_info(
     name: str,
     version: int,
     meta: dict[str, Any],
-    tensors: list[_Tensor],
+    tensors: list[Tensor],
     data_offset: int,
     file_bytes: int | None,
 ) -> GGUFInfo:
@@ -176,7 +155,7 @@ def _build_info(
         return _as_int(kv.get(f"{arch}.{name}")) if arch else None
 
     tokens = kv.get("tokenizer.ggml.tokens")
-    vocab = tokens.count if isinstance(tokens, _Array) else None
+    vocab = tokens.count if isinstance(tokens, Array) else None
     if vocab is None and arch:
         vocab = key("vocab_size")
     model_name = kv.get("general.name")
@@ -218,77 +197,3 @@ def _build_info(
         metadata={k: v for k, v in kv.items() if isinstance(v, str | int | float | bool)},
         header=header,
     )
-
-
-# ---- a local file -----------------------------------------------------------------------
-def read_local_header(path: Path) -> GGUFInfo:
-    """The header of a GGUF on disk, read from a memory map (no tensor data is touched)."""
-    try:
-        with path.open("rb") as f:
-            if f.read(4) != GGUF_MAGIC:
-                raise GGUFFormatError.from_code("gguf.not_gguf", name=str(path))
-            size = path.stat().st_size
-            with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as buf:
-                return parse_header(buf, name=path.name, file_bytes=size, size=size)
-    except _NeedMore:
-        raise GGUFFormatError.from_code("gguf.truncated", name=str(path)) from None
-    except (OSError, ValueError) as exc:
-        raise GGUFFormatError(
-            f"Cannot read {path}: {getattr(exc, 'strerror', None) or exc}."
-        ) from exc
-
-
-# ---- a remote file, with Range requests -------------------------------------------------
-def peek_remote(
-    client: HubClient,
-    repo: str,
-    filename: str,
-    revision: str = "main",
-    *,
-    initial: int = PEEK_INITIAL,
-    limit: int = PEEK_LIMIT,
-) -> GGUFInfo:
-    """Fetch the first ``initial`` bytes, more (doubling) while the header goes on.
-
-    Nothing past the header is fetched; ``shape_of(result.header)`` is the exact fit
-    estimate input."""
-    url = client.resolve_url(repo, filename, revision)
-    ctx = (repo, filename, revision)
-    buf = bytearray()
-    want = min(initial, limit)
-    while True:
-        with client.open_range(url, len(buf), want - 1, context=ctx) as resp:
-            if resp.status == 200:  # a server that ignores Range: read only what we need
-                while len(buf) < want:
-                    chunk = resp.read1(1 << 20)
-                    if not chunk:
-                        break
-                    buf += chunk
-                del buf[want:]
-                # the body cannot be continued after we stop reading; ask again if needed
-            else:
-                buf += resp.read()
-            url = resp.url  # the CDN's signed URL: later ranges skip the redirect
-            total = _total(resp)
-        try:
-            return parse_header(bytes(buf), name=filename, file_bytes=total)
-        except _NeedMore as more:
-            if total is not None and len(buf) >= total:
-                raise GGUFFormatError(f"{filename} ends inside its own header.") from None
-            if more.need > limit:
-                raise GGUFFormatError(
-                    f"The header of {filename} is larger than {human_bytes(limit)}; "
-                    "it is not a GGUF this app can read."
-                ) from None
-            want = min(limit, max(more.need + (64 << 10), 2 * len(buf)))
-            if total is not None:
-                want = min(want, total)
-            if resp.status == 200:
-                buf.clear()  # start over with a plain request that reads further
-
-
-def _total(resp: HubResponse) -> int | None:
-    got = resp.content_range()
-    if got is not None:
-        return got[2]
-    return resp.length if resp.status == 200 else None

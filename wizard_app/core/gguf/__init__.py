@@ -1,0 +1,11 @@
+"""Everything the app knows about the GGUF format, in one package.
+
+- ``parser``: the one bounds-checked header parser (``Parser``), over a map or a buffer.
+- ``header``: ``GGUFHeader``, the model facts, and ``shape_of(header)`` for the fit estimate.
+- ``info``: ``GGUFInfo``, one file's raw header facts as the download side shows them.
+- ``reader``: local files (``read_header``, ``shape_from_gguf``, ``read_local_header``).
+- ``remote``: ``peek_remote``, a file's header on the Hub from a few Range requests.
+- ``shards``: the names of a split model's parts.
+
+Every problem a person can act on is an ``InputError`` (message and remedy).
+"""
