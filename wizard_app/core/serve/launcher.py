@@ -1,0 +1,96 @@
+"""The server process: llama-cpp-python's OpenAI-compatible app, with our CPU policy.
+
+``python -m llama_cpp.server`` builds ``Llama`` from its own settings, which have no way to
+turn off llama.cpp's extra (repacked) weight buffers; on x86 with AMX those crash at the
+first decode (``runtime.cpu_policy``). So this module builds the same FastAPI app from
+``llama_cpp.server.app.create_app`` after wrapping ``llama_model_default_params`` - the
+defaults ``Llama()`` starts from - to set ``use_extra_bufts`` as the worker does, and runs
+it with uvicorn. The API key comes from the environment (``API_KEY_ENV``), never the
+command line, where other users of the machine could read it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+API_KEY_ENV = "WIZARD_SERVE_API_KEY"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m wizard_app.core.serve.launcher")
+    p.add_argument("--model", required=True)
+    p.add_argument("--alias", required=True, help="the model id clients ask for")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--n-ctx", type=int, default=4096)
+    p.add_argument("--n-gpu-layers", type=int, default=0)
+    p.add_argument("--n-threads", type=int, default=0, help="0: physical cores")
+    p.add_argument("--extra-buffers", choices=["auto", "on", "off"], default="auto")
+    p.add_argument("--safety", default="", help="the runtime safety file (cpu_policy)")
+    return p
+
+
+def extra_buffers_choice(choice: str, system_info: str, version: str, safety: str) -> bool:
+    """The worker's rule: what was learned from a crash here, else the CPU's default."""
+    from wizard_app.core.runtime.cpu_policy import SafetyMemory, build_key, default_extra_buffers
+
+    if choice != "auto":
+        return choice == "on"
+    if safety:
+        learned = SafetyMemory(Path(safety)).extra_buffers(build_key(version, system_info))
+        if learned is not None:
+            return learned
+    return default_extra_buffers(system_info).enabled
+
+
+def _set_extra_buffers(lowlevel: Any, enabled: bool) -> None:
+    original = lowlevel.llama_model_default_params
+
+    def with_policy() -> Any:
+        params = original()
+        params.use_extra_bufts = enabled
+        return params
+
+    setattr(lowlevel, "llama_model_default_params", with_policy)  # noqa: B010
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    import llama_cpp
+    import uvicorn
+    from llama_cpp.server.app import create_app
+    from llama_cpp.server.settings import ModelSettings, ServerSettings
+
+    info = llama_cpp.llama_print_system_info()
+    system_info = info.decode("utf-8", "replace") if isinstance(info, bytes) else str(info)
+    extra = extra_buffers_choice(
+        args.extra_buffers, system_info, llama_cpp.__version__, args.safety
+    )
+    _set_extra_buffers(llama_cpp.llama_cpp, extra)
+    print(f"extra buffers {'on' if extra else 'off'}", file=sys.stderr, flush=True)
+    import psutil
+
+    threads = args.n_threads or psutil.cpu_count(logical=False) or os.cpu_count() or 1
+    server = ServerSettings(
+        host=args.host, port=args.port, api_key=os.environ.get(API_KEY_ENV) or None
+    )
+    model = ModelSettings(
+        model=args.model,
+        model_alias=args.alias,
+        n_ctx=args.n_ctx,
+        n_gpu_layers=args.n_gpu_layers,
+        n_threads=threads,
+        n_threads_batch=threads,
+        verbose=True,
+    )
+    app = create_app(server_settings=server, model_settings=[model])
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
