@@ -38,7 +38,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n{hint}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None, *, commands_too: bool = True) -> argparse.ArgumentParser:
+    """The full parser; with ``command``, one that knows only that subcommand (faster)."""
     parser = _Parser(
         prog="model-wizard",
         description="Choose, download and try an open-weight LLM that fits your machine. "
@@ -52,14 +53,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    modules = [
-        importlib.import_module(f"{commands.__name__}.{info.name}")
-        for info in pkgutil.iter_modules(commands.__path__)
-        if not info.name.startswith("_")
-    ]
-    for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 50)):
+    for module in _command_modules(command) if commands_too else ():
         module.register(sub)
+    if command is not None and command not in sub.choices:  # its module has another name
+        return build_parser(None, commands_too=commands_too)
     return parser
+
+
+def _command_modules(command: str | None) -> list[Any]:
+    """The modules that add subcommands, in display order.
+
+    A run of one command imports only its own module (``commands/<name>.py``, dashes as
+    underscores), so each command pays for its own imports and no other's; ``--help``
+    and a command defined in a module of another name import them all.
+    """
+    names = [
+        info.name for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_")
+    ]
+    own = command.replace("-", "_") if command else None
+    if own in names:
+        names = [own]
+    modules = [importlib.import_module(f"{commands.__name__}.{name}") for name in names]
+    return sorted(modules, key=lambda m: getattr(m, "ORDER", 50))
+
+
+def _command_name(argv: list[str]) -> str | None:
+    """The subcommand named on the command line, if any (before the full parser exists)."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--data-dir")
+    pre.add_argument("-v", "--verbose", action="store_true")
+    try:
+        _known, rest = pre.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return rest[0] if rest and not rest[0].startswith("-") else None
 
 
 def _global_only(argv: list[str]) -> argparse.Namespace | None:
@@ -86,7 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui_args = _global_only(argv)
     if gui_args is not None:
         return _open_gui(gui_args)
-    parser = build_parser()
+    command = _command_name(argv)
+    # --version alone needs no command module at all
+    parser = build_parser(command, commands_too=command is not None or argv != ["--version"])
     _Parser.json_errors = "--json" in argv
     args = parser.parse_args(argv)
     if args.command is None:
