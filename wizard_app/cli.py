@@ -38,7 +38,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n{hint}\n")
 
 
-def build_parser(command: str | None = None, *, commands_too: bool = True) -> argparse.ArgumentParser:
+def build_parser(
+    command: str | None = None, *, commands_too: bool = True
+) -> argparse.ArgumentParser:
     """The full parser; with ``command``, one that knows only that subcommand (faster)."""
     parser = _Parser(
         prog="model-wizard",
@@ -68,7 +70,9 @@ def _command_modules(command: str | None) -> list[Any]:
     and a command defined in a module of another name import them all.
     """
     names = [
-        info.name for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_")
+        info.name
+        for info in pkgutil.iter_modules(commands.__path__)
+        if not info.name.startswith("_")
     ]
     own = command.replace("-", "_") if command else None
     if own in names:
