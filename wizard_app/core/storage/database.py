@@ -14,6 +14,7 @@ with one clear line too (the engine's ``handle_error`` event), never a traceback
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
 import sqlite3
@@ -116,13 +117,35 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def _known_revisions() -> set[str]:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
+def _revision_graph() -> dict[str, tuple[str, ...]]:
+    """Each migration's revision and the ones it follows, read from the migration files.
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+    Read with ``ast`` rather than alembic: importing alembic costs every command 0.1 s of
+    its start, and a database already at the heads needs nothing else from it.
+    """
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        values: dict[str, Any] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+            value = getattr(node, "value", None)
+            if isinstance(target, ast.Name) and value is not None:
+                if target.id in ("revision", "down_revision"):
+                    values[target.id] = ast.literal_eval(value)
+        if "revision" in values:
+            down = values.get("down_revision")
+            graph[values["revision"]] = (down,) if isinstance(down, str) else tuple(down or ())
+    return graph
+
+
+def _known_revisions() -> set[str]:
+    return set(_revision_graph())
+
+
+def schema_heads() -> set[str]:
+    """The newest schema versions (one per branch): what a database up to date holds."""
+    graph = _revision_graph()
+    return set(graph) - {down for downs in graph.values() for down in downs}
 
 
 def migrate(engine: Engine) -> None:
@@ -211,8 +234,8 @@ class Database:
         try:
             if damage is None:
                 try:
-                    self._check(engine)
-                    migrate(engine)
+                    if self._check(engine) != schema_heads():  # alembic only when needed
+                        migrate(engine)
                     self._repair_tables(engine)
                     self.created = fresh
                     if fresh:
@@ -264,16 +287,17 @@ class Database:
             engine.dispose()
             raise
 
-    def _check(self, engine: Engine) -> None:
-        """Raise ``_Damaged`` for a file that is not a sound database of ours; raise
-        ``StorageError`` for one of a newer version (nothing is touched)."""
+    def _check(self, engine: Engine) -> set[str]:
+        """The schema versions the file has; raise ``_Damaged`` for a file that is not a
+        sound database of ours, ``StorageError`` for one of a newer version (nothing is
+        touched)."""
         with engine.connect() as conn:
             result = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
             if result != ["ok"]:
                 raise _Damaged(f"SQLite's check found: {'; '.join(map(str, result[:3]))}")
             tables = set(inspect(conn).get_table_names())
             if not tables:
-                return
+                return set()
             if "alembic_version" not in tables:
                 raise _Damaged(
                     f"it has tables ({', '.join(sorted(tables)[:4])}) but no schema version: "
