@@ -127,11 +127,14 @@ def _revision_graph() -> dict[str, tuple[str, ...]]:
     for path in sorted((MIGRATIONS / "versions").glob("*.py")):
         values: dict[str, Any] = {}
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
-            value = getattr(node, "value", None)
-            if isinstance(target, ast.Name) and value is not None:
-                if target.id in ("revision", "down_revision"):
-                    values[target.id] = ast.literal_eval(value)
+            if isinstance(node, ast.Assign):
+                target, value = node.targets[0], node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                target, value = node.target, node.value
+            else:
+                continue
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                values[target.id] = ast.literal_eval(value)
         if "revision" in values:
             down = values.get("down_revision")
             graph[values["revision"]] = (down,) if isinstance(down, str) else tuple(down or ())
@@ -315,6 +318,7 @@ class Database:
                 "with --data-dir. To start afresh here, rename the file; the library will "
                 "be rebuilt from the models folder.",
             )
+        return stored
 
     def _repair_tables(self, engine: Engine) -> None:
         """Create again a table that is missing after the migrations (dropped by hand or
