@@ -32,13 +32,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.hub_server import Hub  # noqa: E402
-from wizard_app.core.download.fetcher import (  # noqa: E402
-    DownloadVerified,
-    FetchOptions,
-    fetch,
-    part_paths,
-)
+from wizard_app.core.download.events import DownloadVerified  # noqa: E402
+from wizard_app.core.download.fetcher import fetch  # noqa: E402
 from wizard_app.core.download.hub import HubClient  # noqa: E402
+from wizard_app.core.download.options import FetchOptions  # noqa: E402
+from wizard_app.core.download.partfile import part_paths  # noqa: E402
 
 MiB = 1 << 20
 REPO = "bench/Big-GGUF"

@@ -17,7 +17,7 @@ from tests.cli_helpers import cli
 from tests.hub_server import GOOD_TOKEN, Hub, write_test_gguf
 from wizard_app.commands._common import CliContext
 from wizard_app.core.catalog import load_catalog
-from wizard_app.core.download.fetcher import part_paths
+from wizard_app.core.download.partfile import part_paths
 from wizard_app.core.gguf.reader import shape_from_gguf
 
 ROOT = Path(__file__).parents[2]

@@ -16,19 +16,15 @@ from hypothesis import strategies as st
 
 from tests.hub_server import Hub
 from wizard_app.core.cancel import CancelToken
-from wizard_app.core.download.fetcher import (
-    DiskSpaceError,
+from wizard_app.core.download.destination import destination
+from wizard_app.core.download.errors import DiskSpaceError, IntegrityError
+from wizard_app.core.download.events import (
     DownloadProgress,
     DownloadRetry,
     DownloadStarted,
     DownloadVerified,
-    FetchOptions,
-    IntegrityError,
-    Intervals,
-    destination,
-    fetch,
-    part_paths,
 )
+from wizard_app.core.download.fetcher import fetch
 from wizard_app.core.download.hub import (
     AccessError,
     DownloadError,
@@ -36,6 +32,8 @@ from wizard_app.core.download.hub import (
     NotFoundError,
     RemoteFile,
 )
+from wizard_app.core.download.options import FetchOptions
+from wizard_app.core.download.partfile import Intervals, part_paths
 from wizard_app.core.errors import InputError
 
 MiB = 1 << 20

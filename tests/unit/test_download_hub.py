@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from tests.hub_server import GOOD_TOKEN, OTHER_TOKEN, Hub
-from wizard_app.core.download.fetcher import DownloadVerified, FetchOptions, fetch
+from wizard_app.core.download.events import DownloadVerified
+from wizard_app.core.download.fetcher import fetch
 from wizard_app.core.download.hub import (
     DEFAULT_ENDPOINT,
     AccessError,
@@ -19,6 +20,7 @@ from wizard_app.core.download.hub import (
     resolve_endpoint,
     resolve_token,
 )
+from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.errors import WizardError
 
 REPO = "meta-like/Gated-GGUF"

@@ -13,8 +13,10 @@ import pytest
 from tests.cli_helpers import cli
 from tests.hub_server import GOOD_TOKEN, Hub
 from wizard_app.cli import main
-from wizard_app.core.download.fetcher import DownloadVerified, FetchOptions, fetch
+from wizard_app.core.download.events import DownloadVerified
+from wizard_app.core.download.fetcher import fetch
 from wizard_app.core.download.hub import HubClient
+from wizard_app.core.download.options import FetchOptions
 
 MiB = 1 << 20
 REPO = "acme/Mirror-GGUF"

@@ -11,9 +11,10 @@ from sqlalchemy import inspect, select
 
 from tests.hub_server import GOOD_TOKEN, Hub
 from wizard_app.core.cancel import CancelToken
-from wizard_app.core.download.fetcher import FetchOptions, part_paths
 from wizard_app.core.download.hub import HubClient
 from wizard_app.core.download.library import Library
+from wizard_app.core.download.options import FetchOptions
+from wizard_app.core.download.partfile import part_paths
 from wizard_app.core.download.queue import (
     DownloadManager,
     DownloadRequest,
@@ -188,7 +189,8 @@ def test_a_download_interrupted_by_a_crash_resumes_after_restart(
 
 
 def _fetch_first_mib(hub: Hub, dest: Path) -> Any:
-    from wizard_app.core.download.fetcher import DownloadProgress, fetch
+    from wizard_app.core.download.events import DownloadProgress
+    from wizard_app.core.download.fetcher import fetch
 
     client = HubClient(hub.url)
     cancel = CancelToken()

@@ -137,8 +137,8 @@ def _token(args: argparse.Namespace, saved: str | None) -> str | None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from wizard_app.core.download.fetcher import FetchOptions
     from wizard_app.core.download.hub import HubClient, resolve_endpoint, strip_credentials
+    from wizard_app.core.download.options import FetchOptions
 
     if args.connections < 0 or args.retries < 0 or args.stall_timeout <= 0:
         raise InputError("--connections and --retries cannot be negative, --stall-timeout > 0.")

@@ -32,21 +32,19 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from wizard_app.core.cancel import CancelToken
-from wizard_app.core.download.fetcher import (
-    BusyError,
+from wizard_app.core.download.destination import destination
+from wizard_app.core.download.errors import BusyError
+from wizard_app.core.download.events import (
     DownloadProgress,
     DownloadRetry,
     DownloadStarted,
     DownloadVerified,
-    FetchOptions,
-    destination,
-    download_busy,
-    fetch,
-    part_paths,
-    remove_receipt,
 )
+from wizard_app.core.download.fetcher import fetch
 from wizard_app.core.download.hub import HubClient, RemoteFile, split_credentials
 from wizard_app.core.download.library import Library, ModelEntry
+from wizard_app.core.download.options import FetchOptions
+from wizard_app.core.download.partfile import download_busy, part_paths, remove_receipt
 from wizard_app.core.errors import InputError, Param, StorageError, WizardError
 from wizard_app.core.gguf.info import GGUFInfo
 from wizard_app.core.gguf.reader import read_local_header

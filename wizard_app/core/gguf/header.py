@@ -142,6 +142,8 @@ def header_from_parse(
 ) -> GGUFHeader:
     """Turn what ``Parser.parse`` read into a ``GGUFHeader``.
 
+    (Over 60 lines only for the one ``GGUFHeader(...)`` call, a field a line.)
+
     ``path`` is only used to name the file in errors (a remote peek passes its file name);
     ``check_size`` rejects tensors that end past ``file_bytes`` (a truncated local file).
     Raises ``InputError`` for what is not a complete language model.
@@ -273,12 +275,7 @@ def _dimensions(
             f"the {MAX_CONTEXT:,} this app accepts; the header is corrupt.",
             "Download it again; if that fails, the file on the hub may be broken.",
         )
-    for key, value in (("head_count", head_count), ("embedding_length", embedding)):
-        if value > MAX_CONTEXT:
-            raise InputError(
-                f"{path.name} declares {arch}.{key} = {value:,}; the header is corrupt.",
-                "Download it again; if that fails, the file on the hub may be broken.",
-            )
+    _check_width(path, arch, head_count, embedding)
     return _Dimensions(
         block_count=block_count,
         embedding=embedding,
@@ -289,6 +286,15 @@ def _dimensions(
         feed_forward=feed_forward,
         context_length=context_length,
     )
+
+
+def _check_width(path: Path, arch: str, head_count: int, embedding: int) -> None:
+    for key, value in (("head_count", head_count), ("embedding_length", embedding)):
+        if value > MAX_CONTEXT:
+            raise InputError(
+                f"{path.name} declares {arch}.{key} = {value:,}; the header is corrupt.",
+                "Download it again; if that fails, the file on the hub may be broken.",
+            )
 
 
 @dataclass

@@ -28,7 +28,7 @@ from wizard_app.ui.tasks import Task
 from wizard_app.ui.widgets.trial_panel import TrialPanel
 
 if TYPE_CHECKING:
-    from wizard_app.core.download.fetcher import DownloadProgress
+    from wizard_app.core.download.events import DownloadProgress
     from wizard_app.core.download.library import Library
 
 

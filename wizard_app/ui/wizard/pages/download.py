@@ -20,7 +20,7 @@ from wizard_app.ui.services import Services
 from wizard_app.ui.wizard.state import WizardState
 
 if TYPE_CHECKING:
-    from wizard_app.core.download.fetcher import DownloadProgress
+    from wizard_app.core.download.events import DownloadProgress
     from wizard_app.core.download.queue import Installed
 
 

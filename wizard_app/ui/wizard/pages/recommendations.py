@@ -298,7 +298,7 @@ class RecommendationsPage(QWizardPage):
         self.completeChanged.emit()
 
     def local_paths(self, choice: Choice) -> list[Path]:
-        from wizard_app.core.download.fetcher import destination
+        from wizard_app.core.download.destination import destination
 
         return [destination(self.services.models_dir, choice.repo, f) for f in choice.files]
 

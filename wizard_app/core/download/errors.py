@@ -1,0 +1,92 @@
+"""The errors a download ends with, and the messages that explain them."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from wizard_app.core.download.hub import DownloadError, RemoteFile, TransientError
+from wizard_app.core.units import human_bytes
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+class DiskSpaceError(DownloadError):
+    """Not enough room, before starting or when the disk filled up mid-way."""
+
+
+class IntegrityError(DownloadError):
+    """The bytes do not match the expected sha256 (or size)."""
+
+
+class BusyError(DownloadError):
+    """Another process is downloading the same file right now (it holds the part's lock)."""
+
+
+def hub_mismatch(remote: RemoteFile, expected: str) -> IntegrityError:
+    """The Hub's own sha256 of the file is not the one the caller expects."""
+    return IntegrityError.from_code(
+        "download.checksum.hub",
+        filename=remote.filename,
+        commit=remote.commit or "?",
+        hub_sha=remote.sha256 or "?",
+        expected=expected,
+    )
+
+
+def no_space(folder: Path, filename: str, need: int, margin: int, free: int) -> DiskSpaceError:
+    """Too little free space to start (``need`` includes ``margin``)."""
+    return DiskSpaceError.from_code(
+        "download.no_space",
+        folder=str(folder),
+        filename=filename,
+        need=human_bytes(need),
+        margin=human_bytes(margin),
+        free=human_bytes(free),
+        missing=human_bytes(need - free),
+    )
+
+
+def disk_error(
+    exc: OSError, *, part: Path, filename: str, kept: int, size: int | None, margin: int
+) -> DownloadError:
+    """A write to the part file failed: the disk is full, or something else is wrong."""
+    if exc.errno in _DISK_FULL:
+        need = max(0, (size or 0) - kept) + margin
+        return DiskSpaceError.from_code(
+            "download.disk_full",
+            folder=str(part.parent),
+            kept=human_bytes(kept),
+            filename=filename,
+            part=part.name,
+            need=human_bytes(need),
+        )
+    return DownloadError(
+        f"Cannot write {part}: {exc.strerror or exc}. What was written is kept.",
+        "Check the disk and the folder's permissions, then run the download again.",
+    )
+
+
+def gave_up(
+    exc: TransientError, *, filename: str, attempts: int, kept: int, size: int | None, part: Path
+) -> DownloadError:
+    """The retry policy ran out of attempts; what was fetched stays in the part."""
+    params: dict[str, str | int | float] = {
+        "filename": filename,
+        "attempts": attempts,
+        "cause": exc.message,
+        "kept": human_bytes(kept),
+        "part": part.name,
+    }
+    if size:
+        return DownloadError.from_code("download.gave_up.total", total=human_bytes(size), **params)
+    return DownloadError.from_code("download.gave_up", **params)
+
+
+def changed(filename: str, new_size: int, size: int | None) -> DownloadError:
+    """The file's size on the server is not the one the download started with."""
+    return DownloadError(
+        f"{filename} changed on the server while downloading "
+        f"(now {new_size} bytes, was {size}); the partial file was deleted.",
+        "Run the download again.",
+    )
