@@ -24,13 +24,17 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.hardware.profile import ComputeProfile, HardwareProfile
 from wizard_app.core.runtime import protocol as p
-from wizard_app.core.runtime.client import RuntimeClient
-from wizard_app.core.runtime.synthetic import ModelSpec, build_gguf
+
+if TYPE_CHECKING:  # the light part (attach, load_cached) is on every command's start
+    from wizard_app.core.runtime.client import RuntimeClient
+    from wizard_app.core.runtime.synthetic import ModelSpec
 
 log = logging.getLogger(__name__)
 
@@ -38,24 +42,32 @@ PROFILE_FILE = "machine-profile.json"
 MODELS_FOLDER = "profile-models"
 _VERSION = 2  # bump when the models or the method change: older profiles are re-measured
 
-_TINY = ModelSpec(name="profile-tiny", embedding=64, heads=4, kv_heads=2, feed_forward=128)
-_BANDWIDTH = ModelSpec(
-    name="profile-bandwidth",
-    embedding=1024,
-    heads=16,
-    kv_heads=4,
-    feed_forward=2816,
-    layers=24,
-    weights="q8_0",
-    tile_random=True,
-)
-SPECS: dict[str, ModelSpec] = {
-    "bandwidth": _BANDWIDTH,
-    "bandwidth-f16": _BANDWIDTH.with_(name="profile-bandwidth-f16", layers=12, weights="f16"),
-    "layers-4": _TINY.with_(name="profile-layers-4", layers=4),
-    "layers-64": _TINY.with_(name="profile-layers-64", layers=64),
-    "vocab": _TINY.with_(name="profile-vocab", layers=4, vocab_size=131072),
-}
+
+@cache
+def specs() -> dict[str, ModelSpec]:
+    """The generated models the measurement times, by what each one isolates."""
+    from wizard_app.core.runtime.synthetic import ModelSpec
+
+    tiny = ModelSpec(name="profile-tiny", embedding=64, heads=4, kv_heads=2, feed_forward=128)
+    bandwidth = ModelSpec(
+        name="profile-bandwidth",
+        embedding=1024,
+        heads=16,
+        kv_heads=4,
+        feed_forward=2816,
+        layers=24,
+        weights="q8_0",
+        tile_random=True,
+    )
+    return {
+        "bandwidth": bandwidth,
+        "bandwidth-f16": bandwidth.with_(name="profile-bandwidth-f16", layers=12, weights="f16"),
+        "layers-4": tiny.with_(name="profile-layers-4", layers=4),
+        "layers-64": tiny.with_(name="profile-layers-64", layers=64),
+        "vocab": tiny.with_(name="profile-vocab", layers=4, vocab_size=131072),
+    }
+
+
 GEN_TOKENS = 48
 PROMPT_TOKENS = 256
 
@@ -93,8 +105,10 @@ def attach(hw: HardwareProfile, cache: Path) -> HardwareProfile:
 
 
 def _models(folder: Path) -> dict[str, Path]:
+    from wizard_app.core.runtime.synthetic import build_gguf
+
     paths = {}
-    for key, spec in SPECS.items():
+    for key, spec in specs().items():
         path = folder / f"{spec.name}.gguf"
         if not path.is_file():
             tmp = path.with_suffix(".tmp")
@@ -147,12 +161,13 @@ def measure(
             raise InterruptedError("measurement cancelled")
         progress(f"timing {key}")
         times[key], _ = _seconds_per_token(client, path, n)
+
     def rates(key: str) -> tuple[float, float]:
         """(bytes/s, weights/s) of a bandwidth model, its per-token fixed costs taken off."""
         header = read_header(paths[key])
-        spent = times[key] - fixed - SPECS[key].layers * per_layer
+        spent = times[key] - fixed - specs()[key].layers * per_layer
         read = sum(header.layer_bytes) + header.output_bytes
-        bytes_per_weight = 34 / 32 if SPECS[key].weights == "q8_0" else 2.0
+        bytes_per_weight = 34 / 32 if specs()[key].weights == "q8_0" else 2.0
         return read / max(spent, 1e-6), read / bytes_per_weight / max(spent, 1e-6)
 
     prompt = " ".join(["once upon a time there was a model"] * 8)  # ~260 tokens
@@ -167,9 +182,10 @@ def measure(
     q_bytes, q_weights = rates("bandwidth")
     f_bytes, f_weights = rates("bandwidth-f16")
     bandwidth = max(q_bytes, f_bytes)  # memory gives at least what either reached
-    vocab_extra = SPECS["vocab"].vocab_size - _TINY.vocab_size
+    tiny = specs()["layers-4"]
+    vocab_extra = specs()["vocab"].vocab_size - tiny.vocab_size
     # the vocab model also multiplies its bigger f16 output matrix: V x E weights
-    extra = vocab_extra * _TINY.embedding / f_weights
+    extra = vocab_extra * tiny.embedding / f_weights
     per_vocab = max(0.0, (times["vocab"] - tiny4 - extra) / vocab_extra)
     params = sum(read_header(paths["bandwidth"]).layer_bytes) * 32 / 34  # Q8_0 blocks
     gflops = 2 * params * (pp.prompt_tok_per_s or 0) / 1e9
