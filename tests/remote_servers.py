@@ -14,7 +14,29 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
+
+import pytest
+
+from wizard_app.core.serve.server import LocalServer, ServeSettings
+
+SERVED_KEY = "sk-test-0123456789"
+SERVED_ID = "tiny-chat"
+
+
+@pytest.fixture(scope="module")
+def served(tiny_chat: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+    """The real server ``model-wizard serve`` starts (llama-cpp-python's), with an API key,
+    serving the generated chat model as ``tiny-chat``."""
+    server = LocalServer(
+        ServeSettings(tiny_chat, SERVED_ID, api_key=SERVED_KEY, n_ctx=1024, n_threads=1),
+        tmp_path_factory.mktemp("serve-logs"),
+    )
+    server.start(timeout_s=120)
+    yield server
+    server.stop()
+
 
 # GET /api/tags of Ollama, in the format of its API reference (docs/api.md, "List Local
 # Models"): name, model, modified_at, size in bytes, digest, details.

@@ -19,9 +19,11 @@ from pathlib import Path
 import gguf
 import pytest
 
+from tests import remote_servers
 from tests.remote_servers import (
     OLLAMA_MODELS,
     OLLAMA_TAGS,
+    SERVED_KEY,
     llama_server_stream,
     replay,
 )
@@ -32,25 +34,14 @@ from wizard_app.core.remote.errors import RemoteError
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.serve.server import LocalServer, ServeSettings, free_port, snippets
 
-KEY = "sk-test-0123456789"
+KEY = SERVED_KEY
+served = remote_servers.served  # the fixture: the real server `serve` starts
 HELLO = (p.ChatMessage("user", "Hello"),)
 
 
 def _eos(path: Path) -> int:
     field = gguf.GGUFReader(path).fields["tokenizer.ggml.eos_token_id"]
     return int(field.parts[field.data[0]][0])
-
-
-@pytest.fixture(scope="module")
-def served(tiny_chat: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The real server the serve command starts, with an API key."""
-    logs = tmp_path_factory.mktemp("serve-logs")
-    server = LocalServer(
-        ServeSettings(tiny_chat, "tiny-chat", api_key=KEY, n_ctx=1024, n_threads=1), logs
-    )
-    server.start(timeout_s=120)
-    yield server
-    server.stop()
 
 
 def _endpoint(server: LocalServer, key: str = KEY) -> Endpoint:

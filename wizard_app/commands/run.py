@@ -1,6 +1,8 @@
 """``model-wizard run MODEL --prompt TEXT``: try a local model and measure it.
 
-MODEL is a .gguf file or the id of an installed model (``model-wizard library``). The
+MODEL is a .gguf file or the id of an installed model (``model-wizard library``); with
+``--endpoint NAME --model ID`` the prompt goes to a model on a server instead
+(``model-wizard endpoints``), measured on this side of the network. The
 generated text streams to stdout; the measurements (and predicted against measured) go to
 stderr, or with ``--json`` to stdout as one JSON object on the last line. Every run is
 stored, so later estimates on this machine are corrected by what was measured.
@@ -20,7 +22,7 @@ from wizard_app.commands._common import CliContext, add_json_flag
 from wizard_app.core.errors import InputError
 
 if TYPE_CHECKING:
-    from wizard_app.core.download.library import Library, ModelEntry
+    from wizard_app.core.library.installed import Library, ModelEntry
 
 ORDER = 60
 
@@ -35,11 +37,29 @@ def _positive(text: str) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "run",
-        help="run a prompt on a local GGUF model and measure speed and memory",
+        help="run a prompt on a local GGUF model (or a server's) and measure speed and memory",
         description="Load a local model in a separate process, stream its answer to "
-        "stdout and measure load time, time to first token, tokens/s and peak memory.",
+        "stdout and measure load time, time to first token, tokens/s and peak memory. "
+        "With --endpoint, ask a model on an OpenAI-compatible server instead.",
     )
-    p.add_argument("model", help="a .gguf file, or an installed model id (model-wizard library)")
+    p.add_argument(
+        "model",
+        nargs="?",
+        help="a .gguf file, or an installed model id (model-wizard library)",
+    )
+    p.add_argument(
+        "--endpoint", default=None, metavar="NAME", help="a server from 'model-wizard endpoints'"
+    )
+    p.add_argument(
+        "--model", dest="remote_model", default=None, metavar="ID", help="with --endpoint"
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="with --endpoint: give up after S seconds of silence (default 60)",
+    )
     p.add_argument("--prompt", required=True, help="what to ask")
     p.add_argument("--system", default=None, help="system prompt")
     p.add_argument("--max-tokens", type=_positive, default=256, metavar="N")
@@ -90,7 +110,7 @@ def resolve_model(spec: str, ctx: CliContext) -> tuple[Path, int | None, str | N
         if not path.is_file():
             raise InputError(f"No file at {path}.", "Check the path to the .gguf file.")
         return path, None, None
-    from wizard_app.core.download.library import Library
+    from wizard_app.core.library.installed import Library
 
     entry = installed_model(spec, ctx, Library(ctx.db, ctx.models_dir))
     if not entry.present:
@@ -121,6 +141,13 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         ) from None
     if not 0.0 <= args.temperature <= 5.0:
         raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
+    if args.endpoint is not None:
+        return run_remote(args, ctx)
+    if args.remote_model is not None or args.model is None:
+        raise InputError(
+            "Give a model to run: a .gguf file or an installed model id.",
+            "--model ID is for a model on a server, with --endpoint NAME.",
+        )
     path, model_id, name = resolve_model(args.model, ctx)
     hw = attach(detect(ctx.models_dir), ctx.paths.cache)
     machine = machine_fingerprint(hw)
@@ -226,3 +253,47 @@ def _summary(r: dict[str, Any]) -> str:
             f"speed predicted {rate(r['predicted_tok_per_s'])}, measured {rate(r['gen_tok_per_s'])}"
         )
     return "\n".join(lines)
+
+
+def run_remote(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The prompt on a server's model: the answer streams, the client's figures follow."""
+    from wizard_app.commands.endpoints import store
+    from wizard_app.core.remote.client import RemoteClient, RemoteDone
+    from wizard_app.core.remote.runtime import chat_request, remote_report, remote_summary
+    from wizard_app.core.runtime import protocol as p
+
+    model = args.remote_model or args.model
+    if not model:
+        raise InputError(
+            "--endpoint needs the model to ask for.",
+            f"Add --model ID; 'model-wizard endpoints check {args.endpoint}' lists them.",
+        )
+    if not args.timeout > 0:
+        raise InputError(f"--timeout {args.timeout:g} must be above 0.", "")
+    endpoint = store(ctx).get(args.endpoint)
+    request = chat_request(
+        model,
+        args.prompt,
+        system=args.system,
+        max_tokens=args.max_tokens,
+        temperature=args.temperature,
+        seed=args.seed,
+    )
+    out = io.StringIO() if args.json else sys.stdout
+    done: RemoteDone | None = None
+    with RemoteClient(endpoint, read_timeout_s=args.timeout) as client:
+        for event in client.chat(request):
+            if isinstance(event, p.Token):
+                out.write(event.text)
+                out.flush()
+            else:
+                done = event
+    if done is None:
+        return 130
+    out.write("\n")
+    report = remote_report(endpoint, done)
+    if args.json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    else:
+        print(remote_summary(report), file=sys.stderr)
+    return 0

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
 LAUNCHER_FLAG = "--serve-model"  # a frozen app started as the server process (cli.main)
 READY_TIMEOUT_S = 180.0
+_DETACHED: list[subprocess.Popen[bytes]] = []
 
 
 class ServeError(WizardError):
@@ -203,7 +204,9 @@ class LocalServer:
         log.info("model server on port %d stopped", self.port)
 
     def detach(self) -> None:
-        """Forget the process without stopping it (a server asked to keep running)."""
+        """Leave the process running (a server asked to keep running), in its own session."""
+        if self._proc is not None:
+            _DETACHED.append(self._proc)  # never collected, so never warned about
         self._proc = None
 
     def wait(self) -> int:

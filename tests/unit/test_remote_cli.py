@@ -1,0 +1,147 @@
+"""``endpoints``, ``run --endpoint`` and ``serve`` from the command line, against the real
+llama-cpp-python server on loopback (tests/remote_servers.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import httpx2
+import pytest
+
+from tests import remote_servers
+from tests.cli_helpers import cli
+from tests.remote_servers import SERVED_ID, SERVED_KEY
+from wizard_app.core.serve.server import LocalServer, free_port
+
+served = remote_servers.served  # the fixture: the real server `serve` starts
+
+
+def _add(capsys: pytest.CaptureFixture[str], data: Path, server: LocalServer, key: str) -> None:
+    code, out, _ = cli(
+        capsys, data, "endpoints", "add", "box", f"http://127.0.0.1:{server.port}",
+        "--api-key", key, "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert json.loads(out)["endpoints"][0]["api_key"] == "set (hidden)"
+
+
+def test_endpoints_add_check_list_remove(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, served: LocalServer
+) -> None:
+    _add(capsys, tmp_path, served, SERVED_KEY)
+    code, out, _ = cli(capsys, tmp_path, "endpoints", "check", "box", "--json")
+    assert code == 0
+    health = json.loads(out)
+    assert [m["id"] for m in health["models"]] == [SERVED_ID]
+    code, out, _ = cli(capsys, tmp_path, "endpoints", "list")
+    assert code == 0
+    assert "box" in out
+    assert "key set" in out
+    assert SERVED_KEY not in out
+    code, out, _ = cli(capsys, tmp_path, "endpoints", "remove", "box", "--json")
+    assert code == 0
+    assert json.loads(out)["endpoints"] == []
+
+
+def test_run_on_an_endpoint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, served: LocalServer
+) -> None:
+    _add(capsys, tmp_path, served, SERVED_KEY)
+    code, out, _ = cli(
+        capsys, tmp_path, "run", "--endpoint", "box", "--model", SERVED_ID,
+        "--prompt", "Hello", "--max-tokens", "8", "--seed", "3", "--json",
+    )  # fmt: skip
+    assert code == 0
+    report = json.loads(out.strip().splitlines()[-1])
+    assert report["runtime"] == "remote"
+    assert report["model"] == SERVED_ID
+    assert 0 < report["gen_tokens"] <= 8
+    assert report["ttft_s"] > 0
+    code, _, err = cli(
+        capsys, tmp_path, "run", "--endpoint", "box", "--model", SERVED_ID,
+        "--prompt", "Hello", "--max-tokens", "4",
+    )  # fmt: skip
+    assert code == 0
+    assert "first token" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--endpoint", "nowhere", "--model", "x"], "remote.unknown_endpoint"),
+        (["--endpoint", "box", "--model", "llama-70b"], "remote.model_not_found"),
+        (["--endpoint", "box"], "input"),
+    ],
+)
+def test_run_on_an_endpoint_refuses_clearly(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    served: LocalServer,
+    args: list[str],
+    code: str,
+) -> None:
+    _add(capsys, tmp_path, served, SERVED_KEY)
+    status, out, err = cli(capsys, tmp_path, "run", *args, "--prompt", "Hi", "--json")
+    assert status == 2
+    assert json.loads(out)["code"] == code
+    assert "Traceback" not in err
+
+
+def test_a_wrong_key_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, served: LocalServer
+) -> None:
+    _add(capsys, tmp_path, served, "not-the-key")
+    status, _, err = cli(capsys, tmp_path, "endpoints", "check", "box")
+    assert status == 2
+    assert "refused the API key (HTTP 401)" in err
+    assert "not-the-key" not in err
+
+
+def test_bad_endpoint_urls(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, _ = cli(capsys, tmp_path, "endpoints", "add", "x", "localhost:8080", "--json")
+    assert status == 2
+    assert json.loads(out)["code"] == "remote.bad_url"
+
+
+def test_serve_keep_running(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_chat: Path
+) -> None:
+    port = free_port()
+    code, out, _ = cli(
+        capsys, tmp_path, "serve", str(tiny_chat), "--port", str(port), "--ctx", "512",
+        "--threads", "1", "--api-key", "auto", "--keep-running", "--json",
+    )  # fmt: skip
+    assert code == 0
+    info = json.loads(out)
+    try:
+        assert info["url"] == f"http://127.0.0.1:{port}/v1"
+        assert info["n_ctx"] == 512
+        assert info["api_key"].startswith("sk-local-")
+        assert info["api_key"] in info["snippets"]["curl"]
+        headers = {"Authorization": f"Bearer {info['api_key']}"}
+        listed = httpx2.get(f"{info['url']}/models", headers=headers, timeout=10).json()
+        assert [m["id"] for m in listed["data"]] == [tiny_chat.stem]
+        assert httpx2.get(f"{info['url']}/models", timeout=10).status_code == 401
+    finally:
+        os.kill(info["pid"], signal.SIGTERM)
+        os.waitpid(info["pid"], 0)  # our child: reap it
+
+
+@pytest.mark.parametrize("port", ["0", "70000", "http"])
+def test_serve_refuses_a_bad_port(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_chat: Path, port: str
+) -> None:
+    status, _, err = cli_exit(capsys, tmp_path, "serve", str(tiny_chat), "--port", port)
+    assert status == 2
+    assert "not a port number" in err
+
+
+def cli_exit(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    """``cli`` for argument errors, which argparse ends with SystemExit."""
+    with pytest.raises(SystemExit) as exc:
+        cli(capsys, data, *args)
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
