@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_gui(gui_args)
     command = _command_name(argv)
     # --version alone needs no command module at all
-    parser = build_parser(command, commands_too=command is not None or argv != ["--version"])
+    parser = build_parser(command, commands_too=command is not None or "--version" not in argv)
     _Parser.json_errors = "--json" in argv
     args = parser.parse_args(argv)
     if args.command is None:
