@@ -7,9 +7,12 @@ the number of cards and their memory, or the Apple chip; the app looks up the ba
 itself (resources/gpu_bandwidth.yaml) or says it assumed one. The model's shape comes
 from the catalog, its size from the measurement.
 
-Prints predicted / measured per row, the median, the 10th and 90th percentiles (the worst
-decile on either side) and the share of rows within 25%. The app predicts no prompt
-speed yet, so the pp512 column is shown for reference only.
+Prints predicted / measured per row for generation and for prompt processing (pp512),
+the medians, the 10th and 90th percentiles (the worst decile on either side) and the
+share of rows within 25%, for every row and for the rows held out: the ``fit`` column
+names the constants a row helped set (see wizard_app/core/fit.py), and a row with an
+empty ``fit`` set none of them. Prompt speed needs the card's published matrix
+throughput (or this CPU's measured profile); rows without one are counted apart.
 
     python tests/benchmarks/bench_speed_truth.py [--csv PATH] [--only assumed|published]
 """
@@ -18,10 +21,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import re
 import statistics
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +41,9 @@ except ImportError:  # pragma: no cover
     gpu_bandwidth = None  # type: ignore[assignment]
 
 DATA = Path(__file__).with_name("speed_truth.csv")
+# Rows measured with the llama.cpp of December 2023 say so in ``tg_test``: its prompt
+# processing on NVIDIA cards was about half as fast as 2024's on the same card.
+OLD_LLAMA_CPP = "Dec 2023"
 # llama-bench's generation test starts from an empty cache: a short context.
 CONTEXT = 512
 _UNITS = {"gib": GiB, "mib": 1024**2, "gb": 1000**3, "mb": 1000**2}
@@ -60,6 +67,7 @@ class Row:
     tg_test: str
     source: str
     note: str
+    fit: str = ""  # the constants this row helped set; empty: held out
 
 
 @dataclass(frozen=True)
@@ -68,12 +76,19 @@ class Result:
     tg_predicted: float | None
     verdict: str
     bandwidth: str  # "published", "given" or "assumed"
+    pp_predicted: float | None = None
 
     @property
     def ratio(self) -> float | None:
         if self.tg_predicted is None or not self.row.tg:
             return None
         return self.tg_predicted / self.row.tg
+
+    @property
+    def pp_ratio(self) -> float | None:
+        if self.pp_predicted is None or not self.row.pp512:
+            return None
+        return self.pp_predicted / self.row.pp512
 
 
 def _num(text: str) -> float | None:
@@ -105,6 +120,7 @@ def load_rows(path: Path = DATA) -> list[Row]:
                 tg_test=r["tg_test"],
                 source=r["source"],
                 note=r["note"],
+                fit=r.get("fit") or "",
             )
             for r in csv.DictReader(f)
         ]
@@ -156,6 +172,7 @@ def predict(row: Row, catalog: Catalog) -> Result:
 
         size = int(variant.parameters.total_b * 1e9 * bits_per_weight(row.quant) / 8)
         shape = with_weights(shape, size)
+    shape = replace(shape, quant=row.quant)  # the measured file's quant, for its bits per weight
     hw = machine(row)
     p = place(shape, hw, CONTEXT)
     how = "cpu"
@@ -167,7 +184,8 @@ def predict(row: Row, catalog: Catalog) -> Result:
         how = "assumed" if assumed else "published"
     elif hw.ram_bandwidth_gbs is None:
         how = "cpu, assumed RAM"
-    return Result(row, p.tokens_per_s, p.verdict, how)
+    pp = getattr(p, "prompt_tokens_per_s", None)  # the app before prompt speed: None
+    return Result(row, p.tokens_per_s, p.verdict, how, pp)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -186,8 +204,10 @@ class Summary:
     within_25: float
 
 
-def summarize(results: list[Result]) -> Summary:
-    ratios = [r.ratio for r in results if r.ratio is not None]
+def summarize(results: list[Result], *, prompt: bool = False) -> Summary:
+    ratios = [x for r in results if (x := r.pp_ratio if prompt else r.ratio) is not None]
+    if not ratios:
+        return Summary(0, math.nan, math.nan, math.nan, math.nan)
     within = sum(1 for x in ratios if 0.75 <= x <= 1.25) / len(ratios)
     return Summary(
         len(ratios),
@@ -195,6 +215,17 @@ def summarize(results: list[Result]) -> Summary:
         percentile(ratios, 0.1),
         percentile(ratios, 0.9),
         within,
+    )
+
+
+def _line(label: str, s: Summary, devices: int | None = None) -> str:
+    where = f"{s.rows} rows" + (f" ({devices} devices)" if devices is not None else "")
+    if not s.rows:
+        return f"{label}: no rows"
+    return (
+        f"{label}, predicted/measured over {where}: median {s.median:.2f}, "
+        f"10th percentile {s.p10:.2f}, 90th percentile {s.p90:.2f}, "
+        f"{s.within_25:.0%} within 25%"
     )
 
 
@@ -210,22 +241,34 @@ def main() -> int:
         print(f"({len(rows) - len(results)} rows left out: their model is not in this catalog)")
     if args.only:
         results = [r for r in results if r.bandwidth.startswith(args.only)]
-    print(f"{'device':38} {'model':27} {'quant':6} {'meas':>7} {'pred':>7} {'ratio':>6}  bandwidth")
+    print(f"{'device':34} {'model':24} {'quant':6} {'tg':>6} {'pred':>6} {'ratio':>5}  "
+          f"{'pp512':>7} {'pred':>7} {'ratio':>5}  bandwidth, fit")  # fmt: skip
     for r in results:
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
         pred = f"{r.tg_predicted:.1f}" if r.tg_predicted else r.verdict
         dev = r.row.device + (f" x{r.row.gpus}" if r.row.gpus > 1 else "")
         meas = f"{r.row.tg:.1f}" if r.row.tg else "-"
-        print(f"{dev[:38]:38} {r.row.model[:27]:27} {r.row.quant:6} {meas:>7} {pred:>7} "
-              f"{ratio:>6}  {r.bandwidth}")  # fmt: skip
-    s = summarize(results)
+        pp = f"{r.row.pp512:.0f}" if r.row.pp512 else "-"
+        pp_pred = f"{r.pp_predicted:.0f}" if r.pp_predicted else "-"
+        pp_ratio = f"{r.pp_ratio:.2f}" if r.pp_ratio is not None else "-"
+        fit = " (fit)" if r.row.fit else ""
+        print(f"{dev[:34]:34} {r.row.model[:24]:24} {r.row.quant:6} {meas:>6} {pred:>6} "
+              f"{ratio:>5}  {pp:>7} {pp_pred:>7} {pp_ratio:>5}  {r.bandwidth}{fit}")  # fmt: skip
     devices = len({(r.row.device, r.row.gpus) for r in results})
-    print(
-        f"\ngeneration, predicted/measured over {s.rows} rows ({devices} devices): "
-        f"median {s.median:.2f}, 10th percentile {s.p10:.2f}, 90th percentile {s.p90:.2f}, "
-        f"{s.within_25:.0%} within 25%"
-    )
-    print("prompt (pp512): not predicted by the app; measured values are in the data file")
+    held_out = [r for r in results if not r.row.fit]
+    print()
+    print(_line("generation", summarize(results), devices))
+    print(_line("generation, held-out rows", summarize(held_out)))
+    print(_line("prompt (pp512)", summarize(results, prompt=True)))
+    print(_line("prompt (pp512), held-out rows", summarize(held_out, prompt=True)))
+    dec_2023 = [r for r in results if OLD_LLAMA_CPP in r.row.tg_test]
+    later = [r for r in results if OLD_LLAMA_CPP not in r.row.tg_test]
+    for label, part in (("llama.cpp of Dec 2023", dec_2023), ("later llama.cpp", later)):
+        print(_line(f"generation, {label}", summarize(part)))
+        print(_line(f"prompt (pp512), {label}", summarize(part, prompt=True)))
+    unknown = sum(1 for r in results if r.row.pp512 and r.pp_predicted is None and r.tg_predicted)
+    print(f"prompt speed not predicted on {unknown} measured rows: no published matrix "
+          "throughput for the card, or no measured profile for the CPU")  # fmt: skip
     return 0
 
 

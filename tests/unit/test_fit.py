@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from wizard_app.core.errors import InputError
 from wizard_app.core.fit import (
     GPU_MARGIN_BYTES,
+    GPU_SECONDS_PER_MOE_LAYER,
     MiB,
     ModelShape,
     estimate,
+    gpu_efficiency,
     kv_cache_bytes,
     largest_fitting_context,
+    prompt_flops_per_token,
     with_weights,
 )
-from wizard_app.core.hardware.profile import GiB, GpuInfo, HardwareOverrides, HardwareProfile
+from wizard_app.core.hardware.profile import (
+    ComputeProfile,
+    GiB,
+    GpuInfo,
+    HardwareOverrides,
+    HardwareProfile,
+)
 
 LLAMA3_8B = ModelShape(
     arch="llama", layers=32, embedding=4096, heads=32, kv_heads=8, head_dim_k=128,
@@ -67,6 +78,8 @@ def test_all_layers_go_to_a_big_gpu_and_speed_rises() -> None:
     assert gpu.verdict == "gpu"
     assert gpu.gpu_layers == 32
     assert gpu.gpu_bytes <= gpu.gpu_budget_bytes
+    assert gpu.tokens_per_s is not None
+    assert cpu.tokens_per_s is not None
     assert gpu.tokens_per_s > cpu.tokens_per_s * 3
 
 
@@ -216,3 +229,75 @@ def test_a_bad_gpu_list_is_named_with_a_remedy(spec: str) -> None:
         cards(spec)
     assert "--gpus" in str(err.value)
     assert err.value.remedy
+
+
+def _cpu_profile(gflops: float) -> ComputeProfile:
+    return ComputeProfile(
+        threads=2, bandwidth_gbs=20.0, weights_per_s=12e9, weights_per_s_f16=9e9,
+        seconds_per_layer=45e-6, seconds_per_vocab=2e-9, seconds_per_token=1e-4,
+        matmul_gflops=gflops,
+    )  # fmt: skip
+
+
+def test_prompt_speed_on_a_measured_cpu_is_its_matrix_rate_over_the_flops() -> None:
+    hw = machine(32).model_copy(update={"compute": _cpu_profile(120.0)})
+    e = estimate(LLAMA3_8B, hw, 4096)
+    assert e.verdict == "cpu"
+    expected = 120e9 / prompt_flops_per_token(LLAMA3_8B)
+    assert e.prompt_tokens_per_s == pytest.approx(expected, rel=0.01)
+    faster = hw.model_copy(update={"compute": _cpu_profile(240.0)})
+    assert estimate(LLAMA3_8B, faster, 4096).prompt_tokens_per_s == pytest.approx(
+        2 * expected, rel=0.01
+    )
+    assert "GFLOP/s (measured)" in e.speed_assumption
+
+
+def test_prompt_speed_is_not_guessed_without_a_source() -> None:
+    # an unmeasured CPU, and a card whose matrix throughput no source gave
+    assert estimate(LLAMA3_8B, machine(32), 4096).prompt_tokens_per_s is None
+    hw = HardwareOverrides(ram_gb=64, gpu="nvidia", gpu_name="NVIDIA GeForce RTX 3060",
+                           vram_gb=12).planned()  # fmt: skip
+    e = estimate(LLAMA3_8B, hw, 4096)
+    assert e.verdict == "gpu"
+    assert e.prompt_tokens_per_s is None
+    assert "Prompt speed: not estimated" in e.speed_assumption
+
+
+def test_prompt_speed_on_a_gpu_is_compute_bound_and_quants_cost_more() -> None:
+    def on(card: str, shape: ModelShape) -> float:
+        hw = HardwareOverrides(ram_gb=64, gpu="nvidia", gpu_name=card, vram_gb=24).planned()
+        pps = estimate(shape, hw, 4096).prompt_tokens_per_s
+        assert pps
+        return pps
+
+    q4 = replace(LLAMA3_8B, quant="Q4_K_M")
+    f16 = replace(LLAMA3_8B, quant="F16", weights_bytes=16_060_000_000)
+    # the RTX 4090's 330 TFLOPS against the RTX 3090's 142 (resources/gpu_bandwidth.yaml)
+    assert on("NVIDIA GeForce RTX 4090", q4) / on("NVIDIA GeForce RTX 3090", q4) == (
+        pytest.approx(330 / 142, rel=0.01)
+    )
+    # prompt speed depends on the weights multiplied, not on the bytes read
+    assert on("NVIDIA GeForce RTX 4090", f16) > on("NVIDIA GeForce RTX 4090", q4)
+
+
+def test_an_apple_gpu_dequantising_k_quants_is_bound_by_its_alus() -> None:
+    hw = HardwareOverrides(ram_gb=64, gpu="apple", gpu_name="Apple M1 Max", cores=10).planned()
+    q4 = replace(LLAMA3_8B, quant="Q4_K_M")
+    e = estimate(q4, hw, 512)
+    assert e.verdict == "gpu"
+    memory_only = 1 / (q4.bytes_per_token / (400e9 * gpu_efficiency(q4)))
+    assert e.tokens_per_s is not None
+    assert e.tokens_per_s < 0.8 * memory_only  # 10.4 TFLOPS, not 400 GB/s, sets the pace
+
+
+def test_a_mixture_of_experts_pays_per_expert_layer_on_a_gpu() -> None:
+    hw = HardwareOverrides(ram_gb=64, gpu="nvidia", gpu_name="NVIDIA GeForce RTX 4090",
+                           vram_gb=24).planned()  # fmt: skip
+    dense = replace(LLAMA3_8B, quant="Q4_K_M", active_fraction=0.25)
+    moe = estimate(dense, hw, 512).tokens_per_s
+    base = estimate(replace(dense, weights_bytes=dense.weights_bytes // 4, active_fraction=1.0),
+                    hw, 512).tokens_per_s  # fmt: skip
+    assert moe
+    assert base
+    # the same bytes per token, plus 70 us for each of the 32 expert layers
+    assert 1 / moe - 1 / base == pytest.approx(32 * GPU_SECONDS_PER_MOE_LAYER, rel=0.15)

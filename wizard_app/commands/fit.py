@@ -90,6 +90,8 @@ def format_text(label: str, e: FitEstimate) -> str:
         return f"{n / GiB:6.2f} GiB"
 
     speed = f"about {e.tokens_per_s:g} tokens/s" if e.tokens_per_s else "no estimate"
+    pps = e.prompt_tokens_per_s
+    prompt = f"about {pps:g} tokens/s (pp512)" if pps else "no estimate"
     lines = [
         f"{label} at {e.context} tokens ({e.cache_type} KV cache), from {e.source}:",
         f"  weights        {gib(e.weights_bytes)}  ({e.weights_bytes / GB:.2f} GB)",
@@ -106,6 +108,7 @@ def format_text(label: str, e: FitEstimate) -> str:
         f"  RAM budget     {gib(e.ram_budget_bytes)}",
         f"  verdict        {e.verdict_text}, headroom {e.headroom_bytes / GiB:.1f} GiB",
         f"  speed          {speed}",
+        f"  prompt speed   {prompt}",
         f"                 ({e.speed_assumption})",
     ]
     lines.extend(f"  note: {n}" for n in e.notes)

@@ -96,10 +96,12 @@ GPU_EFFICIENCY = 0.7
 # the dequantising k-quant kernels (an RTX 4090 reads an 8B model at F16 at 87% of its
 # 1,008 GB/s, at Q4_K_M at 64%; tests/benchmarks/speed_truth.csv). Linear in between.
 GPU_EFFICIENCY_F16 = 0.85
-# Mixture of experts: the gathered expert matrices are read less efficiently than one
-# dense matrix (Qwen3 30B-A3B and gpt-oss 20B generate at about half the speed their
-# active bytes imply on an RTX 4090 and an M2 Ultra; same data set).
-GPU_MOE_EFFICIENCY = 0.55
+# Mixture of experts: each expert layer costs a fixed time on a GPU beyond its active
+# bytes (the router, the top-k selection, the gathered expert matrices: more kernels and
+# a sync). Set from one row of tests/benchmarks/speed_truth.csv (M2 Ultra, Qwen3
+# 30B-A3B Q8_0: 67 us a layer); held out, the RTX 4090 with Qwen3 and gpt-oss 20B and
+# the RX 7900 XT with Qwen3 imply 70, 86 and 59 us.
+GPU_SECONDS_PER_MOE_LAYER = 0.00007
 # Fixed cost of one token on a GPU beyond reading memory: kernel launches and the sync
 # with the host. Small models on fast cards are bound by it (a 0.67 GB 1.1B model makes
 # 424 tokens/s on an RTX 2080 Ti, 762 on an RTX 4090).
@@ -109,6 +111,25 @@ GPU_SECONDS_PER_TOKEN = 0.0002
 GPU_SECONDS_PER_LAYER = {"apple": 0.00008}
 # Each further device in a layer split passes the activations on once per token.
 GPU_SECONDS_PER_DEVICE = 0.0002
+# Apple GPUs dequantise k-quants on the same ALUs that do the dot products, and their
+# ALUs are few for their bandwidth: a generated token costs about this many peak
+# floating-point operations per quantised weight (set from one row of
+# tests/benchmarks/speed_truth.csv, the M1 Max with Llama 3 8B Q4_K_M: 35.7 tokens/s at
+# 10.4 TFLOPS; held out: the other M1 Max, M1 Ultra and M3 Max rows). A k-quant on an
+# M1 Max is bound by this, not by its 400 GB/s.
+GPU_ALU_OPS_PER_WEIGHT = 35.0
+# Prompt processing is bound by the matrix units: tokens/s ~ efficiency x 16-bit matrix
+# throughput (resources/gpu_bandwidth.yaml, fp16_tflops) / FLOPs per token. NVIDIA's
+# figure is the tensor-core one, Apple's the GPU's ALU rate. The shares were set from 8
+# rows of tests/benchmarks/speed_truth.csv (Llama 3 8B at F16 and Q4_K_M on one RTX 3090,
+# 4080 and 4090 and on an M1 Max, llama.cpp of 2024: NVIDIA 0.46-0.60 at F16, Apple
+# 0.80); every other row is held out.
+PROMPT_EFFICIENCY = {"nvidia": 0.5, "apple": 0.8}
+PROMPT_EFFICIENCY_DEFAULT = 0.5
+# Quantised weights are dequantised (or the activations quantised) on the way: 0.78-0.90x
+# the 16-bit rate on the same rows (M1 Max 0.79, RTX 3090 0.90, RTX 4090 0.77).
+PROMPT_QUANT_FACTOR = 0.8
+PROMPT_TOKENS = 512  # llama-bench's pp512: the average token attends to half of it
 # Typical bandwidth when a GPU's own figure is unknown (GB/s), by vendor and kind.
 DEFAULT_GPU_BANDWIDTH_GBS = {"nvidia": 360.0, "amd": 360.0, "intel": 250.0, "apple": 100.0}
 DEFAULT_INTEGRATED_BANDWIDTH_GBS = 50.0
@@ -142,6 +163,7 @@ class ModelShape:
     source: str = "catalog"
     quant: str | None = None  # the file's quant label (Q4_K_M...)
     params_per_token: int | None = None  # exact from a GGUF header
+    total_params: int | None = None  # from the catalog: a mixture of experts' shapes hide it
 
     @property
     def bytes_per_token(self) -> int:
@@ -202,6 +224,8 @@ class ModelShape:
 
     def _param_guess(self) -> int:
         """Parameter count implied by the shapes (for the share of embeddings)."""
+        if self.total_params:
+            return self.total_params
         attn = self.embedding * (self.heads * self.head_dim_k) * 2 + self.embedding * (
             self.kv_heads * (self.head_dim_k + self.head_dim_v)
         )
@@ -247,6 +271,7 @@ def shape_from_variant(variant: Variant, quant: str) -> ModelShape:
         active_fraction=active,
         source="catalog",
         quant=artifact.quant,
+        total_params=int(params.total_b * 1e9),
     )
 
 
@@ -280,6 +305,7 @@ class FitEstimate(BaseModel):
     notes: list[str]
     source: str
     gpu_split: list[int] = []  # layers per GPU when several share the model
+    prompt_tokens_per_s: float | None = None
 
     @property
     def fits(self) -> bool:
@@ -352,6 +378,53 @@ def gpu_bandwidth(gpu: GpuInfo, hw: HardwareProfile) -> tuple[float, str, bool]:
         return bw, f"integrated GPU sharing system memory at {bw:g} GB/s", False
     bw = DEFAULT_GPU_BANDWIDTH_GBS.get(gpu.vendor, DEFAULT_INTEGRATED_BANDWIDTH_GBS)
     return bw, f"{gpu.name} bandwidth unknown, assumed {bw:g} GB/s", True
+
+
+def gpu_tflops(gpu: GpuInfo) -> float | None:
+    """The card's published dense 16-bit matrix throughput (TFLOPS), or None if unknown."""
+    row = lookup_bandwidth(gpu.name)
+    if row is None or row.vendor != gpu.vendor:
+        return None
+    return row.fp16_tflops
+
+
+def prompt_flops_per_token(shape: ModelShape, prompt: int = PROMPT_TOKENS) -> float:
+    """Floating-point operations of one prompt token: two per active weight, plus the
+    attention scores and their weighted sum over, on average, half the prompt."""
+    attention = 4 * shape.layers * (prompt / 2) * shape.heads * shape.head_dim_k
+    return 2 * shape.weights_per_token * shape.active_fraction + attention
+
+
+def prompt_tokens_per_s(
+    shape: ModelShape, hw: HardwareProfile, n_gpu: int, split: tuple[int, ...] = ()
+) -> float | None:
+    """Prompt processing speed (tokens/s, as llama-bench's pp512), or None when the
+    throughput of a device that holds layers is unknown.
+
+    Compute-bound: a batch of prompt tokens multiplies every weight it reads many times.
+    The GPU layers run at a share of the card's published 16-bit matrix throughput, the
+    CPU layers at the matrix rate measured on this CPU (``hw.compute.matmul_gflops``);
+    llama.cpp processes one micro-batch device after device, so the times add up.
+    """
+    flops = prompt_flops_per_token(shape)
+    quant = 1.0 if shape.is_float else PROMPT_QUANT_FACTOR
+    seconds = 0.0
+    cpu_layers = shape.layers - n_gpu
+    if cpu_layers:
+        prof = hw.compute
+        if prof is None or prof.matmul_gflops <= 0:
+            return None
+        seconds += flops * cpu_layers / shape.layers / (prof.matmul_gflops * 1e9)
+    counts = split or ((n_gpu,) if n_gpu else ())
+    for gpu, count in zip(hw.offload_gpus, counts, strict=False):
+        if not count:
+            continue
+        tflops = gpu_tflops(gpu)
+        if tflops is None:
+            return None
+        eff = PROMPT_EFFICIENCY.get(gpu.vendor, PROMPT_EFFICIENCY_DEFAULT) * quant
+        seconds += flops * count / shape.layers / (tflops * 1e12 * eff)
+    return round(1 / seconds, 1) if seconds else None
 
 
 def _gpu_bandwidth(hw: HardwareProfile) -> tuple[float, str]:
@@ -453,6 +526,7 @@ class Placement:
     headroom_bytes: int
     tokens_per_s: float | None
     gpu_split: tuple[int, ...] = ()  # layers per GPU when several share the model
+    prompt_tokens_per_s: float | None = None
 
     @property
     def fits(self) -> bool:
@@ -568,6 +642,7 @@ def place(
     if n_gpu:
         headroom = min(headroom, device_headroom if split else gpu_budget - gpu_bytes)
     tps = None if verdict == "no_fit" else _tokens_per_s(shape, hw, kv, n_gpu, split=split)
+    pps = None if verdict == "no_fit" else prompt_tokens_per_s(shape, hw, n_gpu, split)
     return Placement(
         context=context,
         kv_bytes=kv,
@@ -583,6 +658,7 @@ def place(
         headroom_bytes=int(headroom),
         tokens_per_s=tps,
         gpu_split=split,
+        prompt_tokens_per_s=pps,
     )
 
 
@@ -646,6 +722,7 @@ def estimate(
         notes=notes,
         source=shape.source,
         gpu_split=list(p.gpu_split),
+        prompt_tokens_per_s=p.prompt_tokens_per_s,
     )
 
 
@@ -657,8 +734,9 @@ def _tokens_per_s(
     *,
     split: tuple[int, ...] = (),
 ) -> float | None:
-    # Each token reads the active weights once and, on average, half of a full KV cache.
-    read = shape.weights_bytes * shape.active_fraction + kv / 2
+    # Each token reads the active weights once (of the token embeddings one row) and, on
+    # average, half of a full KV cache.
+    read = shape.bytes_per_token * shape.active_fraction + kv / 2
     seconds = cpu_seconds_per_token(shape, hw, kv, n_gpu)
     if n_gpu:
         seconds += _gpu_seconds(shape, hw, read, n_gpu, split)
@@ -704,7 +782,7 @@ def gpu_efficiency(shape: ModelShape) -> float:
     eff = GPU_EFFICIENCY + (GPU_EFFICIENCY_F16 - GPU_EFFICIENCY) * min(
         1.0, max(0.0, (bpw - 5) / (16 - 5))
     )
-    return eff * GPU_MOE_EFFICIENCY if shape.active_fraction < 1 else eff
+    return eff
 
 
 def _gpu_seconds(
@@ -716,11 +794,18 @@ def _gpu_seconds(
     counts = split or (n_gpu,)
     eff = gpu_efficiency(shape)
     seconds = GPU_SECONDS_PER_TOKEN
+    weights = shape.weights_per_token * shape.active_fraction
     for gpu, count in zip(devices, counts, strict=False):
         if count:
             bw = gpu_bandwidth(gpu, hw)[0]
-            seconds += read * count / shape.layers / (bw * 1e9 * eff)
+            share = count / shape.layers
+            memory = read * share / (bw * 1e9 * eff)
+            tflops = gpu_tflops(gpu) if gpu.vendor == "apple" and not shape.is_float else None
+            alu = weights * share * GPU_ALU_OPS_PER_WEIGHT / (tflops * 1e12) if tflops else 0.0
+            seconds += max(memory, alu)
             seconds += GPU_SECONDS_PER_LAYER.get(gpu.vendor, 0.0) * count
+            if shape.active_fraction < 1:
+                seconds += GPU_SECONDS_PER_MOE_LAYER * count
     seconds += GPU_SECONDS_PER_DEVICE * (sum(1 for c in counts if c) - 1)
     return seconds
 
@@ -762,8 +847,25 @@ def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> st
     )
     return (
         "generation: bytes read per token / bandwidth, plus the costs per layer and per "
-        "vocabulary entry; " + "; ".join(parts) + moe + ". Prompt processing is not included."
+        "vocabulary entry; " + "; ".join(parts) + moe + ". " + _prompt_assumption(shape, hw, p)
     )
+
+
+def _prompt_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> str:
+    if p.prompt_tokens_per_s is None:
+        return (
+            "Prompt speed: not estimated (no published matrix throughput for the GPU, or "
+            "the CPU is not measured)."
+        )
+    parts = []
+    counts = p.gpu_split or ((p.gpu_layers,) if p.gpu_layers else ())
+    for gpu, count in zip(hw.offload_gpus, counts, strict=False):
+        if count:
+            eff = PROMPT_EFFICIENCY.get(gpu.vendor, PROMPT_EFFICIENCY_DEFAULT)
+            parts.append(f"{gpu.name} at {gpu_tflops(gpu):g} TFLOPS x {eff:.0%}")
+    if hw.compute is not None and p.gpu_layers < shape.layers:
+        parts.append(f"this CPU at {hw.compute.matmul_gflops:g} GFLOP/s (measured)")
+    return f"Prompt speed: FLOPs per token / matrix throughput ({'; '.join(parts)})."
 
 
 def _curve(
