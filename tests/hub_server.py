@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 
@@ -66,6 +66,11 @@ class Repo:
     files: dict[str, ServedFile] = field(default_factory=dict)
     gated_token: str | None = None
     revisions: set[str] = field(default_factory=lambda: {"main"})  # branch and tag names
+    # what the /api/models endpoints tell about it (Hub search and file listing)
+    downloads: int = 0
+    likes: int = 0
+    license: str | None = None
+    languages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -162,6 +167,21 @@ class Hub:
                 f.write(rng.randbytes(n))
                 left -= n
         return self.add_file(repo, filename, path)
+
+    def describe(
+        self,
+        repo: str,
+        *,
+        downloads: int = 0,
+        likes: int = 0,
+        license: str | None = None,
+        languages: list[str] | None = None,
+    ) -> Repo:
+        """What ``/api/models`` says about ``repo`` (search order, licence, card languages)."""
+        r = self.repo(repo)
+        r.downloads, r.likes, r.license = downloads, likes, license
+        r.languages = list(languages or [])
+        return r
 
     def add_revision(self, repo: str, name: str) -> None:
         """A branch or tag name that resolves to the repo's commit."""
@@ -299,9 +319,12 @@ class _HubHandler(BaseHTTPRequestHandler):
 
     def _error(self, status: int, code: str, message: str, method: str) -> None:
         body = json.dumps({"error": message}).encode()
+        headers = {"X-Error-Code": code, "X-Error-Message": message}
+        if self.close_connection:  # an API answer: see _api
+            headers["Connection"] = "close"
         self._reply(
             status,
-            {"X-Error-Code": code, "X-Error-Message": message, "Content-Type": "application/json"},
+            {**headers, "Content-Type": "application/json"},
             body,
             send_body=method != "HEAD",
         )
@@ -312,6 +335,11 @@ class _HubHandler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "status":
             headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
             self._reply(fault.status, headers, b"busy", send_body=method != "HEAD")
+            return
+        if path.startswith("/api/models") and self._login_ok(method):
+            self._api(method, path)
+            return
+        if path.startswith("/api/models"):
             return
         m = re.match(r"^/([^/]+/[^/]+)/resolve/([^/]+)/(.+)$", path.split("?")[0])
         if not m:
@@ -369,6 +397,46 @@ class _HubHandler(BaseHTTPRequestHandler):
         else:
             etag = hashlib.sha1(served.path.read_bytes()).hexdigest()
             self._send_file(method, served, {**common, "ETag": f'"{etag}"'}, fault)
+
+    # ---- the Hub API: model search and one repository's files ------------------------------
+    def _login_ok(self, method: str) -> bool:
+        hub = self.server.hub
+        if hub.basic_auth is None:
+            return True
+        want = "Basic " + base64.b64encode(":".join(hub.basic_auth).encode()).decode()
+        if self.headers.get("Authorization", "") == want:
+            return True
+        self.close_connection = True
+        headers = {"WWW-Authenticate": 'Basic realm="mirror"', "Connection": "close"}
+        self._reply(401, headers, b"login", method != "HEAD")
+        return False
+
+    def _api(self, method: str, path: str) -> None:
+        # huggingface_hub keeps its connections open in a process-wide session; closing
+        # them here leaves no server thread waiting on one after a test
+        self.close_connection = True
+        hub = self.server.hub
+        route, _, query = path.partition("?")
+        params = parse_qs(query)
+        if route.rstrip("/") == "/api/models":
+            self._json(method, _search(hub, params))
+            return
+        m = re.match(r"^/api/models/([^/]+/[^/]+?)(?:/revision/([^/]+))?/?$", route)
+        repo = hub.repos.get(unquote(m.group(1))) if m else None
+        if repo is None:
+            self._error(404, "RepoNotFound", f"Repository Not Found for url: {path}", method)
+            return
+        revision = unquote(m.group(2)) if m and m.group(2) else "main"
+        if revision not in repo.revisions and revision != repo.commit:
+            self._error(404, "RevisionNotFound", f"Invalid rev id: {revision}", method)
+            return
+        blobs = params.get("blobs", ["false"])[0].lower() == "true"
+        self._json(method, {**_model_json(repo), "siblings": _siblings(repo, blobs)})
+
+    def _json(self, method: str, value: Any) -> None:
+        body = json.dumps(value).encode()
+        headers = {"Content-Type": "application/json", "Connection": "close"}
+        self._reply(200, headers, body, send_body=method != "HEAD")
 
     def _cdn(self, method: str, path: str) -> None:
         hub = self.server.hub
@@ -487,6 +555,60 @@ class _HubHandler(BaseHTTPRequestHandler):
                 ahead = sent / rate - (time.monotonic() - began)
                 if ahead > 0 and hub._closing.wait(ahead):
                     return
+
+
+def _model_json(repo: Repo) -> dict[str, Any]:
+    tags = ["gguf"] if any(f.lower().endswith(".gguf") for f in repo.files) else []
+    if repo.license:
+        tags.append(f"license:{repo.license}")
+    card: dict[str, Any] = {}
+    if repo.license:
+        card["license"] = repo.license
+    if repo.languages:
+        card["language"] = repo.languages
+    return {
+        "_id": repo.commit[:24],
+        "id": repo.name,
+        "modelId": repo.name,
+        "author": repo.name.split("/")[0],
+        "sha": repo.commit,
+        "lastModified": "2026-08-01T12:00:00.000Z",
+        "private": False,
+        "gated": "manual" if repo.gated_token else False,
+        "downloads": repo.downloads,
+        "likes": repo.likes,
+        "tags": tags,
+        "library_name": "gguf" if tags[:1] == ["gguf"] else None,
+        "cardData": card,
+    }
+
+
+def _siblings(repo: Repo, blobs: bool) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for name, f in sorted(repo.files.items()):
+        item: dict[str, Any] = {"rfilename": name}
+        if blobs:
+            item["size"] = f.size
+            item["blobId"] = hashlib.sha1(name.encode()).hexdigest()
+            if f.lfs:
+                item["lfs"] = {"size": f.size, "sha256": f.etag_sha, "pointerSize": 134}
+        out.append(item)
+    return out
+
+
+def _search(hub: Hub, params: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """``/api/models``: ``search`` as a substring of the id, ``filter=gguf`` as a tag."""
+    text = params.get("search", [""])[0].lower()
+    wanted = set(params.get("filter", []))
+    found = []
+    for repo in hub.repos.values():
+        item = _model_json(repo)
+        if text in repo.name.lower() and wanted <= set(item["tags"]):
+            found.append(item)
+    if params.get("sort", [""])[0] == "downloads":
+        found.sort(key=lambda i: i["downloads"], reverse=True)
+    limit = int(params.get("limit", ["1000"])[0])
+    return found[:limit]
 
 
 # ---- a small real GGUF ------------------------------------------------------------------

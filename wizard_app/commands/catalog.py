@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
-from wizard_app.core.catalog.loader import load_catalog
-from wizard_app.core.catalog.report import catalog_markdown, catalog_rows
 from wizard_app.core.errors import InputError
 
 ORDER = 30
@@ -38,6 +36,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from wizard_app.core.catalog.loader import load_catalog
+    from wizard_app.core.catalog.report import catalog_markdown, catalog_rows
+
     if args.action == "update":
         return _update(args, ctx)
     if args.url or args.rollback:
@@ -63,7 +64,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         for row in catalog_rows(catalog):
             quants = ",".join(row["quants"]) or "no GGUF"
-            print(f"{row['id']:<40} {row['params_b']:>7}B  {row['license']:<22} {quants}")
+            yours = "  (added by you)" if row["added_by_user"] else ""
+            print(f"{row['id']:<40} {row['params_b']:>7}B  {row['license']:<22} {quants}{yours}")
     return 0
 
 

@@ -60,13 +60,16 @@ class MainWindow(QMainWindow):
         new = QAction(self.tr("&New recommendation"), self)
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.restart_wizard)
+        hub = QAction(self.tr("Find on the &Hub…"), self)
+        hub.setShortcut(QKeySequence("Ctrl+F"))
+        hub.triggered.connect(self.open_hub_search)
         settings = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         quit_ = QAction(self.tr("&Quit"), self)
         quit_.setShortcut(QKeySequence("Ctrl+Q"))
         quit_.triggered.connect(self.close)
-        for action in (new, settings, quit_):
+        for action in (new, hub, settings, quit_):
             menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
@@ -106,6 +109,14 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.services, self)
         dialog.open()
         self.settings_dialog = dialog
+
+    def open_hub_search(self) -> None:
+        """Find a GGUF repository on the Hub, see its fit, add a file to my models."""
+        from wizard_app.ui.views.hub_search import HubSearchDialog
+
+        dialog = HubSearchDialog(self.services, self)
+        dialog.open()
+        self.hub_dialog = dialog
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

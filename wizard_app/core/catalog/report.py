@@ -34,6 +34,7 @@ def catalog_rows(catalog: Catalog) -> list[dict[str, Any]]:
                 "quants": [a.quant for a in v.artifacts],
                 "no_gguf_reason": v.no_gguf_reason,
                 "file": e.file,
+                "added_by_user": v.added_by_user,
             }
         )
     return rows

@@ -242,7 +242,7 @@ class Variant(Strict):
     architecture: Architecture | None = None
     license: License
     openness: Openness
-    languages: list[str] = Field(min_length=1)
+    languages: list[str] = Field(default_factory=list)
     languages_source: Source | None = Field(
         default=None, description="where the language list was read (a card, a paper)"
     )
@@ -253,6 +253,9 @@ class Variant(Strict):
     no_gguf_reason: str | None = None
     alternative: str | None = Field(default=None, description="catalog id to run instead")
     sources: list[Source] = Field(default_factory=list)
+    added_by_user: bool = Field(
+        default=False, description="found on the Hub and added by the user (user catalog)"
+    )
 
     @field_validator("id")
     @classmethod
@@ -271,6 +274,9 @@ class Variant(Strict):
 
     @model_validator(mode="after")
     def _runnable_or_explained(self) -> Variant:
+        if not self.languages and not self.added_by_user:
+            # a model the user added from the Hub may list none: its card named none
+            raise ValueError("'languages' needs at least one language code")
         if not self.artifacts and not self.no_gguf_reason:
             raise ValueError("a variant without GGUF artifacts needs 'no_gguf_reason'")
         if self.artifacts and self.architecture is None:

@@ -128,8 +128,21 @@ class CatalogStore:
             return None
         return bundle
 
+    @property
+    def user_file(self) -> Path:
+        """The models the user added from the Hub (see ``catalog.user``)."""
+        from wizard_app.core.catalog.user import USER_CATALOG_NAME
+
+        return self.root / USER_CATALOG_NAME
+
     def catalog(self) -> Catalog:
-        """The verified update if there is a usable one, else the bundled catalog."""
+        """The verified update if there is a usable one, else the bundled catalog; with the
+        models the user added from the Hub after either."""
+        from wizard_app.core.catalog.user import merge_user_catalog
+
+        return merge_user_catalog(self._main_catalog(), self.user_file)
+
+    def _main_catalog(self) -> Catalog:
         try:
             bundle = self.installed()
             if bundle is not None:
