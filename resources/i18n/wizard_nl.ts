@@ -1096,97 +1096,97 @@
 <context>
     <name>DownloadPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="33"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="34"/>
         <source>Download</source>
         <translation>Downloaden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="41"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="42"/>
         <source>Download progress</source>
         <translation>Voortgang van de download</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="44"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="45"/>
         <source>Downloaded, speed and time left</source>
         <translation>Gedownload, snelheid en resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="48"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="49"/>
         <source>Open &amp;Settings…</source>
         <translation>&amp;Instellingen openen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="49"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="50"/>
         <source>Open the settings to enter a token or mirror</source>
         <translation>Open de instellingen om een token of mirror in te voeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="52"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="53"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="53"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="54"/>
         <source>&amp;Resume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="54"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="55"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="64"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="65"/>
         <source>The file is checked against its published checksum before it is used. A paused or interrupted download continues where it stopped.</source>
         <translation>Het bestand wordt vóór gebruik gecontroleerd tegen de gepubliceerde controlesom. Een gepauzeerde of onderbroken download gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="92"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="93"/>
         <source>%1, %2 (%3) from %4</source>
         <translation>%1, %2 (%3) van %4</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="127"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="136"/>
         <source>%1 of %2</source>
         <translation>%1 van %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="131"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="140"/>
         <source>%1 left</source>
         <translation>nog %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="134"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="143"/>
         <source>checking the file</source>
         <translation>bestand controleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="136"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="145"/>
         <source>verifying the checksum</source>
         <translation>controlesom nagaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="143"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="152"/>
         <source>Connection trouble, trying again: %1</source>
         <translation>Verbindingsprobleem, opnieuw proberen: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="165"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="174"/>
         <source>Cancelled; the partial file was deleted.</source>
         <translation>Geannuleerd; het gedeeltelijke bestand is verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="169"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="178"/>
         <source>The download stopped: %1</source>
         <translation>De download is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="186"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="195"/>
         <source>Downloaded and verified.</source>
         <translation>Gedownload en gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="188"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="197"/>
         <source>Paused.</source>
         <translation>Gepauzeerd.</translation>
     </message>
@@ -2077,6 +2077,194 @@
     </message>
 </context>
 <context>
+    <name>HubSearchDialog</name>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="54"/>
+        <source>Find on the Hub</source>
+        <translation>Zoeken op de Hub</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="59"/>
+        <source>e.g. qwen3 4b</source>
+        <translation>bijv. qwen3 4b</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="60"/>
+        <source>Model to search for</source>
+        <translation>Model om naar te zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="61"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="62"/>
+        <source>Search the Hub</source>
+        <translation>Zoeken op de Hub</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="64"/>
+        <source>Repositories with GGUF files</source>
+        <translation>Repository&apos;s met GGUF-bestanden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="66"/>
+        <source>GGUF files and their fit on this machine</source>
+        <translation>GGUF-bestanden en of ze op deze computer passen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
+        <source>Quant</source>
+        <translation>Kwantisatie</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
+        <source>Fit on this machine</source>
+        <translation>Past op deze computer</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="74"/>
+        <source>Check the &amp;fit</source>
+        <translation>&amp;Past het?</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="75"/>
+        <source>Read each file&apos;s header and check its fit</source>
+        <translation>De header van elk bestand lezen en kijken of het past</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="76"/>
+        <source>&amp;Add to my models</source>
+        <translation>&amp;Toevoegen aan mijn modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="77"/>
+        <source>Add the selected file to your models</source>
+        <translation>Het gekozen bestand toevoegen aan je modellen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="80"/>
+        <source>Hub search status</source>
+        <translation>Status van het zoeken op de Hub</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="81"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Model:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="133"/>
+        <source>Type part of a model&apos;s name first.</source>
+        <translation>Typ eerst een deel van de naam van een model.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="141"/>
+        <source>Searching the Hub…</source>
+        <translation>Zoeken op de Hub…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="146"/>
+        <source>{repo} · {n} downloads</source>
+        <translation>{repo} · {n} downloads</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="151"/>
+        <source>{n} repositories with GGUF files. Choose one to see its files.</source>
+        <translation>{n} repository&apos;s met GGUF-bestanden. Kies er een om de bestanden te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="155"/>
+        <source>No GGUF repositories match.</source>
+        <translation>Geen GGUF-repository&apos;s gevonden.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="166"/>
+        <source>Listing the files of {repo}…</source>
+        <translation>De bestanden van {repo} worden opgehaald…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="173"/>
+        <source>Choose a file; Check the fit reads each file&apos;s header (no download).</source>
+        <translation>Kies een bestand; Past het? leest de header van elk bestand (zonder download).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="180"/>
+        <source>Reading the files&apos; headers…</source>
+        <translation>De headers van de bestanden worden gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="191"/>
+        <source>Fit at {n} tokens of context.</source>
+        <translation>Passend bij {n} tokens context.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="200"/>
+        <source>Adding {file}…</source>
+        <translation>{file} wordt toegevoegd…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="212"/>
+        <source>Added as {id} ({quant}): your recommendations now list it as added by you, and it downloads like any catalog model.</source>
+        <translation>Toegevoegd als {id} ({quant}): je aanbevelingen tonen het nu als door jou toegevoegd, en het downloadt als elk model uit de catalogus.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="219"/>
+        <source>The Hub could not be asked: {message}</source>
+        <translation>De Hub kon niet worden gevraagd: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="233"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="234"/>
+        <source> ({n} parts)</source>
+        <translation> ({n} delen)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="249"/>
+        <source>no exact fit (split model)</source>
+        <translation>geen exacte schatting (gesplitst model)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="251"/>
+        <source>fits on the GPU</source>
+        <translation>past op de GPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="252"/>
+        <source>fits, split between GPU and CPU</source>
+        <translation>past, verdeeld over GPU en CPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="253"/>
+        <source>fits, on the CPU only</source>
+        <translation>past, alleen op de CPU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="254"/>
+        <source>does not fit</source>
+        <translation>past niet</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="256"/>
+        <source>{verdict}, needs {size}</source>
+        <translation>{verdict}, heeft {size} nodig</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../wizard_app/ui/labels.py" line="112"/>
@@ -2537,36 +2725,41 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/main_window.py" line="63"/>
+        <source>Find on the &amp;Hub…</source>
+        <translation>Zoeken op de &amp;Hub…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="66"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="66"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="71"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="74"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="72"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="75"/>
         <source>&amp;About</source>
         <translation>&amp;Over</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="113"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="124"/>
         <source>About Open Model Wizard</source>
         <translation>Over Open Model Wizard</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="115"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="126"/>
         <source>Open Model Wizard %1: choose, download and try an open-weight language model that fits your machine. Nothing leaves your machine except model downloads.</source>
         <translation>Open Model Wizard %1: kies, download en probeer een taalmodel met open gewichten dat op uw computer past. Niets verlaat uw computer behalve de modeldownloads.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="127"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="138"/>
         <source>The app cannot start properly: %1</source>
         <translation>De app kan niet goed starten: %1</translation>
     </message>
@@ -3085,122 +3278,122 @@
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="67"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="68"/>
         <source>Recommendations</source>
         <translation>Aanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="75"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="76"/>
         <source>Recommended models</source>
         <translation>Aanbevolen modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="84"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="85"/>
         <source>Models left out</source>
         <translation>Weggelaten modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="87"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="88"/>
         <source>Upgrade advice</source>
         <translation>Advies voor uitbreiding</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="91"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="92"/>
         <source>Results</source>
         <translation>Resultaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="92"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="93"/>
         <source>Recommended</source>
         <translation>Aanbevolen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="93"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="94"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="94"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="95"/>
         <source>Upgrades</source>
         <translation>Uitbreidingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="103"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="104"/>
         <source>Export as &amp;Markdown…</source>
         <translation>Exporteren als &amp;Markdown…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="104"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="105"/>
         <source>Export as &amp;JSON…</source>
         <translation>Exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="105"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="106"/>
         <source>Export the recommendation as Markdown</source>
         <translation>De aanbeveling exporteren als Markdown</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="106"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="107"/>
         <source>Export the recommendation as JSON</source>
         <translation>De aanbeveling exporteren als JSON</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="178"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="179"/>
         <source>Comparing the catalog&apos;s models with your machine…</source>
         <translation>De modellen uit de catalogus vergelijken met uw computer…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="187"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="188"/>
         <source>No recommendation: %1</source>
         <translation>Geen aanbeveling: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="202"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="203"/>
         <source>Recommended (%1)</source>
         <translation>Aanbevolen (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="203"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="204"/>
         <source>Left out (%1)</source>
         <translation>Weggelaten (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="204"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="205"/>
         <source>Upgrades (%1)</source>
         <translation>Uitbreidingen (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="211"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="212"/>
         <source>Best for %1 at %2 of context. Choose one to see why and to download it.</source>
         <translation>Het best voor %1 bij %2 context. Kies er een om te zien waarom en om het te downloaden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="219"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="220"/>
         <source>No model in the catalog fits these answers. See why under ‘Left out’, or go back and loosen a constraint.</source>
         <translation>Geen model in de catalogus past bij deze antwoorden. Zie waarom onder ‘Weggelaten’, of ga terug en versoepel een voorwaarde.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="317"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="326"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="317"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="326"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="319"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="328"/>
         <source>Export the recommendation</source>
         <translation>De aanbeveling exporteren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="332"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="341"/>
         <source>Could not write %1: %2. Choose another folder.</source>
         <translation>Kon %1 niet schrijven: %2. Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="337"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="346"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>
