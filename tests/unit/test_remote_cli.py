@@ -145,3 +145,51 @@ def cli_exit(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tupl
         cli(capsys, data, *args)
     out, err = capsys.readouterr()
     return int(exc.value.code or 0), out, err
+
+
+def test_compare_a_local_model_with_one_on_a_server(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, served: LocalServer, tiny_llama: Path
+) -> None:
+    _add(capsys, tmp_path, served, SERVED_KEY)
+    code, out, err = cli(
+        capsys, tmp_path, "compare", str(tiny_llama), f"@box/{SERVED_ID}",
+        "--prompt", "hello", "--prompt", "a story", "--max-tokens", "4", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out.strip().splitlines()[-1])
+    assert [m["label"] for m in data["models"]] == ["tiny-llama", f"{SERVED_ID} @ box"]
+    assert {c["status"] for c in data["cells"]} == {"done"}
+    remote = [c for c in data["cells"] if c["model"] == 1]
+    assert len(remote) == 2
+    for cell in remote:
+        assert 1 <= cell["metrics"]["gen_tokens"] <= 4
+        assert cell["metrics"]["ttft_s"] > 0
+        assert cell["metrics"]["peak_rss_bytes"] is None  # the server's memory: unknown
+    code, _, err = cli(
+        capsys, tmp_path, "compare", str(tiny_llama), f"@box/{SERVED_ID}",
+        "--prompt", "hello", "--max-tokens", "3",
+    )  # fmt: skip
+    assert code == 0
+    assert "on a server" in err
+
+
+def test_compare_with_a_server_that_is_down(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_llama: Path
+) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    assert cli(capsys, tmp_path, "endpoints", "add", "down", url)[0] == 0
+    code, out, _ = cli(
+        capsys, tmp_path, "compare", str(tiny_llama), "@down/some-model",
+        "--prompt", "a", "--prompt", "b", "--max-tokens", "3", "--json",
+    )  # fmt: skip
+    assert code == 1  # some cells failed
+    cells = json.loads(out.strip().splitlines()[-1])["cells"]
+    local = [c for c in cells if c["model"] == 0]
+    remote = [c for c in cells if c["model"] == 1]
+    assert {c["status"] for c in local} == {"done"}
+    assert {c["status"] for c in remote} == {"failed"}
+    status, out, _ = cli(
+        capsys, tmp_path, "compare", str(tiny_llama), "@nowhere/x", "--prompt", "a", "--json"
+    )
+    assert status == 2
+    assert json.loads(out)["code"] == "remote.unknown_endpoint"

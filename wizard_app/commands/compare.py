@@ -1,12 +1,14 @@
 """``model-wizard compare MODEL MODEL...``: the same prompts on two to four models.
 
 MODEL is an installed model's id or name (``model-wizard library``), a catalog
-``id:quant`` that is downloaded, or a .gguf path. The prompts come from ``--prompt``
-(repeatable), ``--prompt-set`` (a use case's presets, or a set saved in the app) or
-``--prompts-file``. Models run one at a time, every prompt with the same settings and
-seed; each answer streams to stdout with its figures on stderr, and the comparison is
-stored as it goes: ``--resume ID`` finishes one that was stopped, ``model-wizard export
-ID`` writes it out, ``model-wizard history --comparisons`` lists them.
+``id:quant`` that is downloaded, a .gguf path, or ``@ENDPOINT/MODEL`` for a model on a
+server (``model-wizard endpoints``), so local and remote models can be compared. The
+prompts come from ``--prompt`` (repeatable), ``--prompt-set`` (a use case's presets, or a
+set saved in the app) or ``--prompts-file``. Models run one at a time, every prompt with
+the same settings and seed; each answer streams to stdout with its figures on stderr, and
+the comparison is stored as it goes: ``--resume ID`` finishes one that was stopped,
+``model-wizard export ID`` writes it out, ``model-wizard history --comparisons`` lists
+them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard_app.commands._common import CliContext, add_json_flag
 from wizard_app.commands.run import _positive
@@ -46,7 +48,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "models",
         nargs="*",
         metavar="MODEL",
-        help="an installed model id or name, a catalog id:quant, or a .gguf file (2 to 4)",
+        help="an installed model id or name, a catalog id:quant, a .gguf file, or "
+        "@ENDPOINT/MODEL on a server (2 to 4)",
     )
     src = p.add_mutually_exclusive_group()
     src.add_argument("--prompt", action="append", metavar="TEXT", help="a prompt (repeatable)")
@@ -89,11 +92,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def resolve_models(specs: list[str], ctx: CliContext) -> list[ModelChoice]:
     from wizard_app.commands.run import installed_model
     from wizard_app.core.compare.spec import ModelChoice
-    from wizard_app.core.download.library import Library
+    from wizard_app.core.library.installed import Library
 
     library = Library(ctx.db, ctx.models_dir)
     out: list[ModelChoice] = []
     for spec in specs:
+        if spec.startswith("@"):
+            out.append(_remote_choice(spec, ctx))
+            continue
         path = Path(spec).expanduser()
         if path.is_file() or spec.lower().endswith(".gguf"):
             if not path.is_file():
@@ -124,6 +130,21 @@ def resolve_models(specs: list[str], ctx: CliContext) -> list[ModelChoice]:
         m if names.count(m.label) == 1 or not m.quant else _relabel(m, f"{m.label} {m.quant}")
         for m in out
     ]
+
+
+def _remote_choice(spec: str, ctx: CliContext) -> ModelChoice:
+    """``@NAME/MODEL``: a model on the endpoint NAME (``model-wizard endpoints``)."""
+    from wizard_app.commands.endpoints import store
+    from wizard_app.core.compare.spec import ModelChoice
+
+    name, _, model = spec[1:].partition("/")
+    if not name or not model:
+        raise InputError(
+            f"'{spec}' does not name a model on a server.",
+            "Write @ENDPOINT/MODEL, e.g. @gpu-box/llama3.3:70b (see 'model-wizard endpoints').",
+        )
+    store(ctx).get(name)  # an unknown endpoint is an error now, not in every cell
+    return ModelChoice.for_remote(name, model)
 
 
 def _relabel(m: ModelChoice, label: str) -> ModelChoice:
@@ -198,7 +219,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             blind=args.blind,
         )
     try:
-        _run_cells(rec, repo, hw, args.json, __version__)
+        _run_cells(rec, repo, hw, args.json, __version__, ctx)
     except KeyboardInterrupt:
         done = len(repo.get(rec.id).finished_cells())
         print(
@@ -218,12 +239,36 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     return 1 if failed else 0
 
 
+class _Remotes:
+    """One remote client per endpoint used, closed at the end."""
+
+    def __init__(self, ctx: CliContext) -> None:
+        self._ctx = ctx
+        self._clients: dict[str, Any] = {}
+
+    def client(self, name: str) -> Any:
+        from wizard_app.commands.endpoints import store
+        from wizard_app.core.remote.client import RemoteClient
+
+        if name not in self._clients:
+            self._clients[name] = RemoteClient(store(self._ctx).get(name))
+        return self._clients[name]
+
+    def __enter__(self) -> _Remotes:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for c in self._clients.values():
+            c.close()
+
+
 def _run_cells(
     rec: ComparisonRecord,
     repo: ComparisonRepository,
     hw: HardwareProfile,
     quiet: bool,
     app_version: str,
+    ctx: CliContext,
 ) -> None:
     from wizard_app.core.compare.runner import CellFinished, CellStarted, CellToken, run_comparison
     from wizard_app.core.compare.summary import labels
@@ -234,7 +279,8 @@ def _run_cells(
     count = len(rec.finished_cells())
     if count and not quiet:
         print(f"resuming comparison {rec.id}: {count} of {rec.total} answers kept", file=err)
-    with RuntimeClient() as client:
+    remotes = _Remotes(ctx)
+    with RuntimeClient() as client, remotes:
         events = run_comparison(
             client,
             rec.models,
@@ -242,6 +288,7 @@ def _run_cells(
             rec.settings,
             hw,
             skip=rec.finished_cells(),
+            remotes=remotes.client,
         )
         for event in events:
             if quiet:
@@ -274,6 +321,11 @@ def _rate(v: float | None) -> str:
 def _cell_line(name: str, prompt: int, c: CellRecord) -> str:
     if not c.done:
         return f"-- {name}, prompt {prompt + 1}: FAILED ({c.error_kind}): {c.error}"
+    if c.peak_rss_bytes is None:  # on a server: measured here, its memory unknown
+        return (
+            f"-- first token {c.ttft_s or 0:.2f} s | {_rate(c.gen_tok_per_s)} | "
+            f"prompt {_rate(c.prompt_tok_per_s)} | on a server | stop: {c.stop_reason}"
+        )
     predicted = (
         f" (predicted {c.predicted_rss_bytes / MiB:,.0f} MiB)" if c.predicted_rss_bytes else ""
     )
@@ -298,7 +350,8 @@ def _summary_text(rec: ComparisonRecord) -> str:
         lines.append(
             f"{s.label:<{width}}  {s.done:>7}  {s.failed:>6}  "
             f"{s.gen_tok_per_s or 0:>7.1f}  {s.prompt_tok_per_s or 0:>12.1f}  "
-            f"{s.ttft_s or 0:>10.2f}s  {(s.peak_rss_bytes or 0) / MiB:>8,.0f}"
+            f"{s.ttft_s or 0:>10.2f}s  "
+            + (f"{s.peak_rss_bytes / MiB:>8,.0f}" if s.peak_rss_bytes is not None else "     n/a")
         )
     lines.append(
         f"rate the answers in the app, or export: model-wizard export {rec.id} --format md"

@@ -1,5 +1,8 @@
 """Running a comparison: every prompt on one model, then the next model, in order.
 
+A model may also be on a server (an endpoint): its prompts go through the remote client,
+measured on this side, and the same cell events come out.
+
 ``run_comparison`` is a generator in the house style: iterate it from a worker thread and
 pass a ``CancelToken``. Each model is loaded once (``trial_run`` skips the load when the
 worker already holds it with the same settings), runs the prompts in their order with the
@@ -17,11 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem
@@ -31,11 +34,60 @@ from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.client import RunError, RuntimeClient
 from wizard_app.core.runtime.trial import TrialResult, trial_run
 
+if TYPE_CHECKING:  # a comparison of local models never imports the HTTP client
+    from wizard_app.core.remote.client import RemoteClient, RemoteDone
+
 CellStatus = Literal["done", "failed"]
 # why a cell failed: a protocol ErrorKind, or one of these
 MISSING_FILE = "missing_file"  # the model file was removed
 NOT_LOADED = "not_loaded"  # an earlier prompt of this model could not load it
 BAD_INPUT = "bad_input"  # the file or settings were refused before loading
+REMOTE = "remote"  # the server could not be used or broke off the answer
+# a server that fails one prompt this way fails the model's other prompts too
+_REMOTE_FATAL = frozenset(
+    {
+        "remote.unreachable",
+        "remote.connect_timeout",
+        "remote.tls",
+        "remote.unauthorized",
+        "remote.unauthorized.no_key",
+        "remote.model_not_found",
+        "remote.no_models",
+        "remote.unknown_endpoint",
+    }
+)
+
+
+@dataclass(frozen=True)
+class RemoteCellMetrics:
+    """What a cell on a server measured, with the names of ``RunMetrics``; the server's
+    load time, memory and settings are not known here and stay None."""
+
+    ttft_s: float
+    gen_tokens: int
+    gen_s: float
+    gen_tok_per_s: float | None
+    prompt_tokens: int | None
+    prompt_tok_per_s: float | None  # the server's own figure, when it sends one
+    stop_reason: str
+    load_s: None = None
+    peak_rss_bytes: None = None
+    n_ctx: None = None
+    n_gpu_layers: None = None
+
+    @classmethod
+    def of(cls, done: RemoteDone) -> RemoteCellMetrics:
+        m = done.metrics
+        timings = m.server_timings
+        return cls(
+            ttft_s=m.ttft_s,
+            gen_tokens=m.gen_tokens,
+            gen_s=m.gen_s,
+            gen_tok_per_s=m.gen_tok_per_s,
+            prompt_tokens=m.prompt_tokens or (timings.prompt_n if timings else None),
+            prompt_tok_per_s=timings.prompt_per_second if timings else None,
+            stop_reason={"stop": "eos"}.get(m.stop_reason, m.stop_reason)[:16],
+        )
 
 
 @dataclass(frozen=True)
@@ -44,7 +96,7 @@ class CellOutcome:
 
     status: CellStatus
     output: str = ""
-    metrics: p.RunMetrics | None = None
+    metrics: p.RunMetrics | RemoteCellMetrics | None = None
     predicted_rss_bytes: int | None = None
     predicted_tok_per_s: float | None = None
     chat_format: str = ""
@@ -134,8 +186,13 @@ def run_comparison(
     *,
     skip: Collection[tuple[int, int]] = (),
     token: CancelToken | None = None,
+    remotes: Callable[[str], RemoteClient] | None = None,
 ) -> Iterator[CompareEvent]:
-    """Run every (model, prompt) cell not in ``skip``; see the module docstring."""
+    """Run every (model, prompt) cell not in ``skip``; see the module docstring.
+
+    ``remotes`` gives the client for an endpoint's name, for models on a server
+    (``ModelChoice.for_remote``); the caller closes those clients.
+    """
     done = set(skip)
     for mi, model in enumerate(models):
         todo = [pi for pi in range(len(prompts)) if (mi, pi) not in done]
@@ -143,6 +200,10 @@ def run_comparison(
             continue
         if token is not None and token.is_set():
             return
+        if model.remote is not None:
+            yield ModelStarted(mi)
+            yield from _run_remote_model(remotes, mi, model, todo, prompts, settings, token)
+            continue
         if not model.path.is_file():
             for pi in todo:
                 yield CellFinished(mi, pi, _missing(model.path))
@@ -208,6 +269,68 @@ def _run_model(
         if cancelled:  # the cell stays to do; a part of an answer is not one
             return
         assert outcome is not None
+        yield CellFinished(mi, pi, outcome)
+
+
+def _run_remote_model(
+    remotes: Callable[[str], RemoteClient] | None,
+    mi: int,
+    model: ModelChoice,
+    todo: list[int],
+    prompts: Sequence[PromptItem],
+    settings: CompareSettings,
+    token: CancelToken | None,
+) -> Iterator[CompareEvent]:
+    from wizard_app.core.remote.client import RemoteDone
+    from wizard_app.core.remote.errors import RemoteError
+    from wizard_app.core.remote.runtime import chat_request
+
+    assert model.remote is not None
+    endpoint, model_id = model.remote
+    fatal: CellOutcome | None = None
+    try:
+        client = remotes(endpoint) if remotes is not None else None
+    except WizardError as exc:
+        client, fatal = None, CellOutcome.failure(REMOTE, exc)
+    if client is None and fatal is None:
+        fatal = CellOutcome.failure(REMOTE, f"No client for the endpoint {endpoint}.")
+    for pi in todo:
+        if token is not None and token.is_set():
+            return
+        if fatal is not None or client is None:
+            yield CellFinished(mi, pi, fatal or CellOutcome.failure(REMOTE, endpoint))
+            continue
+        yield CellStarted(mi, pi)
+        item = prompts[pi]
+        request = chat_request(
+            model_id,
+            item.prompt,
+            system=item.system or None,
+            max_tokens=settings.max_tokens,
+            temperature=settings.temperature,
+            top_p=settings.top_p,
+            top_k=settings.top_k,
+            min_p=settings.min_p,
+            seed=settings.seed,
+        )
+        outcome: CellOutcome | None = None
+        try:
+            for event in client.chat(request, token):
+                if isinstance(event, RemoteDone):
+                    outcome = CellOutcome(
+                        status="done",
+                        output=event.text,
+                        metrics=RemoteCellMetrics.of(event),
+                        chat_format="server",
+                    )
+                elif event.text:
+                    yield CellToken(mi, pi, event.text)
+        except RemoteError as exc:
+            outcome = CellOutcome.failure(REMOTE, exc)
+            if exc.code in _REMOTE_FATAL:
+                fatal = outcome
+        if outcome is None:  # cancelled: the cell stays to do
+            return
         yield CellFinished(mi, pi, outcome)
 
 

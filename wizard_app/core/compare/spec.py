@@ -17,15 +17,36 @@ MAX_MODELS = 4
 DEFAULT_SEED = 42  # a fixed seed unless the user gives one: the runs are then repeatable
 
 
+# A model on a server is kept as the path "endpoint:NAME/MODEL" (it round-trips through
+# the stored comparison as any path does).
+REMOTE_PREFIX = "endpoint:"
+
+
 @dataclass(frozen=True)
 class ModelChoice:
-    """One contender: a GGUF file, and where it came from when it is known."""
+    """One contender: a GGUF file, and where it came from when it is known; or a model on
+    a named endpoint (``for_remote``)."""
 
     label: str
     path: Path
     model_id: int | None = None  # library id
     catalog_id: str | None = None
     quant: str | None = None
+
+    @classmethod
+    def for_remote(cls, endpoint: str, model: str, label: str | None = None) -> ModelChoice:
+        return cls(
+            label=label or f"{model} @ {endpoint}", path=Path(f"{REMOTE_PREFIX}{endpoint}/{model}")
+        )
+
+    @property
+    def remote(self) -> tuple[str, str] | None:
+        """(endpoint name, model id) for a model on a server, else None."""
+        text = str(self.path)
+        if not text.startswith(REMOTE_PREFIX):
+            return None
+        endpoint, _, model = text[len(REMOTE_PREFIX) :].partition("/")
+        return endpoint, model
 
     def to_json(self) -> dict[str, Any]:
         return {
