@@ -221,7 +221,7 @@ def shoot(out: Path, lang: str, dark: bool) -> int:
 
     from tests.real_models import GEMMA3_270M
     from wizard_app.core.compare.spec import CompareSettings, PromptItem
-    from wizard_app.core.download.library import Library
+    from wizard_app.core.library.installed import Library
 
     assert services.database is not None
     Library(services.database, services.models_dir).import_file(fetch(GEMMA3_270M))

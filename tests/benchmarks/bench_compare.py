@@ -144,7 +144,7 @@ class Gui:
         from PySide6.QtWidgets import QApplication
 
         from wizard_app.core.catalog import load_catalog
-        from wizard_app.core.download.library import Library
+        from wizard_app.core.library.installed import Library
         from wizard_app.core.paths import AppPaths
         from wizard_app.core.settings import AppSettings
         from wizard_app.ui.presets import load_presets

@@ -7,7 +7,7 @@ import stat
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser
 
-from wizard_app.core.download.library import Library
+from wizard_app.core.library.installed import Library
 from wizard_app.core.recommend import history
 from wizard_app.core.recommend.engine import Recommender, RecommendRequest
 from wizard_app.core.settings import AppSettings

@@ -84,7 +84,7 @@ def test_compare_two_files_then_history_and_export(
 def test_library_ids_catalog_quants_prompt_sets_and_resume(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_llama: Path, tiny_bpe: Path
 ) -> None:
-    from wizard_app.core.download.library import Library
+    from wizard_app.core.library.installed import Library
 
     paths = AppPaths.under(tmp_path).ensure()
     db = Database(paths.database)

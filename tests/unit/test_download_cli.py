@@ -136,24 +136,23 @@ def test_download_by_catalog_id_takes_q4_k_m_pinned_and_checked(
     assert "No model with id 'no-such-model'" in err
 
 
-def test_the_real_catalogs_checksum_guards_against_a_changed_repo(
-    hub: Hub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_pinned_checksum_guards_against_a_changed_repo(
+    hub: Hub, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A pinned catalog artifact whose Hub file now has another hash is refused."""
-    pick = None
-    for entry in load_catalog():
-        artifacts = entry.variant.artifacts
-        default = entry.variant.artifact("Q4_K_M") or (artifacts[0] if artifacts else None)
-        if default is not None and default.sha256 and default.revision and default.file:
-            pick = (entry.id, default)
-            break
-    if pick is None:
-        pytest.skip("no catalog artifact carries a sha256 and a revision")
-    model_id, art = pick
-    assert art.file is not None
-    hub.add_random(art.repo, art.file, 4096, seed=9)  # not the real bytes
-    hub.repo(art.repo).commit = art.revision or ""
-    code, _, err = cli(capsys, tmp_path, "download", model_id, "--endpoint", hub.url)
+    catalog = load_catalog(_catalog_dir(tmp_path, hub))
+    model_id = "example-7b-instruct"
+    art = catalog.get(model_id).variant.artifact("Q4_K_M")
+    assert art is not None
+    assert art.file
+    assert art.sha256
+    assert art.revision
+    # the repository changed after the catalog was written: other bytes at the pinned commit
+    changed = hub.add_random(art.repo, art.file, 4096, seed=9)
+    assert changed.sha256 != art.sha256
+    hub.repo(art.repo).commit = art.revision
+    monkeypatch.setattr(CliContext, "catalog", property(lambda self: catalog))
+    code, _, err = cli(capsys, tmp_path / "data", "download", model_id, "--endpoint", hub.url)
     assert code == 2
     assert "repository changed since the catalog was written" in err
     assert not hub.requests("cdn", "GET")

@@ -25,7 +25,8 @@ from wizard_app.core.download.fetcher import fetch
 from wizard_app.core.download.hub import DownloadError, HubClient
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import part_paths
-from wizard_app.core.download.queue import DownloadManager, DownloadRequest, StateChanged
+from wizard_app.core.download.queue import DownloadManager, StateChanged
+from wizard_app.core.download.request import DownloadRequest
 from wizard_app.core.errors import InputError
 from wizard_app.core.storage.database import Database
 

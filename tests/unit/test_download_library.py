@@ -12,13 +12,14 @@ import pytest
 
 from tests.hub_server import Hub, write_test_gguf
 from wizard_app.core.download.hub import HubClient
-from wizard_app.core.download.library import Library, ScanRoots, ScanSkipped, scan
 from wizard_app.core.errors import InputError
 from wizard_app.core.gguf.header import shape_of
 from wizard_app.core.gguf.info import parse_header
 from wizard_app.core.gguf.parser import NeedMore
 from wizard_app.core.gguf.reader import read_local_header, shape_from_gguf
 from wizard_app.core.gguf.remote import peek_remote
+from wizard_app.core.library.installed import Library
+from wizard_app.core.library.scan import ScanRoots, ScanSkipped, scan
 from wizard_app.core.storage.database import Database
 
 
@@ -323,7 +324,7 @@ def test_prepare_import_reports_progress_and_a_cancelled_copy_leaves_nothing(
     gguf_file: Path, tmp_path: Path
 ) -> None:
     from wizard_app.core.cancel import CancelToken
-    from wizard_app.core.download.library import ImportProgress, ImportReady, prepare_import
+    from wizard_app.core.library.importing import ImportProgress, ImportReady, prepare_import
 
     models = tmp_path / "models"
     events = list(prepare_import(gguf_file, models, copy=True))

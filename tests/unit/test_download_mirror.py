@@ -97,7 +97,7 @@ def test_a_file_without_a_hub_hash_is_complete_but_not_called_verified(
     code, out, err = cli(capsys, tmp_path, *download(hub, "plain.gguf"))
     assert "Not verified: neither the server nor the catalog gave a sha256" in out
     from wizard_app.commands._common import CliContext
-    from wizard_app.core.download.library import Library
+    from wizard_app.core.library.installed import Library
 
     ctx = CliContext(str(tmp_path))
     try:

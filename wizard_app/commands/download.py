@@ -10,12 +10,15 @@ import argparse
 import os
 import sys
 import time
-from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
 from wizard_app.commands._hardware_args import add_hardware_override_args
 from wizard_app.core.errors import InputError
+
+if TYPE_CHECKING:
+    from wizard_app.core.catalog.schema import Artifact
+    from wizard_app.core.download.request import DownloadRequest
 
 ORDER = 60
 DEFAULT_QUANT = "Q4_K_M"
@@ -69,18 +72,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run)
 
 
-@dataclass(frozen=True)
-class _Target:
-    repo: str
-    filename: str
-    revision: str
-    catalog_id: str | None
-    quant: str | None
-    sha256: str | None
-    size: int | None
-
-
-def _targets(args: argparse.Namespace, ctx: CliContext) -> list[_Target]:
+def _chosen(args: argparse.Namespace, ctx: CliContext) -> tuple[str, Artifact] | None:
+    """The catalog model and artifact asked for, or None for ``--repo/--file``."""
     if args.model and (args.repo or args.filename):
         raise InputError("Give a catalog id or --repo/--file, not both.")
     if not args.model:
@@ -92,7 +85,7 @@ def _targets(args: argparse.Namespace, ctx: CliContext) -> list[_Target]:
         from wizard_app.core.download.hub import check_repo_id
 
         check_repo_id(args.repo)
-        return [_Target(args.repo, args.filename, args.revision or "main", None, None, None, None)]
+        return None
     model_id, _, quant = args.model.partition(":")
     entry = ctx.catalog.get(model_id)
     variant = entry.variant
@@ -106,20 +99,20 @@ def _targets(args: argparse.Namespace, ctx: CliContext) -> list[_Target]:
             raise InputError(f"{model_id} has no {quant.upper()} file.", f"Available: {have}.")
     else:
         artifact = variant.artifact(DEFAULT_QUANT) or variant.artifacts[0]
-    revision = args.revision or artifact.revision or "main"
-    single = artifact.file is not None
-    return [
-        _Target(
-            artifact.repo,
-            name,
-            revision,
-            model_id,
-            artifact.quant,
-            artifact.sha256 if single else None,
-            artifact.size_bytes if single else None,
-        )
-        for name in artifact.files
-    ]
+    return model_id, artifact
+
+
+def _requests(
+    args: argparse.Namespace, chosen: tuple[str, Artifact] | None, endpoint: str
+) -> list[DownloadRequest]:
+    from wizard_app.core.download.request import file_request, requests_for_artifact
+
+    if chosen is None:
+        return [file_request(args.repo, args.filename, endpoint=endpoint, revision=args.revision)]
+    model_id, artifact = chosen
+    return requests_for_artifact(
+        artifact, endpoint=endpoint, catalog_id=model_id, revision=args.revision
+    )
 
 
 def _token(args: argparse.Namespace, saved: str | None) -> str | None:
@@ -142,9 +135,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if args.connections < 0 or args.retries < 0 or args.stall_timeout <= 0:
         raise InputError("--connections and --retries cannot be negative, --stall-timeout > 0.")
-    targets = _targets(args, ctx)
+    chosen = _chosen(args, ctx)
     # --endpoint, else the app's settings, else HF_ENDPOINT, else the Hub
     endpoint = resolve_endpoint(args.endpoint or ctx.settings.hub_endpoint or None)
+    targets = _requests(args, chosen, endpoint)
     token = _token(args, ctx.settings.hub_token or None)
 
     def client_for(url: str) -> HubClient:
@@ -161,10 +155,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         retries=args.retries,
         connections=args.connections,
     )
-    return _download(ctx, targets, endpoint, client_for, options, args.json)
+    return _download(ctx, targets, client_for, options, args.json)
 
 
-def _peek(client: Any, target: _Target, args: argparse.Namespace, ctx: CliContext) -> int:
+def _peek(client: Any, target: DownloadRequest, args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.commands._machine import hardware_from_args
     from wizard_app.commands.fit import format_text
     from wizard_app.core.fit import estimate
@@ -202,8 +196,7 @@ def _peek(client: Any, target: _Target, args: argparse.Namespace, ctx: CliContex
 
 def _download(
     ctx: CliContext,
-    targets: list[_Target],
-    endpoint: str,
+    targets: list[DownloadRequest],
     client_for: Any,
     options: Any,
     as_json: bool,
@@ -212,7 +205,6 @@ def _download(
     from wizard_app.core.download.hub import DownloadError
     from wizard_app.core.download.queue import (
         DownloadManager,
-        DownloadRequest,
         Installed,
         Progress,
         Retrying,
@@ -221,21 +213,7 @@ def _download(
 
     manager = DownloadManager(ctx.db, ctx.models_dir, client_for, options=options)
     ctx.__dict__.setdefault("library_rebuilt", manager.repaired)  # for the closing note
-    ids = [
-        manager.enqueue(
-            DownloadRequest(
-                repo=t.repo,
-                filename=t.filename,
-                endpoint=endpoint,
-                revision=t.revision,
-                catalog_id=t.catalog_id,
-                quant=t.quant,
-                expected_sha256=t.sha256,
-                size_bytes=t.size,
-            )
-        )
-        for t in targets
-    ]
+    ids = [manager.enqueue(t) for t in targets]
     names = {i: t.filename for i, t in zip(ids, targets, strict=True)}
     line = _ProgressLine(sys.stderr)
     installed: dict[int, Installed] = {}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from wizard_app.commands._common import CliContext, print_json
 
 if TYPE_CHECKING:
-    from wizard_app.core.download.library import Library, ModelEntry
+    from wizard_app.core.library.installed import Library, ModelEntry
 
 ORDER = 61
 
@@ -57,7 +57,7 @@ def rebuild_if_needed(ctx: CliContext) -> list[ModelEntry]:
     models folder's files back to the library, once per command."""
     if "library_rebuilt" in ctx.__dict__:
         return list(ctx.__dict__["library_rebuilt"])
-    from wizard_app.core.download.library import Library
+    from wizard_app.core.library.installed import Library
 
     added: list[ModelEntry] = []
     if ctx.db.needs_library_rebuild:
@@ -67,7 +67,7 @@ def rebuild_if_needed(ctx: CliContext) -> list[ModelEntry]:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from wizard_app.core.download.library import Library
+    from wizard_app.core.library.installed import Library
 
     rebuild_if_needed(ctx)
     library = Library(ctx.db, ctx.models_dir)
@@ -119,7 +119,7 @@ def _import(library: Library, args: argparse.Namespace) -> int:
 
 
 def _scan(library: Library, args: argparse.Namespace) -> int:
-    from wizard_app.core.download.library import ScanRoots
+    from wizard_app.core.library.scan import ScanRoots
 
     report = library.scan_and_register(ScanRoots.default())
     if args.json:

@@ -76,25 +76,20 @@ class Downloads(QObject):
 
     # ---- actions -----------------------------------------------------------------------
     def enqueue(self, choice: Choice) -> list[int]:
-        from wizard_app.core.download.queue import DownloadRequest
+        from wizard_app.core.download.request import file_request, requests_for_artifact
 
         manager = self.manager()
-        ids = []
-        for i, name in enumerate(choice.files):
-            ids.append(
-                manager.enqueue(
-                    DownloadRequest(
-                        repo=choice.repo,
-                        filename=name,
-                        endpoint=self.endpoint,
-                        revision=choice.revision or "main",
-                        catalog_id=choice.id,
-                        quant=choice.quant,
-                        expected_sha256=choice.sha256 if i == 0 else None,
-                        size_bytes=choice.size_bytes if len(choice.files) == 1 else None,
-                    )
-                )
-            )
+        catalog = self.services.catalog
+        variant = catalog.get(choice.id).variant if catalog is not None else None
+        artifact = variant.artifact(choice.quant) if variant is not None else None
+        if artifact is not None:
+            requests = requests_for_artifact(artifact, endpoint=self.endpoint, catalog_id=choice.id)
+        else:
+            requests = [
+                file_request(choice.repo, name, endpoint=self.endpoint, revision=choice.revision)
+                for name in choice.files
+            ]
+        ids = [manager.enqueue(req) for req in requests]
         self._timer.start()
         return ids
 

@@ -55,7 +55,7 @@ def warm_imports() -> None:
         "wizard_app.core.hardware.probe",
         "wizard_app.core.download.hub",
         "wizard_app.core.download.fetcher",
-        "wizard_app.core.download.library",
+        "wizard_app.core.library.installed",
         "wizard_app.core.download.queue",
         "wizard_app.core.runtime.client",
         "wizard_app.core.runtime.trial",

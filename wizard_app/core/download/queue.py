@@ -42,31 +42,20 @@ from wizard_app.core.download.events import (
 )
 from wizard_app.core.download.fetcher import fetch
 from wizard_app.core.download.hub import HubClient, RemoteFile, split_credentials
-from wizard_app.core.download.library import Library, ModelEntry
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import download_busy, part_paths, remove_receipt
+from wizard_app.core.download.request import DownloadRequest
 from wizard_app.core.errors import InputError, Param, StorageError, WizardError
 from wizard_app.core.gguf.info import GGUFInfo
 from wizard_app.core.gguf.reader import read_local_header
 from wizard_app.core.gguf.shards import shard_name, shard_paths
+from wizard_app.core.library.installed import Library, ModelEntry
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.download_tables import DownloadRow
 
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[str], HubClient]
-
-
-@dataclass(frozen=True)
-class DownloadRequest:
-    repo: str
-    filename: str
-    endpoint: str
-    revision: str = "main"
-    catalog_id: str | None = None
-    quant: str | None = None
-    expected_sha256: str | None = None
-    size_bytes: int | None = None
 
 
 @dataclass(frozen=True)

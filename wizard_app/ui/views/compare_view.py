@@ -98,7 +98,7 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         """Models, prompt sets and history from the database (after start-up, on showing)."""
         from wizard_app.core.compare.prompt_sets import builtin_sets
-        from wizard_app.core.download.library import Library
+        from wizard_app.core.library.installed import Library
         from wizard_app.core.storage.compare_tables import PromptSetRepository
 
         db = self.services.database

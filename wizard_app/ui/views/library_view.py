@@ -29,7 +29,7 @@ from wizard_app.ui.widgets.trial_panel import TrialPanel
 
 if TYPE_CHECKING:
     from wizard_app.core.download.events import DownloadProgress
-    from wizard_app.core.download.library import Library
+    from wizard_app.core.library.installed import Library
 
 
 def table(name: str) -> QTableView:
@@ -134,7 +134,7 @@ class LibraryView(QWidget):
 
     # ---- contents ------------------------------------------------------------------------
     def _library(self) -> Library:
-        from wizard_app.core.download.library import Library
+        from wizard_app.core.library.installed import Library
 
         assert self.services.database is not None
         return Library(self.services.database, self.services.models_dir)
@@ -226,7 +226,7 @@ class LibraryView(QWidget):
         getattr(self.services.downloads, action)([i.id for i in infos])
 
     def start_scan(self) -> None:
-        from wizard_app.core.download.library import ScanRoots, scan
+        from wizard_app.core.library.scan import ScanRoots, scan
 
         roots = ScanRoots.default()
         self._scan = Task(lambda token: scan(roots, cancel=token), "library scan")
@@ -238,7 +238,7 @@ class LibraryView(QWidget):
         self.services.runner.start(self._scan)
 
     def _on_scan_found(self, found: object) -> None:
-        from wizard_app.core.download.library import FoundModel
+        from wizard_app.core.library.scan import FoundModel
 
         if isinstance(found, FoundModel) and self.services.database is not None:
             self._library().register(found)  # the database is written here, not in the task

@@ -36,7 +36,7 @@ from wizard_app.ui.labels import use_case_label
 
 if TYPE_CHECKING:
     from wizard_app.core.compare.prompt_sets import PromptSet
-    from wizard_app.core.download.library import ModelEntry
+    from wizard_app.core.library.installed import ModelEntry
 
 ROLE = Qt.ItemDataRole.UserRole
 

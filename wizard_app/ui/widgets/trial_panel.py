@@ -298,7 +298,7 @@ class TrialPanel(QWidget):
         )
         RunRepository(db).add(row)
         if self._model_id is not None:
-            from wizard_app.core.download.library import Library
+            from wizard_app.core.library.installed import Library
 
             Library(db, self.services.models_dir).touch(self._model_id)
 

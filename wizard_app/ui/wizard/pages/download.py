@@ -22,6 +22,7 @@ from wizard_app.ui.wizard.state import WizardState
 if TYPE_CHECKING:
     from wizard_app.core.download.events import DownloadProgress
     from wizard_app.core.download.queue import Installed
+    from wizard_app.core.library.installed import Library
 
 
 class DownloadPage(QWizardPage):
@@ -111,9 +112,17 @@ class DownloadPage(QWizardPage):
             self._states[info.id] = info.state
             self._done[info.id] = info.bytes_done
             self._total[info.id] = info.size_bytes or 0
-            if n == 0 and info.state == "verified" and info.dest_path.is_file():
-                self.state.model_path = info.dest_path
+            if n == 0 and info.state == "verified":
+                entry = self._library().installed(info.dest_path)
+                if entry is not None:
+                    self.state.model_path = entry.path
         self._update()
+
+    def _library(self) -> Library:
+        from wizard_app.core.library.installed import Library
+
+        assert self.services.database is not None
+        return Library(self.services.database, self.services.models_dir)
 
     # ---- events --------------------------------------------------------------------------
     def _on_downloads_progress(self, download_id: int, p: DownloadProgress) -> None:

@@ -40,6 +40,7 @@ from wizard_app.ui.wizard.pages.budget import PRIORITY_BY_POSITION
 from wizard_app.ui.wizard.state import Choice, WizardState
 
 if TYPE_CHECKING:
+    from wizard_app.core.library.installed import ModelEntry
     from wizard_app.core.recommend import history as history_store
     from wizard_app.core.recommend.engine import Recommendation, RecommendRequest
 
@@ -293,9 +294,17 @@ class RecommendationsPage(QWizardPage):
         choice.size_bytes, choice.fit = r.size_bytes, r.fit
         self.state.choice = choice
         paths = self.local_paths(choice)
-        self.state.installed_before = bool(paths) and all(p.is_file() for p in paths)
-        self.state.model_path = paths[0] if self.state.installed_before else None
+        entry = self._installed(paths[0]) if paths else None
+        self.state.installed_before = entry is not None
+        self.state.model_path = entry.path if entry is not None else None
         self.completeChanged.emit()
+
+    def _installed(self, path: Path) -> ModelEntry | None:
+        from wizard_app.core.library.installed import Library
+
+        if self.services.database is None:
+            return None
+        return Library(self.services.database, self.services.models_dir).installed(path)
 
     def local_paths(self, choice: Choice) -> list[Path]:
         from wizard_app.core.download.destination import destination

@@ -27,7 +27,7 @@ class TryItPage(QWizardPage):
         assert path is not None
         model_id = None
         if self.services.database is not None:
-            from wizard_app.core.download.library import Library
+            from wizard_app.core.library.installed import Library
 
             entry = Library(self.services.database, self.services.models_dir).find_path(path)
             model_id = entry.id if entry is not None else None

@@ -1,25 +1,16 @@
 """The library of installed models: what is on disk, where it came from, whether it is ours.
 
-A model is a GGUF file (for a split model, its first shard). Downloads land in the app's
-models folder and belong to the app (``owned``): removing one deletes the file. A GGUF
-imported from elsewhere, or found in another tool's folder (the Hugging Face cache,
-LM Studio, GPT4All, Ollama's blob store), is registered where it is, without a copy,
-and removing it only forgets it unless the user asks for the file to go too.
-
-Scanning is a generator that reads files and never touches the database; the caller
-registers what it yields (:meth:`Library.register`).
+Downloads land in the app's models folder and belong to the app (``owned``): removing one
+deletes the file. A GGUF imported from elsewhere, or found in another tool's folder, is
+registered where it is, without a copy, and removing it only forgets it unless the user
+asks for the file to go too. ``Library.installed(path)`` is the one answer to "is this
+model installed?".
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
 import re
-import shutil
-import sys
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,15 +22,22 @@ from sqlalchemy.exc import IntegrityError as SQLIntegrityError
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.errors import InputError, StorageError
 from wizard_app.core.gguf.info import GGUFInfo
-from wizard_app.core.gguf.reader import read_local_header
-from wizard_app.core.gguf.shards import is_later_shard, shard_name, shard_paths
+from wizard_app.core.gguf.shards import shard_name, shard_paths
+from wizard_app.core.library.importing import ImportReady, check_importable, prepare_import
+from wizard_app.core.library.scan import (
+    FoundModel,
+    ScanRoots,
+    ScanSkipped,
+    describe_found,
+    gguf_files,
+    real_path,
+    scan,
+)
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.download_tables import DownloadRow, InstalledModel
-from wizard_app.core.units import human_bytes
 
 log = logging.getLogger(__name__)
 
-OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # Sources whose files another tool manages: never deleted by us, even when asked.
 _FOREIGN_STORES = {
@@ -48,299 +46,6 @@ _FOREIGN_STORES = {
 }
 
 
-# ---- what a scan finds ------------------------------------------------------------------
-@dataclass(frozen=True)
-class FoundModel:
-    """A GGUF found on disk, with what its location and header say about it."""
-
-    path: Path
-    source: str
-    display_name: str
-    size_bytes: int
-    info: GGUFInfo
-    repo: str | None = None
-    filename: str | None = None
-    revision: str | None = None
-    sha256: str | None = None  # as the other tool recorded it (blob name, manifest digest)
-
-
-@dataclass(frozen=True)
-class ScanSkipped:
-    path: Path
-    reason: str
-
-
-@dataclass(frozen=True)
-class ScanRoots:
-    """Where other tools keep GGUFs; every field can be replaced (tests, odd installs)."""
-
-    huggingface: tuple[Path, ...] = ()
-    lmstudio: tuple[Path, ...] = ()
-    gpt4all: tuple[Path, ...] = ()
-    ollama: tuple[Path, ...] = ()
-
-    @classmethod
-    def default(
-        cls,
-        env: Mapping[str, str] | None = None,
-        home: Path | None = None,
-        platform: str | None = None,
-    ) -> ScanRoots:
-        env = os.environ if env is None else env
-        home = Path.home() if home is None else home
-        platform = sys.platform if platform is None else platform
-        xdg_cache = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else home / ".cache"
-        if env.get("HF_HUB_CACHE"):
-            hf = Path(env["HF_HUB_CACHE"])
-        elif env.get("HF_HOME"):
-            hf = Path(env["HF_HOME"]) / "hub"
-        else:
-            hf = xdg_cache / "huggingface" / "hub"
-        if platform == "darwin":
-            gpt4all = home / "Library" / "Application Support" / "nomic.ai" / "GPT4All"
-        elif platform.startswith("win"):
-            local = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
-            gpt4all = local / "nomic.ai" / "GPT4All"
-        else:
-            data = Path(env["XDG_DATA_HOME"]) if env.get("XDG_DATA_HOME") else home / ".local/share"
-            gpt4all = data / "nomic.ai" / "GPT4All"
-        ollama = Path(env["OLLAMA_MODELS"]) if env.get("OLLAMA_MODELS") else home / ".ollama/models"
-        return cls(
-            huggingface=(hf,),
-            lmstudio=(home / ".lmstudio" / "models", home / ".cache" / "lm-studio" / "models"),
-            gpt4all=(gpt4all,),
-            ollama=(ollama,),
-        )
-
-
-def scan(
-    roots: ScanRoots, *, cancel: CancelToken | None = None
-) -> Iterator[FoundModel | ScanSkipped]:
-    """Every GGUF model in the other tools' folders, headers read; no database access."""
-    cancel = cancel or CancelToken()
-    candidates: list[tuple[Path, dict[str, Any]]] = []
-    for root in roots.huggingface:
-        candidates.extend(_huggingface(root))
-    for root in roots.lmstudio:
-        candidates.extend(_lmstudio(root))
-    for root in roots.gpt4all:
-        candidates.extend((p, {"source": "gpt4all"}) for p in _ggufs(root, recursive=False))
-    for root in roots.ollama:
-        candidates.extend(_ollama(root))
-    seen: set[Path] = set()
-    for path, facts in candidates:
-        if cancel.is_set():
-            return
-        real = _real(path)
-        if real in seen:
-            continue
-        seen.add(real)
-        yield _describe(path, facts)
-
-
-def _real(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path
-
-
-def _ggufs(root: Path, recursive: bool) -> list[Path]:
-    if not root.is_dir():
-        return []
-    try:
-        found = root.rglob("*") if recursive else root.iterdir()
-        return sorted(p for p in found if p.suffix.lower() == ".gguf" and p.is_file())
-    except OSError as exc:
-        log.info("cannot list %s: %s", root, exc)
-        return []
-
-
-def _huggingface(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """``models--owner--name/snapshots/<commit>/<file>.gguf`` (symlinks into ``blobs``)."""
-    if not root.is_dir():
-        return
-    for repo_dir in sorted(root.glob("models--*")):
-        repo = repo_dir.name[len("models--") :].replace("--", "/", 1)
-        snapshots = repo_dir / "snapshots"
-        if not snapshots.is_dir():
-            continue
-        for commit_dir in sorted(p for p in snapshots.iterdir() if p.is_dir()):
-            for path in _ggufs(commit_dir, recursive=True):
-                blob = os.path.basename(os.path.realpath(path))
-                yield (
-                    path,
-                    {
-                        "source": "huggingface",
-                        "repo": repo,
-                        "filename": path.relative_to(commit_dir).as_posix(),
-                        "revision": commit_dir.name,
-                        "sha256": blob if _SHA256.match(blob) else None,
-                    },
-                )
-
-
-def _lmstudio(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """``<publisher>/<repo>/<file>.gguf``."""
-    for path in _ggufs(root, recursive=True):
-        rel = path.relative_to(root).parts
-        facts: dict[str, Any] = {"source": "lmstudio"}
-        if len(rel) >= 3:
-            facts["repo"] = f"{rel[0]}/{rel[1]}"
-            facts["filename"] = "/".join(rel[2:])
-        yield path, facts
-
-
-def _ollama(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """``manifests/<host>/<namespace>/<name>/<tag>`` -> the model layer's blob."""
-    manifests = root / "manifests"
-    if not manifests.is_dir():
-        return
-    for manifest in sorted(p for p in manifests.rglob("*") if p.is_file()):
-        parts = manifest.relative_to(manifests).parts
-        if len(parts) != 4:
-            continue
-        host, namespace, name, tag = parts
-        try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-            layers = data.get("layers", []) if isinstance(data, dict) else []
-        except (OSError, ValueError):
-            log.info("unreadable Ollama manifest %s", manifest)
-            continue
-        for layer in layers:
-            if not isinstance(layer, dict) or layer.get("mediaType") != OLLAMA_MODEL_LAYER:
-                continue
-            digest = str(layer.get("digest", ""))
-            algo, _, hexdigest = digest.partition(":")
-            if algo != "sha256" or not _SHA256.match(hexdigest):
-                continue
-            label = (
-                f"{name}:{tag}"
-                if (host, namespace) == ("registry.ollama.ai", "library")
-                else f"{host}/{namespace}/{name}:{tag}"
-            )
-            yield (
-                root / "blobs" / f"sha256-{hexdigest}",
-                {
-                    "source": "ollama",
-                    "display_name": label,
-                    "sha256": hexdigest,
-                },
-            )
-
-
-def _describe(path: Path, facts: dict[str, Any]) -> FoundModel | ScanSkipped:
-    if is_later_shard(path):
-        return ScanSkipped(path, "a later shard of a split model (the first one is listed)")
-    try:
-        size = path.stat().st_size
-        info = read_local_header(path)
-    except FileNotFoundError:
-        return ScanSkipped(path, "listed but missing")
-    except (InputError, OSError) as exc:
-        return ScanSkipped(path, str(exc))
-    if info.architecture == "clip" or path.name.lower().startswith("mmproj"):
-        return ScanSkipped(path, "a vision projector, not a model on its own")
-    if shard_name(path.name):
-        size = sum(s.stat().st_size for s in shard_paths(path) if s.exists())
-    name = facts.pop("display_name", None) or info.name or path.stem
-    return FoundModel(path=path, display_name=name, size_bytes=size, info=info, **facts)
-
-
-# ---- importing ----------------------------------------------------------------------
-@dataclass(frozen=True)
-class ImportProgress:
-    done: int
-    total: int
-
-
-@dataclass(frozen=True)
-class ImportReady:
-    """A GGUF checked (and copied, if asked) and ready to be registered."""
-
-    path: Path
-    info: GGUFInfo
-    size_bytes: int
-    owned: bool
-    sha256: str | None
-
-
-def check_importable(path: Path) -> Path:
-    """The resolved path of a GGUF model file (the first shard of a split one)."""
-    path = Path(path).expanduser()
-    if not path.is_file():
-        raise InputError(f"{path} is not a file.", "Give the path of a .gguf file.")
-    parsed = shard_name(path.name)
-    if parsed and parsed.number != 1:
-        raise InputError(
-            f"{path.name} is shard {parsed.number} of a split model.",
-            f"Import the first shard ({shard_paths(path)[0].name}); the others are found "
-            "next to it.",
-        )
-    missing = [s for s in shard_paths(path) if not s.exists()]
-    if missing:
-        raise InputError(
-            f"{path.name} is a split model and {missing[0].name} is missing.",
-            "Put every shard in the same folder.",
-        )
-    return path.resolve()
-
-
-def prepare_import(
-    path: Path, models_dir: Path, *, copy: bool = False, cancel: CancelToken | None = None
-) -> Iterator[ImportProgress | ImportReady]:
-    """Read the header; with ``copy``, copy every shard into the
-    models folder (hashing on the way). No database access: the caller registers the
-    :class:`ImportReady` it ends with. A cancelled copy leaves nothing behind."""
-    cancel = cancel or CancelToken()
-    path = check_importable(path)
-    info = read_local_header(path)
-    shards = shard_paths(path)
-    total = sum(s.stat().st_size for s in shards)
-    if not copy:
-        yield ImportReady(path, info, total, False, None)
-        return
-    target_dir = models_dir / "imported"
-    target_dir.mkdir(parents=True, exist_ok=True)
-    free = shutil.disk_usage(target_dir).free
-    if free < total:
-        raise StorageError(
-            f"Not enough free space in {target_dir} to copy {path.name}: "
-            f"{human_bytes(total - free)} more are needed.",
-            "Free some space, or import without --copy to use the file where it is.",
-        )
-    first_sha = ""
-    done = 0
-    copied: list[Path] = []
-    for shard in shards:
-        target = target_dir / shard.name
-        tmp = target.with_name(target.name + ".part")
-        sha = hashlib.sha256()
-        try:
-            with shard.open("rb") as src, tmp.open("wb") as dst:
-                while chunk := src.read(1 << 20):
-                    if cancel.is_set():
-                        break
-                    sha.update(chunk)
-                    dst.write(chunk)
-                    done += len(chunk)
-                    yield ImportProgress(done, total)
-            if cancel.is_set():
-                tmp.unlink(missing_ok=True)
-                for c in copied:
-                    c.unlink(missing_ok=True)
-                return
-            os.replace(tmp, target)
-            copied.append(target)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise StorageError(f"Cannot copy {shard} into {target_dir}: {exc}.") from exc
-        if not first_sha:
-            first_sha = sha.hexdigest()
-    yield ImportReady(target_dir / path.name, info, total, True, first_sha)
-
-
-# ---- the library --------------------------------------------------------------------
 @dataclass(frozen=True)
 class ModelEntry:
     id: int
@@ -450,6 +155,20 @@ class Library:
         with self.db.session() as s:
             row = s.scalars(select(InstalledModel).where(InstalledModel.path == str(path))).first()
             return _entry(row) if row else None
+
+    def installed(self, path: Path) -> ModelEntry | None:
+        """The one answer to "is this model installed?": the library's entry for the GGUF
+        at ``path`` (a split model's first part) when every file of it is on disk.
+
+        A model in the app's own folder that the library lacks (a crash between a
+        download's rename and its entry) is adopted on sight, as at start-up."""
+        entry = self.find_path(path)
+        if entry is None and path.is_file():
+            adopted = self.adopt_models_folder(only=[path])
+            entry = adopted[0] if adopted else None
+        if entry is None or not all(p.is_file() for p in shard_paths(entry.path)):
+            return None
+        return entry
 
     def _add(self, row: InstalledModel) -> ModelEntry:
         with self.db.session() as s:
@@ -578,7 +297,7 @@ class Library:
         (``<owner>/<name>/<file>``, or ``imported/``), not called verified.
         """
         root = self.models_dir
-        candidates = only if only is not None else _ggufs(root, recursive=True)
+        candidates = only if only is not None else gguf_files(root, recursive=True)
         with self.db.session() as s:
             known = set(s.scalars(select(InstalledModel.path)).all())
             rows = {
@@ -600,7 +319,7 @@ class Library:
                 rel = path.relative_to(root).parts
             except ValueError:
                 continue
-            found = _describe(path, {"source": "download"})
+            found = describe_found(path, {"source": "download"})
             if isinstance(found, ScanSkipped):
                 log.info("not adding %s to the library: %s", path, found.reason)
                 continue
@@ -636,12 +355,12 @@ class Library:
         added: list[ModelEntry] = self.adopt_models_folder()
         known: list[Path] = []
         skipped: list[ScanSkipped] = []
-        models_dir = _real(self.models_dir)
+        models_dir = real_path(self.models_dir)
         for item in scan(roots, cancel=cancel):
             if isinstance(item, ScanSkipped):
                 skipped.append(item)
                 continue
-            if _real(item.path).is_relative_to(models_dir):
+            if real_path(item.path).is_relative_to(models_dir):
                 known.append(item.path)
                 continue
             entry, new = self.register(item)
