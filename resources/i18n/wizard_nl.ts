@@ -1369,7 +1369,7 @@
     <message>
         <location filename="../../wizard_app/ui/errors.py" line="145"/>
         <location filename="../../wizard_app/ui/errors.py" line="156"/>
-        <location filename="../../wizard_app/ui/errors.py" line="285"/>
+        <location filename="../../wizard_app/ui/errors.py" line="293"/>
         <source>Choose another model, or a newer version of the app once llama.cpp supports it.</source>
         <translation>Kies een ander model, of een nieuwere versie van de app zodra llama.cpp deze ondersteunt.</translation>
     </message>
@@ -1476,21 +1476,26 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/errors.py" line="257"/>
+        <source>GPU layers auto: {layers} of {total} on {count} GPUs, {split} layers split by free memory ({free} GiB free, {used} GiB used).</source>
+        <translation>GPU-lagen automatisch: {layers} van {total} op {count} GPU&apos;s, {split} lagen verdeeld naar vrij geheugen ({free} GiB vrij, {used} GiB gebruikt).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="265"/>
         <source>The estimate says this needs about {gib} GiB and does not fit; loading may fail.</source>
         <translation>Volgens de schatting is ongeveer {gib} GiB nodig en past het niet; laden kan mislukken.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="264"/>
+        <location filename="../../wizard_app/ui/errors.py" line="272"/>
         <source>llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was loaded again without it, as every model will be on this machine.</source>
         <translation>llama.cpp liep vast ({signal}) met de herschikte opslag van de gewichten op deze processor; {name} is opnieuw geladen zonder die opslag, en zo laadt deze computer voortaan elk model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="272"/>
+        <location filename="../../wizard_app/ui/errors.py" line="280"/>
         <source>The file has no chat template; using the {format} format, chosen from its architecture and vocabulary.</source>
         <translation>Het bestand heeft geen chatsjabloon; het {format}-formaat wordt gebruikt, gekozen op grond van de architectuur en de woordenschat.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="280"/>
+        <location filename="../../wizard_app/ui/errors.py" line="288"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>

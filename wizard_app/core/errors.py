@@ -140,6 +140,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "GPU layers auto: {layers} of {total} on the GPU ({free} GiB free, {used} GiB used).",
         "",
     ),
+    "runtime.plan.auto_gpus": (
+        "GPU layers auto: {layers} of {total} on {count} GPUs, {split} layers split by free "
+        "memory ({free} GiB free, {used} GiB used).",
+        "",
+    ),
     "runtime.plan.no_fit": (
         "The estimate says this needs about {gib} GiB and does not fit; loading may fail.",
         "",

@@ -135,8 +135,16 @@ DEFAULT_GPU_BANDWIDTH_GBS = {"nvidia": 360.0, "amd": 360.0, "intel": 250.0, "app
 DEFAULT_INTEGRATED_BANDWIDTH_GBS = 50.0
 
 # Architectures whose sliding-window layers llama.cpp runs with a window-sized cache:
-# arch -> period; in each period of layers all but one use the window.
-SWA_PERIOD: dict[str, int] = {"gemma2": 2, "gemma3": 6, "cohere2": 4, "gemma3n": 5}
+# arch -> period; in each period of layers all but one use the window. gpt-oss alternates
+# a 128-token window with full attention (config.json layer_types, as summarised in
+# https://github.com/EchoCog/gpt-oss-20b/blob/main/docs/gpt-oss-20b-architecture.md).
+SWA_PERIOD: dict[str, int] = {
+    "gemma2": 2,
+    "gemma3": 6,
+    "cohere2": 4,
+    "gemma3n": 5,
+    "gpt-oss": 2,
+}
 
 CONTEXT_STEPS = (2048, 4096, 8192, 16384, 32768, 65536, 131072)
 

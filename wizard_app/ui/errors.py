@@ -253,6 +253,14 @@ TEMPLATES: dict[str, tuple[Any, Any]] = {
         ),
         "",
     ),
+    "runtime.plan.auto_gpus": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "GPU layers auto: {layers} of {total} on {count} GPUs, {split} layers split by free "
+            "memory ({free} GiB free, {used} GiB used).",
+        ),
+        "",
+    ),
     "runtime.plan.no_fit": (
         QT_TRANSLATE_NOOP(
             "Error",

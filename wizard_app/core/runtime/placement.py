@@ -99,6 +99,11 @@ class LoadPlan:
     # one (code, params) per note, for the UI's language (wizard_app.core.errors.TEMPLATES)
     note_codes: tuple[tuple[str, tuple[tuple[str, Param], ...]], ...] = ()
 
+    @property
+    def gpu_split(self) -> tuple[int, ...]:
+        """Layers per GPU when several share the model (llama.cpp splits by free memory)."""
+        return tuple(self.estimate.gpu_split)
+
 
 def plan_load(
     shape: ModelShape,
@@ -121,7 +126,9 @@ def plan_load(
         codes.append((code, tuple(params.items())))
 
     floor = min(ctx_floor, n_ctx)
-    has_gpu = hw.best_gpu is not None
+    # every device llama.cpp splits layers across, each with its own context and margin
+    devices = hw.offload_gpus
+    has_gpu = bool(devices)
 
     def est(ctx: int, layers: int | None) -> FitEstimate:
         return estimate(
@@ -167,14 +174,27 @@ def plan_load(
                 break
         if ctx != n_ctx:
             note("runtime.plan.ctx_gpu", old=n_ctx, new=ctx)
-    gpu_free = (hw.best_gpu.usable_bytes or 0) if hw.best_gpu else 0
-    note(
-        "runtime.plan.auto_gpu",
-        layers=e.gpu_layers,
-        total=shape.layers,
-        free=_gib(gpu_free),
-        used=_gib(e.gpu_bytes),
-    )
+    split = e.gpu_split
+    if len(devices) > 1 and sum(1 for c in split if c) > 1:
+        busy = [g for g, c in zip(devices, split, strict=False) if c]
+        note(
+            "runtime.plan.auto_gpus",
+            layers=e.gpu_layers,
+            total=shape.layers,
+            count=len(busy),
+            split=" + ".join(str(c) for c in split if c),
+            free=_gib(sum(g.usable_bytes or 0 for g in busy)),
+            used=_gib(e.gpu_bytes),
+        )
+    else:
+        gpu_free = (devices[0].usable_bytes or 0) if devices else 0
+        note(
+            "runtime.plan.auto_gpu",
+            layers=e.gpu_layers,
+            total=shape.layers,
+            free=_gib(gpu_free),
+            used=_gib(e.gpu_bytes),
+        )
     if not e.fits:
         note("runtime.plan.no_fit", gib=_gib(e.total_bytes))
     return LoadPlan(ctx, e.gpu_layers, e, tuple(notes), tuple(codes))
