@@ -255,3 +255,55 @@ def test_mxfp4_files_fit_the_size_rule_and_typos_are_caught() -> None:
     for wrong in (24.2e9, 6.05e9, 41.8e9):  # doubled, halved, the BF16 size
         assert not low <= wrong <= high
     assert [a.quant for a in by_id["gpt-oss-120b"].artifacts] == ["MXFP4"]
+
+
+@pytest.mark.parametrize(
+    ("variant", "artifact"),
+    ARTIFACTS,
+    ids=lambda x: getattr(x, "id", None) or getattr(x, "quant", ""),
+)
+def test_every_file_name_states_the_quant_recorded_for_it(variant, artifact) -> None:
+    """The quant in a file's name (Q4_K_M, IQ4_XS, MXFP4...) is the artifact's quant: a
+    file copied under the wrong quant, or a quant typed wrong, is caught here."""
+    from wizard_app.core.hub.search import quant_from_name
+
+    for name in artifact.files:
+        assert quant_from_name(name) == artifact.quant, (variant.id, name, artifact.quant)
+
+
+_SCRAPED_GIB = re.compile(r'"(\d+(?:\.\d+)?) GB"')
+
+
+def test_sizes_converted_from_the_hub_scrape_match_the_figure_quoted() -> None:
+    """Sizes read from the Hub API scrape are printed there as bytes/1024^3 ("17.3 GB");
+    the catalog keeps decimal GB. Each converted figure must be the quoted one x 1.0737,
+    to one decimal, so a slip in the conversion (or a GiB figure kept as GB) fails."""
+    checked = 0
+    for v, a in ARTIFACTS:
+        note = a.source.note or ""
+        if "bytes/1024^3" not in note:
+            continue
+        m = _SCRAPED_GIB.search(note)
+        assert m, (v.id, a.quant, note)
+        assert a.size_gb == round(float(m.group(1)) * 1.073741824, 1), (v.id, a.quant)
+        checked += 1
+    assert checked >= 20  # the families added from the scrape are all checked
+
+
+def test_new_families_have_sourced_files_and_architecture() -> None:
+    """The late-2025 families are in, each runnable: a size for every file, the shape
+    from a sourced config, and the Hub repository the GGUF comes from."""
+    wanted = {
+        "qwen3-4b-instruct-2507", "qwen3-30b-a3b-instruct-2507", "qwen3-coder-30b-a3b-instruct",
+        "gemma-3n-e4b-it", "magistral-small-2509", "olmo-2-0325-32b-instruct",
+        "olmo-3-7b-instruct", "olmo-3.1-32b-instruct", "granite-4.0-micro",
+    }  # fmt: skip
+    by_id = {v.id: v for v in VARIANTS}
+    assert wanted <= set(by_id)
+    for vid in wanted:
+        v = by_id[vid]
+        assert v.architecture is not None
+        assert v.architecture.source.url.startswith("https://")
+        assert v.artifacts, vid
+        assert all(a.approx_size_bytes for a in v.artifacts), vid
+        assert v.artifact("Q4_K_M") is not None, vid
