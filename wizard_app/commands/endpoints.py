@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def store(ctx: CliContext) -> Any:
     from wizard_app.core.remote.endpoints import EndpointStore
 
-    return EndpointStore(ctx.paths.config / "endpoints.json")
+    return EndpointStore.in_config(ctx.paths.config)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -71,11 +71,19 @@ def check_name(name: str) -> str:
     return name
 
 
+FILE_NAME = "endpoints.json"
+
+
 class EndpointStore:
     """Read and write the endpoints file; every change is written at once."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+
+    @classmethod
+    def in_config(cls, config_dir: Path) -> EndpointStore:
+        """The file the CLI and the app share, in the config folder."""
+        return cls(config_dir / FILE_NAME)
 
     def all(self) -> list[Endpoint]:
         try:

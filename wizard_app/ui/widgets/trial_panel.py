@@ -1,7 +1,9 @@
 """Trying a model: presets, a prompt, streamed output, Stop, and the measured figures.
 
 The run is ``core.runtime.trial.trial_run`` in a Task; inference happens in the worker
-process. Tokens are collected as they arrive and painted every 40 ms, not one by one.
+process. With a server chosen as the runtime (``RuntimePicker``) the same prompt goes to
+its model through the remote client instead. Tokens are collected as they arrive and
+painted every 40 ms, not one by one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from wizard_app.ui.presets import Preset, presets_for
 from wizard_app.ui.tasks import Task
 from wizard_app.ui.widgets.metrics import MetricsView
+from wizard_app.ui.widgets.runtime_picker import RuntimePicker, show_remote
 
 if TYPE_CHECKING:
     from wizard_app.core.hardware.profile import HardwareProfile
@@ -82,6 +85,7 @@ class TrialPanel(QWidget):
         self.output.setAccessibleName(self.tr("The model's answer"))
         self.output.setTabChangesFocus(True)
         self.metrics = MetricsView()
+        self.runtime = RuntimePicker(services)
         preset_label = QLabel(self.tr("Pr&eset:"))
         preset_label.setBuddy(self.presets)
         top = QHBoxLayout()
@@ -97,6 +101,7 @@ class TrialPanel(QWidget):
         buttons.addWidget(self.stop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.runtime)
         layout.addLayout(top)
         layout.addWidget(self.prompt)
         layout.addWidget(self.note)
@@ -157,7 +162,12 @@ class TrialPanel(QWidget):
 
     # ---- running -------------------------------------------------------------------------
     def start(self) -> None:
-        if self.running or self._path is None or not self.prompt.toPlainText().strip():
+        if self.running or not self.prompt.toPlainText().strip():
+            return
+        if self.runtime.is_remote:
+            self._start_remote()
+            return
+        if self._path is None:
             return
         from wizard_app.core.runtime.trial import TrialSettings, trial_run
 
@@ -186,10 +196,38 @@ class TrialPanel(QWidget):
             else:
                 yield from trial_run(client, settings, hw, token)
 
+        self._run_task(job, self.tr("Starting the model…"))
+
+    def _start_remote(self) -> None:
+        chosen = self.runtime.selected()
+        if chosen is None:
+            self.status.setText(self.tr("Choose a model on the server first."))
+            return
+        from wizard_app.core.remote.client import RemoteClient
+        from wizard_app.core.remote.runtime import chat_request
+
+        endpoint, model = chosen
+        preset: Preset | None = self.presets.currentData()
+        request = chat_request(
+            model,
+            self.prompt.toPlainText().strip(),
+            system=(preset.system or None) if preset is not None else None,
+            max_tokens=self.max_tokens.value(),
+            temperature=self.temperature,
+            seed=self.seed,
+        )
+
+        def job(token):  # type: ignore[no-untyped-def]
+            with RemoteClient(endpoint) as client:
+                yield from client.chat(request, token)
+
+        self._run_task(job, self.tr("Asking %1…").replace("%1", endpoint.name))
+
+    def _run_task(self, job, starting: str) -> None:  # type: ignore[no-untyped-def]
         self.output.clear()
         self._pending, self._tokens, self._first_at = [], 0, None
         self.metrics.clear()
-        self.status.setText(self.tr("Starting the model…"))
+        self.status.setText(starting)
         task = self._task = Task(job, "trial")
         task.signals.progress.connect(self._on_task_progress)
         task.signals.failed.connect(self._on_task_failed)
@@ -216,10 +254,15 @@ class TrialPanel(QWidget):
 
     def _on_task_progress(self, event: object) -> None:
         from wizard_app.core.hardware.profile import HardwareProfile
+        from wizard_app.core.remote.client import RemoteDone
         from wizard_app.core.runtime import protocol as p
         from wizard_app.core.runtime.trial import Planned, TrialResult
 
-        if isinstance(event, HardwareProfile):
+        if isinstance(event, RemoteDone):
+            self._on_paint_timeout()
+            self._complete_text(event.text)
+            show_remote(self.metrics, event)
+        elif isinstance(event, HardwareProfile):
             self._hw = event
         elif isinstance(event, p.Token):
             if self._first_at is None:

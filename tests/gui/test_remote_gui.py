@@ -1,0 +1,65 @@
+"""Try it on a server, the endpoints in Settings and serving a model from the app, with
+the real llama-cpp-python server on loopback (tests/remote_servers.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests import remote_servers
+from tests.remote_servers import SERVED_ID, SERVED_KEY
+from wizard_app.core.remote.endpoints import Endpoint, EndpointStore
+from wizard_app.core.serve.server import LocalServer
+from wizard_app.ui.services import Services
+from wizard_app.ui.widgets.trial_panel import TrialPanel
+
+served = remote_servers.served  # the fixture: the real server `serve` starts
+
+
+def _store(services: Services) -> EndpointStore:
+    return EndpointStore.in_config(services.paths.config)
+
+
+def test_try_it_on_a_server(qtbot, ready: Services, served: LocalServer) -> None:  # type: ignore[no-untyped-def]
+    _store(ready).add(Endpoint("box", f"http://127.0.0.1:{served.port}", SERVED_KEY))
+    panel = TrialPanel(ready)
+    qtbot.addWidget(panel)
+    picker = panel.runtime
+    assert picker.runtime.itemText(0) == "This computer"
+    assert not picker.model.isVisibleTo(panel)
+    picker.runtime.setCurrentIndex(picker.runtime.findData("box"))
+    qtbot.waitUntil(lambda: picker.model.count() == 1, timeout=10_000)
+    assert picker.model.currentText() == SERVED_ID
+    panel.prompt.setPlainText("Hello")
+    panel.max_tokens.setValue(16)
+    panel.seed = 5
+    with qtbot.waitSignal(panel.running_changed, timeout=30_000, check_params_cb=lambda r: not r):
+        panel.run.click()
+    assert panel.status.text() == "Done."
+    figures = panel.metrics.figures()
+    assert figures["ttft"] != "–"
+    assert figures["memory"] == "–"  # the server's: not known here
+    assert "through the network" in panel.metrics.notes.text()
+    assert panel.last_result is None  # not a local run: nothing to calibrate
+
+
+def test_a_server_that_refuses_says_so(qtbot, ready: Services, served: LocalServer) -> None:  # type: ignore[no-untyped-def]
+    _store(ready).add(Endpoint("box", f"http://127.0.0.1:{served.port}", "wrong"))
+    panel = TrialPanel(ready)
+    qtbot.addWidget(panel)
+    panel.runtime.runtime.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "refused the API key" in panel.runtime.state.text(), timeout=10_000)
+    panel.prompt.setPlainText("Hello")
+    panel.run.click()
+    assert "Choose a model on the server first" in panel.status.text()
+    assert not panel.running
+
+
+def test_local_runs_are_unchanged(qtbot, ready: Services, tiny_chat: Path) -> None:  # type: ignore[no-untyped-def]
+    panel = TrialPanel(ready)
+    qtbot.addWidget(panel)
+    panel.set_model(tiny_chat, None, "chat", "en")
+    panel.prompt.setPlainText("Hello")
+    panel.max_tokens.setValue(16)
+    with qtbot.waitSignal(panel.running_changed, timeout=60_000, check_params_cb=lambda r: not r):
+        panel.run.click()
+    assert panel.last_result is not None
