@@ -2,14 +2,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The local Hugging Face Hub look-alike for the download tests (fixtures hub, hf_env) and
-# the static server of the catalog update tests (fixture server).
-pytest_plugins = ["tests.hub_server", "tests.catalog_server"]
+import pytest
+
+# Helpers with asserts of their own: rewritten so their asserts count (tests/guards.py).
+pytest.register_assert_rewrite("tests.gui.wizard_driver", "tests.cli_helpers")
+
+# The local Hugging Face Hub look-alike for the download tests (fixtures hub, hf_env), the
+# static server of the catalog update tests (fixture server), and the checks every test
+# is held to (no thread left running, no Qt warning, something asserted).
+pytest_plugins = ["tests.hub_server", "tests.catalog_server", "tests.guards"]
 
 
 # --- small real GGUF models and the inference worker (tests/gguf_models.py) -------------
-import pytest  # noqa: E402
-
 from tests import gguf_models  # noqa: E402
 
 

@@ -1,10 +1,9 @@
-"""GUI test fixtures: data under tmp_path, a pool per test, and no thread left behind."""
+"""GUI test fixtures: data under tmp_path and a pool per test (tests/guards.py checks that
+no thread or pool task is left behind)."""
 
 from __future__ import annotations
 
 import os
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,31 +25,6 @@ from wizard_app.core.settings import AppSettings
 from wizard_app.core.storage.database import Database
 from wizard_app.ui.presets import load_presets
 from wizard_app.ui.services import Loaded, Services
-
-GRACE_S = 3.0
-
-
-@pytest.fixture(autouse=True)
-def no_thread_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fail a test that leaves a Python thread or a pool task running after it ends."""
-    before = set(threading.enumerate())
-    yield
-    deadline = time.monotonic() + GRACE_S
-    while True:
-        left = [
-            t
-            for t in threading.enumerate()
-            if t not in before and t.is_alive() and not isinstance(t, threading._DummyThread)
-        ]
-        busy = QThreadPool.globalInstance().activeThreadCount()
-        if (not left and not busy) or time.monotonic() > deadline:
-            break
-        time.sleep(0.02)
-    if left or busy:
-        names = ", ".join(t.name for t in left)
-        pytest.fail(
-            f"{request.node.name} left threads running: {names or ''} (global pool tasks: {busy})"
-        )
 
 
 @pytest.fixture(scope="session")
