@@ -10,6 +10,17 @@ from wizard_app.core.units import human_bytes
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
+# Error codes whose remedy is an access token (or a mirror) in the settings: a gated
+# model, or a repository that is private or not there.
+NEEDS_ACCESS = frozenset(
+    {
+        "download.gated",
+        "download.gated.token",
+        "download.repo_not_found",
+        "download.repo_not_found.token",
+    }
+)
+
 
 class DiskSpaceError(DownloadError):
     """Not enough room, before starting or when the disk filled up mid-way."""

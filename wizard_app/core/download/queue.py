@@ -153,11 +153,19 @@ _WorkerEvent = (
 )
 
 
+WorkerEvent = _WorkerEvent
+# A download's work: network and disk only, every outcome yielded as an event.
+WorkerJob = Callable[[CancelToken], Iterator[WorkerEvent]]
+# Runs a download's job somewhere (a thread of its own by default, a UI task in the app)
+# and hands each event to ``DownloadManager.post``; returns the token that stops it.
+Spawner = Callable[[int, WorkerJob], CancelToken]
+
+
 @dataclass
 class _Job:
     id: int
     token: CancelToken
-    thread: threading.Thread
+    thread: threading.Thread | None  # None: run by a spawner the manager does not join
     stop_as: str = "queued"  # the state a stop leads to: paused, queued (shutdown), cancelled
     last_saved: float = 0.0
 
@@ -191,8 +199,10 @@ class DownloadManager:
         max_concurrent: int = 2,
         options: FetchOptions | None = None,
         library: Library | None = None,
+        spawn: Spawner | None = None,
     ) -> None:
         self.db = db
+        self._spawner = spawn
         self.models_dir = models_dir
         self.client_for = client_for
         self.max_concurrent = max(1, max_concurrent)
@@ -352,63 +362,74 @@ class DownloadManager:
         return started
 
     def _spawn(self, row: DownloadRow) -> None:
-        token = CancelToken()
-        args = (
-            row.id,
+        job = self._job(
             self._endpoints.get(row.endpoint, row.endpoint),
             row.repo,
             row.filename,
             row.revision,
             Path(row.dest_path),
             row.expected_sha256,
-            token,
         )
+        if self._spawner is not None:
+            self._jobs[row.id] = _Job(row.id, self._spawner(row.id, job), None)
+            return
+        token = CancelToken()
         thread = threading.Thread(
-            target=self._work, args=args, name=f"download-{row.id}", daemon=True
-        )
+            target=self._run_in_thread, args=(row.id, job, token), name=f"download-{row.id}",
+            daemon=True,
+        )  # fmt: skip
         self._jobs[row.id] = _Job(row.id, token, thread)
         thread.start()
 
-    def _work(
+    def _run_in_thread(self, download_id: int, job: WorkerJob, token: CancelToken) -> None:
+        for event in job(token):
+            self.post(download_id, event)
+
+    def post(self, download_id: int, event: WorkerEvent) -> None:
+        """Hand over what a download's job yielded (from any thread); ``poll`` applies it."""
+        self._events.put((download_id, event))
+
+    def _job(
         self,
-        download_id: int,
         endpoint: str,
         repo: str,
         filename: str,
         revision: str,
         dest: Path,
         expected: str | None,
-        token: CancelToken,
-    ) -> None:
-        """The worker thread: network and disk only, every outcome sent as an event."""
-        put = self._events.put
-        try:
-            client = self.client_for(endpoint)
-            remote = client.metadata(repo, filename, revision)
-            put((download_id, _Resolved(remote)))
-            done: DownloadVerified | None = None
-            for event in fetch(
-                client, remote, dest, expected_sha256=expected, cancel=token,
-                options=self.options,
-            ):  # fmt: skip
-                if isinstance(event, DownloadVerified):
-                    done = event
-                else:
-                    put((download_id, event))
-            if done is None:
-                put((download_id, _Stopped()))
-                return
-            info = None
-            with contextlib.suppress(InputError):
-                info = read_local_header(done.path)
-            put((download_id, _Done(done, info)))
-        except BusyError as exc:
-            put((download_id, _Failed(str(exc), exc.code, exc.params, busy=True)))
-        except WizardError as exc:
-            put((download_id, _Failed(str(exc), exc.code, exc.params)))
-        except Exception as exc:  # the reason reaches the user, not a dead thread
-            log.exception("download %s failed", download_id)
-            put((download_id, _Failed(f"Unexpected error: {exc!r}.")))
+    ) -> WorkerJob:
+        """A download's work: network and disk only, never the database."""
+
+        def job(token: CancelToken) -> Iterator[WorkerEvent]:
+            try:
+                client = self.client_for(endpoint)
+                remote = client.metadata(repo, filename, revision)
+                yield _Resolved(remote)
+                done: DownloadVerified | None = None
+                for event in fetch(
+                    client, remote, dest, expected_sha256=expected, cancel=token,
+                    options=self.options,
+                ):  # fmt: skip
+                    if isinstance(event, DownloadVerified):
+                        done = event
+                    else:
+                        yield event
+                if done is None:
+                    yield _Stopped()
+                    return
+                info = None
+                with contextlib.suppress(InputError):
+                    info = read_local_header(done.path)
+                yield _Done(done, info)
+            except BusyError as exc:
+                yield _Failed(str(exc), exc.code, exc.params, busy=True)
+            except WizardError as exc:
+                yield _Failed(str(exc), exc.code, exc.params)
+            except Exception as exc:  # the reason reaches the user, not a dead thread
+                log.exception("download of %s failed", filename)
+                yield _Failed(f"Unexpected error: {exc!r}.")
+
+        return job
 
     def poll(self, timeout: float = 0.1, only: list[int] | None = None) -> list[ManagerEvent]:
         """Start what may start, then persist and return what the workers reported.
@@ -568,7 +589,7 @@ class DownloadManager:
 
     def _end(self, download_id: int) -> None:
         job = self._jobs.pop(download_id, None)
-        if job is not None:
+        if job is not None and job.thread is not None:
             job.thread.join(timeout=5)
 
     def run(

@@ -79,6 +79,7 @@ class DownloadPage(QWizardPage):
         d = services.downloads
         d.progress.connect(self._on_downloads_progress)
         d.state_changed.connect(self._on_downloads_state_changed)
+        d.failed.connect(self._on_downloads_failed)
         d.installed.connect(self._on_downloads_installed)
         d.retrying.connect(self._on_downloads_retrying)
         self.pause.clicked.connect(lambda: d.pause(self._ids))
@@ -105,7 +106,7 @@ class DownloadPage(QWizardPage):
         try:
             self._ids = self.services.downloads.enqueue(self.state.choice)
         except Exception as exc:  # a bad endpoint in the settings, an unwritable folder
-            self._show_error(exception_text(exc))
+            self._show_error(exception_text(exc), getattr(exc, "code", None) or "")
             return
         self._states = {}
         for n, info in enumerate(map(self.services.downloads.info, self._ids)):
@@ -156,11 +157,13 @@ class DownloadPage(QWizardPage):
         if download_id not in self._ids:
             return
         self._states[download_id] = state
-        if state == "failed":
-            self._show_error(reason)
-        elif state == "cancelled":
+        if state == "cancelled":
             self._ids = [i for i in self._ids if i != download_id]
         self._update()
+
+    def _on_downloads_failed(self, download_id: int, reason: str, code: str) -> None:
+        if download_id in self._ids:
+            self._show_error(reason, code)
 
     def _on_downloads_installed(self, download_id: int, event: Installed) -> None:
         if download_id not in self._ids:
@@ -174,11 +177,13 @@ class DownloadPage(QWizardPage):
         self.figures.setText(self.tr("Cancelled; the partial file was deleted."))
 
     # ---- showing -------------------------------------------------------------------------
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: str, code: str) -> None:
+        from wizard_app.core.download.errors import NEEDS_ACCESS
+
         self.error.setText(self.tr("The download stopped: %1").replace("%1", message))
         self.error.setVisible(True)
         # a gated or private model: the remedy is a token (or a mirror) in the settings
-        self.settings.setVisible("token" in message.lower())
+        self.settings.setVisible(code in NEEDS_ACCESS)
 
     @property
     def states(self) -> dict[int, str]:
