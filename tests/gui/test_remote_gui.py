@@ -63,3 +63,28 @@ def test_local_runs_are_unchanged(qtbot, ready: Services, tiny_chat: Path) -> No
     with qtbot.waitSignal(panel.running_changed, timeout=60_000, check_params_cb=lambda r: not r):
         panel.run.click()
     assert panel.last_result is not None
+
+
+def test_settings_keep_the_servers(qtbot, ready: Services, served: LocalServer) -> None:  # type: ignore[no-untyped-def]
+    from wizard_app.ui.views.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ready)
+    qtbot.addWidget(dialog)
+    editor = dialog.endpoints
+    editor.name.setText("box")
+    editor.url.setText("not a url")
+    editor.save.click()
+    assert "is not an http:// or https:// address" in editor.result.text()
+    editor.url.setText(f"http://127.0.0.1:{served.port}")
+    editor.key.setText(SERVED_KEY)
+    editor.save.click()
+    assert editor.list.count() == 1
+    assert _store(ready).get("box").api_key == SERVED_KEY
+    assert editor.key.echoMode() == editor.key.EchoMode.Password
+    editor.list.setCurrentRow(0)
+    editor.check.click()
+    qtbot.waitUntil(lambda: "answered in" in editor.result.text(), timeout=10_000)
+    assert SERVED_ID in editor.result.text()
+    editor.remove.click()
+    assert editor.list.count() == 0
+    assert _store(ready).all() == []

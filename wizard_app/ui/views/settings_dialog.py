@@ -1,4 +1,5 @@
-"""Settings: models folder, Hub endpoint or mirror, token, threads, default context."""
+"""Settings: models folder, Hub endpoint or mirror, token, threads, default context, and
+the servers (OpenAI-compatible endpoints) Try it and Compare can use."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from wizard_app.ui import format as fmt
 from wizard_app.ui.errors import exception_text
 from wizard_app.ui.services import Services
 from wizard_app.ui.views.catalog_update import CatalogUpdateBox
+from wizard_app.ui.widgets.endpoints_editor import EndpointsEditor
 
 
 class SettingsDialog(QDialog):
@@ -89,6 +91,7 @@ class SettingsDialog(QDialog):
         )
         note.setWordWrap(True)
         self.catalog_box = CatalogUpdateBox(services, parent=self)
+        self.endpoints = EndpointsEditor(services, parent=self)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setVisible(False)
@@ -99,6 +102,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.catalog_box)
+        layout.addWidget(self.endpoints)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.browse.clicked.connect(self._on_browse_clicked)
