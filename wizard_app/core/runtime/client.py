@@ -35,8 +35,6 @@ from wizard_app.core.runtime.launch import worker_command, worker_env
 
 log = logging.getLogger(__name__)
 
-ADDRESS_PREFIX = "WIZARD-RUNTIME-WORKER "  # same as worker.ADDRESS_PREFIX (not imported:
-# the worker module is only imported inside the worker process)
 POLL_S = 0.02  # how often a waiting generator looks at its CancelToken
 # A busy worker sends something at least every second (tokens, load progress, heartbeats
 # from llama.cpp's abort callback); silence this long means it hangs (stopped, deadlocked).
@@ -268,8 +266,8 @@ class RuntimeClient:
         out_log = logging.getLogger("wizard_app.worker.output")
         for raw in iter(stream.readline, b""):
             line = raw.decode("utf-8", errors="replace").rstrip()
-            if line.startswith(ADDRESS_PREFIX):
-                address_q.put(line[len(ADDRESS_PREFIX) :])
+            if line.startswith(p.ADDRESS_PREFIX):
+                address_q.put(line[len(p.ADDRESS_PREFIX) :])
                 continue
             if line:
                 tail.append(line)
