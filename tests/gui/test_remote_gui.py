@@ -88,3 +88,64 @@ def test_settings_keep_the_servers(qtbot, ready: Services, served: LocalServer) 
     editor.remove.click()
     assert editor.list.count() == 0
     assert _store(ready).all() == []
+
+
+def _serve(qtbot, services: Services, path: Path, *, keep: bool = False):  # type: ignore[no-untyped-def]
+    from wizard_app.core.serve.server import free_port
+    from wizard_app.ui.views.serve_dialog import ServeDialog
+
+    dialog = ServeDialog(services, path, n_ctx=512)
+    qtbot.addWidget(dialog)
+    dialog.port.setValue(free_port())
+    dialog.make_key.click()
+    dialog.keep.setChecked(keep)
+    dialog.start.click()
+    qtbot.waitUntil(lambda: dialog.url.text() != "", timeout=60_000)
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=10_000)
+    return dialog
+
+
+def test_serve_from_the_app_and_stop(qtbot, ready: Services, tiny_chat: Path) -> None:  # type: ignore[no-untyped-def]
+    import httpx2
+
+    dialog = _serve(qtbot, ready, tiny_chat)
+    key = dialog.key.text()
+    url = dialog.url.text()
+    assert url == f"http://127.0.0.1:{dialog.port.value()}/v1"
+    assert url in dialog._texts["curl"].toPlainText()
+    assert key in dialog._texts["python"].toPlainText()
+    listed = httpx2.get(f"{url}/models", headers={"Authorization": f"Bearer {key}"}, timeout=10)
+    assert listed.json()["data"][0]["id"] == "tiny-chat"
+    dialog.copy.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert url in QGuiApplication.clipboard().text()
+    assert not dialog.start.isEnabled()
+    server = dialog.server
+    assert server is not None
+    dialog.stop.click()
+    qtbot.waitUntil(lambda: dialog.server is None, timeout=15_000)
+    assert not server.is_running()
+    assert ready.serving.servers == []
+    assert dialog.start.isEnabled()
+
+
+def test_the_app_stops_its_servers_unless_asked_to_keep_them(  # type: ignore[no-untyped-def]
+    qtbot, ready: Services, tiny_chat: Path
+) -> None:
+    import os
+    import signal
+
+    stopped = _serve(qtbot, ready, tiny_chat).server
+    kept = _serve(qtbot, ready, tiny_chat, keep=True).server
+    assert stopped is not None
+    assert kept is not None
+    proc = kept._proc
+    assert proc is not None
+    ready.serving.shutdown()
+    assert not stopped.is_running()
+    try:
+        assert proc.poll() is None  # still serving, in its own session
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.wait(10)

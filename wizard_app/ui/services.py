@@ -21,6 +21,7 @@ from wizard_app.core.paths import AppPaths
 from wizard_app.core.settings import AppSettings
 from wizard_app.ui.downloads import Downloads
 from wizard_app.ui.presets import Preset, load_presets
+from wizard_app.ui.serving import Serving
 from wizard_app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ class Services(QObject):
         self._runtime: RuntimeClient | None = None
         self._closed = False
         self.downloads = Downloads(self, self)
+        self.serving = Serving(self)  # model servers started from the app
 
     # ---- start-up ------------------------------------------------------------------------
     def start(self) -> None:
@@ -197,6 +199,7 @@ class Services(QObject):
             self._runtime.cancel()
         stopped = self.runner.shutdown()
         self.downloads.shutdown()
+        self.serving.shutdown()
         if self._runtime is not None:
             self._runtime.stop()
         if self.database is not None:

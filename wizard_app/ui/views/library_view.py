@@ -78,6 +78,10 @@ class LibraryView(QWidget):
         self.try_button = QPushButton(self.tr("&Try…"))
         self.folder_button = QPushButton(self.tr("Show &folder"))
         self.remove_button = QPushButton(self.tr("&Remove…"))
+        self.serve_button = QPushButton(self.tr("Ser&ve…"))
+        self.serve_button.setToolTip(
+            self.tr("Serve the model on this computer with an OpenAI-compatible API")
+        )
         self.scan_button = QPushButton(self.tr("Find models from &other apps"))
         self.scan_button.setToolTip(
             self.tr(
@@ -92,6 +96,7 @@ class LibraryView(QWidget):
             self.try_button,
             self.folder_button,
             self.remove_button,
+            self.serve_button,
             self.scan_button,
             self.pause_button,
             self.resume_button,
@@ -101,7 +106,7 @@ class LibraryView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         row = QHBoxLayout()
-        for b in (self.try_button, self.folder_button, self.remove_button):
+        for b in (self.try_button, self.folder_button, self.remove_button, self.serve_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.scan_button)
@@ -118,6 +123,7 @@ class LibraryView(QWidget):
         layout.addLayout(qrow)
         layout.addWidget(self.queue_view, 1)
         self.try_button.clicked.connect(self._on_try_clicked)
+        self.serve_button.clicked.connect(self._on_serve_clicked)
         self.folder_button.clicked.connect(self._on_folder_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.scan_button.clicked.connect(self.start_scan)
@@ -171,7 +177,7 @@ class LibraryView(QWidget):
 
     def _update_buttons(self) -> None:
         has_model = self.selected() is not None
-        for b in (self.try_button, self.folder_button, self.remove_button):
+        for b in (self.try_button, self.folder_button, self.remove_button, self.serve_button):
             b.setEnabled(has_model)
         has_queue = self.queue.rowCount() > 0
         for b in (self.pause_button, self.resume_button, self.cancel_button):
@@ -186,6 +192,14 @@ class LibraryView(QWidget):
         item = self.selected()
         if item is not None:
             TrialDialog(self.services, item, self).open()
+
+    def _on_serve_clicked(self) -> None:
+        item = self.selected()
+        if item is not None:
+            from wizard_app.ui.views.serve_dialog import ServeDialog
+
+            self.serve_dialog = ServeDialog(self.services, Path(item.path), parent=self)
+            self.serve_dialog.open()
 
     def _on_folder_clicked(self) -> None:
         item = self.selected()

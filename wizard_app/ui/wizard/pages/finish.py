@@ -33,6 +33,10 @@ class FinishPage(QWizardPage):
         self.open_folder.setAccessibleName(self.tr("Show the folder with the model file"))
         self.compare = QPushButton(self.tr("Compare with &other models…"))
         self.compare.setAccessibleName(self.tr("Compare this model with others on your prompts"))
+        self.serve = QPushButton(self.tr("&Serve it to other programs…"))
+        self.serve.setAccessibleName(
+            self.tr("Serve the model on this computer with an OpenAI-compatible API")
+        )
         self.howto = QTextBrowser()
         self.howto.setOpenExternalLinks(True)
         self.howto.setAccessibleName(self.tr("How to use the model in other programs"))
@@ -41,11 +45,13 @@ class FinishPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.open_folder)
         row.addWidget(self.compare)
+        row.addWidget(self.serve)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.howto, 1)
         self.open_folder.clicked.connect(self._on_open_folder_clicked)
         self.compare.clicked.connect(self._on_compare_clicked)
+        self.serve.clicked.connect(self._on_serve_clicked)
         self.setFinalPage(True)
 
     def initializePage(self) -> None:
@@ -71,6 +77,7 @@ class FinishPage(QWizardPage):
             )
         self.summary.setText("<br>".join(lines))
         self.open_folder.setEnabled(path is not None)
+        self.serve.setEnabled(path is not None)
         self.howto.setHtml(self.howto_html(str(path) if path else "model.gguf"))
 
     def howto_html(self, path: str) -> str:
@@ -114,3 +121,11 @@ class FinishPage(QWizardPage):
     def _on_open_folder_clicked(self) -> None:
         if self.state.model_path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.model_path.parent)))
+
+    def _on_serve_clicked(self) -> None:
+        if self.state.model_path is None:
+            return
+        from wizard_app.ui.views.serve_dialog import ServeDialog
+
+        self.serve_dialog = ServeDialog(self.services, self.state.model_path, parent=self)
+        self.serve_dialog.open()

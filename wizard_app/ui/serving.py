@@ -1,0 +1,71 @@
+"""The model servers this app started (``core.serve``): started and stopped in tasks,
+and stopped with the app, except those asked to keep running."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from wizard_app.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from wizard_app.core.cancel import CancelToken
+    from wizard_app.core.serve.plan import ServePlan
+    from wizard_app.core.serve.server import LocalServer
+    from wizard_app.ui.services import Services
+
+log = logging.getLogger(__name__)
+
+
+class Serving(QObject):
+    changed = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.services = services
+        self.servers: list[LocalServer] = []
+
+    def start_job(self, plan: ServePlan):  # type: ignore[no-untyped-def]
+        """A job for a Task: start the server, yield it once it answers."""
+        from wizard_app.core.serve.server import LocalServer
+
+        paths = self.services.paths
+        server = LocalServer(plan.settings, paths.logs, paths.runtime_safety)
+
+        def job(token: CancelToken) -> Iterator[object]:
+            server.start(token)
+            if server.is_running():
+                yield server
+
+        return job
+
+    def adopt(self, server: LocalServer) -> None:
+        self.servers.append(server)
+        self.changed.emit()
+
+    def stop(self, server: LocalServer) -> Task:
+        """Stop one server in a task (it may take a few seconds to exit)."""
+        if server in self.servers:
+            self.servers.remove(server)
+
+        def job(_token: CancelToken) -> Iterator[object]:
+            server.stop()
+            yield server
+
+        task = Task(job, "serve-stop")
+        task.signals.ended.connect(self.changed)
+        self.services.runner.start(task)
+        return task
+
+    def shutdown(self) -> None:
+        """On quit: stop every server that was not asked to keep running."""
+        for server in self.servers:
+            if server.settings.keep_running:
+                log.info("leaving the model server on port %d running", server.port)
+                server.detach()
+            else:
+                server.stop()
+        self.servers = []
