@@ -165,6 +165,12 @@ def test_added_file_is_recommended_as_yours_and_downloads_verified_by_its_id(
     rows = {r["id"]: r for r in json.loads(out)}
     assert rows[added["id"]]["added_by_user"] is True
     assert not any(r["added_by_user"] for i, r in rows.items() if i != added["id"])
+    # recommended like the catalog's models, shown as the user's own
+    code, out, err = cli(capsys, tmp_path, "recommend", "--use-case", "chat", "--top", "200",
+                         "--no-save", "--json", *HW)  # fmt: skip
+    assert code == 0, err
+    picks = {p["id"]: p for p in json.loads(out)["picks"]}
+    assert picks[added["id"]]["family"] == "Added by you"
     # and downloaded like any catalog model: pinned to the commit, checked against the sha256
     code, out, err = cli(capsys, tmp_path, "download", f"{added['id']}:Q8_0", "--json",
                          "--endpoint", served.url)  # fmt: skip
