@@ -132,12 +132,9 @@ class HubSearchDialog(QDialog):
         if not text:
             self.status.setText(self.tr("Type part of a model's name first."))
             return
-        from wizard_app.core.hub.search import hub_api, search_gguf
-
-        api = hub_api(*self._hub())
         self.repos.clear()
         self._show_files(None)
-        task = Task(single(partial(search_gguf, api, text)), "hub-search")
+        task = Task(single(partial(_search_job, self._hub(), text)), "hub-search")
         self._start(task, self._on_search_result, self.tr("Searching the Hub…"))
 
     def _on_search_result(self, hits: object) -> None:
@@ -158,11 +155,8 @@ class HubSearchDialog(QDialog):
     def _on_repos_current_item_changed(self, item: QListWidgetItem | None, _old: object) -> None:
         if item is None or self._busy:
             return
-        from wizard_app.core.hub.search import hub_api, list_gguf_files
-
         repo = str(item.data(Qt.ItemDataRole.UserRole))
-        api = hub_api(*self._hub())
-        task = Task(single(partial(list_gguf_files, api, repo)), "hub-files")
+        task = Task(single(partial(_files_job, self._hub(), repo)), "hub-files")
         self._start(task, self._on_files_result, self.tr("Listing the files of {repo}…").format(
             repo=repo
         ))  # fmt: skip
@@ -277,6 +271,19 @@ def _hardware(services: Services) -> Any:
     from wizard_app.core.runtime.machine_profile import attach
 
     return attach(detect(services.models_dir), services.paths.cache)
+
+
+def _search_job(hub: tuple[str, str | None], text: str) -> object:
+    # huggingface_hub loads here, in the pool, not with the first click
+    from wizard_app.core.hub.search import hub_api, search_gguf
+
+    return search_gguf(hub_api(*hub), text)
+
+
+def _files_job(hub: tuple[str, str | None], repo: str) -> object:
+    from wizard_app.core.hub.search import hub_api, list_gguf_files
+
+    return list_gguf_files(hub_api(*hub), repo)
 
 
 def _fit_job(
