@@ -25,15 +25,10 @@ from wizard_app.core.download.events import (
     DownloadVerified,
 )
 from wizard_app.core.download.fetcher import fetch
-from wizard_app.core.download.hub import (
-    AccessError,
-    DownloadError,
-    HubClient,
-    NotFoundError,
-    RemoteFile,
-)
+from wizard_app.core.download.hub import AccessError, DownloadError, HubClient, NotFoundError
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import Intervals, part_paths
+from wizard_app.core.download.response import RemoteFile
 from wizard_app.core.errors import InputError
 
 MiB = 1 << 20

@@ -5,7 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from wizard_app.core.download.hub import DownloadError, RemoteFile, TransientError
+from wizard_app.core.download.hub import DownloadError, TransientError
+from wizard_app.core.download.response import RemoteFile
 from wizard_app.core.units import human_bytes
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from wizard_app.core.download.events import DownloadRetry
-from wizard_app.core.download.hub import DownloadError, HubClient, HubResponse, TransientError
+from wizard_app.core.download.hub import DownloadError, HubClient, TransientError
 from wizard_app.core.download.options import FetchOptions, MiB
 from wizard_app.core.download.partfile import Intervals, Journal
+from wizard_app.core.download.response import HubResponse
 from wizard_app.core.download.retry import Attempts, StallWatch, read_into
 from wizard_app.core.download.sink import Sink
 from wizard_app.core.units import human_bytes

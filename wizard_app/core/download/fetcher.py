@@ -36,14 +36,10 @@ from wizard_app.core.download.events import (
     FetchEvent,
 )
 from wizard_app.core.download.extra import ExtraConnections, Shared
-from wizard_app.core.download.hub import (
-    DownloadError,
-    HubClient,
-    RemoteFile,
-    TransientError,
-)
+from wizard_app.core.download.hub import DownloadError, HubClient, TransientError
 from wizard_app.core.download.options import FetchOptions, MiB
 from wizard_app.core.download.partfile import Journal, PartFile, PartLock
+from wizard_app.core.download.response import RemoteFile
 from wizard_app.core.download.retry import Attempts
 from wizard_app.core.download.single import MainConnection
 from wizard_app.core.download.sink import Sink

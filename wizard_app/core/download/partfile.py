@@ -23,8 +23,8 @@ from typing import Any
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download.errors import BusyError
 from wizard_app.core.download.events import DownloadProgress
-from wizard_app.core.download.hub import RemoteFile
 from wizard_app.core.download.options import MiB
+from wizard_app.core.download.response import RemoteFile
 
 PART_SUFFIX = ".part"
 META_SUFFIX = ".part.json"

@@ -13,8 +13,9 @@ import http.client
 import random
 import time
 
-from wizard_app.core.download.hub import HubResponse, TransientError
+from wizard_app.core.download.hub import TransientError
 from wizard_app.core.download.options import FetchOptions, MiB
+from wizard_app.core.download.response import HubResponse
 
 PROGRESS_RESETS = MiB
 

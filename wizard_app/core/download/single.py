@@ -17,16 +17,10 @@ from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download import errors
 from wizard_app.core.download.events import DownloadProgress, DownloadRetry, FetchEvent
 from wizard_app.core.download.extra import UNBOUNDED, Claim, ExtraConnections, Shared
-from wizard_app.core.download.hub import (
-    DownloadError,
-    HubClient,
-    HubResponse,
-    RemoteFile,
-    TransientError,
-    safe_url,
-)
+from wizard_app.core.download.hub import DownloadError, HubClient, TransientError, safe_url
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import Intervals, PartFile
+from wizard_app.core.download.response import HubResponse, RemoteFile
 from wizard_app.core.download.retry import Attempts, StallWatch, read_into
 from wizard_app.core.download.sink import Sink
 from wizard_app.core.units import human_bytes
