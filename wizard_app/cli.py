@@ -47,7 +47,16 @@ def build_parser(
         description="Choose, download and try an open-weight LLM that fits your machine. "
         "Without a command, the desktop app opens.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    from wizard_app.core.runtime.build_info import describe_build
+
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__} ({describe_build()})"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (window, catalog, database, a model run) and exit",
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -101,6 +110,7 @@ def _global_only(argv: list[str]) -> argparse.Namespace | None:
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--data-dir")
     pre.add_argument("-v", "--verbose", action="store_true")
+    pre.add_argument("--self-test", action="store_true")
     try:
         known, rest = pre.parse_known_args(argv)
     except SystemExit:
@@ -115,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return worker_main()
     gui_args = _global_only(argv)
+    if gui_args is not None and gui_args.self_test:
+        from wizard_app.selftest import main as self_test
+
+        return self_test()
     if gui_args is not None:
         return _open_gui(gui_args)
     command = _command_name(argv)

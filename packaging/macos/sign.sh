@@ -1,11 +1,36 @@
 #!/bin/sh
-# Sign the .app inside-out with the hardened runtime, then build a disk image.
-# Usage: IDENTITY="Developer ID Application: ..." packaging/macos/sign.sh
+# Pack "Open Model Wizard.app" (from packaging/build.py) in a disk image; sign and notarise
+# it when the credentials are there, so a build without them still gives a working dmg.
+#
+#   packaging/macos/sign.sh dist/OpenModelWizard-<version>-macos-arm64.dmg
+#
+# The app itself was signed inside-out by PyInstaller while building: with the hardened
+# runtime and entitlements.plist when MACOS_CODESIGN_IDENTITY names a "Developer ID
+# Application" certificate in the keychain, ad hoc otherwise. Notarisation also needs
+# APPLE_ID, APPLE_TEAM_ID and APPLE_APP_PASSWORD (an app-specific password).
 set -eu
+out=${1:?usage: sign.sh OUT.dmg}
 app="dist/Open Model Wizard.app"
-ent="packaging/macos/entitlements.plist"
-find "$app/Contents" -type f \( -name "*.dylib" -o -name "*.so" \) -print0 |
-  xargs -0 -n1 codesign --force --timestamp --options runtime --entitlements "$ent" --sign "$IDENTITY"
-codesign --force --timestamp --options runtime --entitlements "$ent" --sign "$IDENTITY" "$app"
-hdiutil create -volname "Open Model Wizard" -srcfolder "$app" -ov -format UDZO "dist/OpenModelWizard.dmg"
-echo "Signed and packed: dist/OpenModelWizard.dmg (notarise with xcrun notarytool)"
+identity=${MACOS_CODESIGN_IDENTITY:-}
+
+codesign --verify --deep --strict --verbose=1 "$app"
+staging=$(mktemp -d)
+trap 'rm -rf "$staging"' EXIT
+cp -R "$app" "$staging/"
+ln -s /Applications "$staging/Applications"  # drag the app onto it to install
+rm -f "$out"
+hdiutil create -volname "Open Model Wizard" -srcfolder "$staging" -ov -format UDZO "$out"
+
+if [ -z "$identity" ]; then
+  echo "No MACOS_CODESIGN_IDENTITY: $out holds an ad-hoc signed app (not notarised)."
+  exit 0
+fi
+codesign --force --timestamp --sign "$identity" "$out"
+if [ -n "${APPLE_ID:-}" ] && [ -n "${APPLE_TEAM_ID:-}" ] && [ -n "${APPLE_APP_PASSWORD:-}" ]; then
+  xcrun notarytool submit "$out" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
+    --password "$APPLE_APP_PASSWORD" --wait
+  xcrun stapler staple "$out"
+  echo "Signed, notarised and stapled: $out"
+else
+  echo "Signed, not notarised (APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD not set): $out"
+fi
