@@ -1,0 +1,189 @@
+"""The cluster plan: hosts, llama.cpp's layer split, memory, speed and the commands for 2
+and 3 hosts; and ``model-wizard cluster-plan``."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+import pytest
+
+from tests.cli_helpers import cli
+from wizard_app.core.cluster.commands import WARNING, cluster_commands
+from wizard_app.core.cluster.plan import parse_host, plan_cluster, split_layers
+from wizard_app.core.errors import InputError
+from wizard_app.core.fit import ModelShape, kv_cache_bytes
+from wizard_app.core.hardware.profile import GiB
+
+LAYER = 400 * 1024**2  # a 70B-like model at 4-bit: 80 blocks of 400 MiB
+OUTPUT = 600 * 1024**2
+EMBED = 600 * 1024**2
+
+
+def shape(layers: int = 80) -> ModelShape:
+    return ModelShape(
+        arch="llama",
+        layers=layers,
+        embedding=8192,
+        heads=64,
+        kv_heads=8,
+        head_dim_k=128,
+        head_dim_v=128,
+        trained_context=131072,
+        weights_bytes=layers * LAYER + OUTPUT + EMBED,
+        vocab=128256,
+        feed_forward=28672,
+        layer_bytes=(LAYER,) * layers,
+        output_bytes=OUTPUT,
+        source="test",
+    )
+
+
+def test_host_specs() -> None:
+    h = parse_host("2x24@192.168.1.10")
+    assert (h.address, h.devices, h.memory_bytes, h.port, h.bandwidth_gbs, h.cpu) == (
+        "192.168.1.10", 2, 24 * GiB, 50052, None, False,
+    )  # fmt: skip
+    h = parse_host("48@gpu-box:50060/936")
+    assert (h.address, h.devices, h.port, h.bandwidth_gbs) == ("gpu-box", 1, 50060, 936.0)
+    assert parse_host("cpu:64@10.0.0.4/80").cpu
+    for bad in ("24GB@x", "0x24@x", "2x24@x:99999", "cpu:64", "2xcpu:64@x", ""):
+        if bad == "cpu:64":
+            assert parse_host(bad, 2).address == "host3"  # an address may be left out
+            continue
+        with pytest.raises(InputError):
+            parse_host(bad)
+
+
+@pytest.mark.parametrize(
+    ("free", "layers", "expected"),
+    [
+        ([24, 24], 32, [16, 16]),
+        ([24, 8], 32, [24, 8]),
+        ([10, 10, 10], 32, [11, 11, 10]),  # layer j to the first share above j/32
+        ([1, 1, 1, 1], 2, [1, 0, 1, 0]),
+    ],
+)
+def test_layers_are_split_by_free_memory_as_llama_cpp_does(
+    free: list[int], layers: int, expected: list[int]
+) -> None:
+    assert split_layers(free, layers) == expected
+
+
+def test_two_hosts() -> None:
+    hosts = [parse_host("1x24@10.0.0.1/936"), parse_host("2x24@10.0.0.2/936")]
+    plan = plan_cluster("Llama 70B Q4_K_M", shape(), hosts, 8192)
+    # RPC devices first, in --rpc order, then the main host's own GPU (which keeps the head)
+    assert [(d.name, d.host) for d in plan.devices] == [("RPC0", 1), ("RPC1", 1), ("GPU0", 0)]
+    assert [d.layers for d in plan.devices] == [(0, 27), (27, 54), (54, 80)]
+    assert [d.output_head for d in plan.devices] == [False, False, True]
+    kv = kv_cache_bytes(shape(), 8192)
+    assert plan.needed_bytes == 80 * LAYER + OUTPUT + kv // 80 * 80
+    assert plan.devices[2].weights_bytes == 26 * LAYER + OUTPUT
+    assert plan.fits
+    assert plan.total_memory_bytes == 72 * GiB
+    assert plan.usable_bytes < plan.total_memory_bytes - 3 * GiB  # margins, compute buffers
+    assert plan.n_gpu_layers == 81
+    # speed: the devices in turn, plus one round trip and the hidden state for the worker
+    assert plan.tokens_per_s is not None
+    network = 0.5e-3 + 2 * 8192 * 4 * 8 / 1e9
+    assert plan.network_seconds_per_token == pytest.approx(network)
+    reads = sum(d.seconds_per_token or 0 for d in plan.devices)
+    assert plan.tokens_per_s == pytest.approx(1 / (reads + network))
+    assert "round trip" in plan.assumption
+
+    steps = cluster_commands(plan, "models/llama-70b.gguf", download="hf download x", api_key="K")
+    assert [s.host for s in steps] == ["10.0.0.1", "10.0.0.2", "10.0.0.1", "this computer"]
+    assert steps[1].command == "rpc-server -H 10.0.0.2 -p 50052 -c"
+    assert shlex.split(steps[2].command) == [
+        "llama-server", "-m", "models/llama-70b.gguf", "--rpc", "10.0.0.2:50052",
+        "-ngl", "81", "-c", "8192", "--host", "10.0.0.1", "--port", "8080", "--api-key", "K",
+    ]  # fmt: skip
+    assert steps[3].command == (
+        "model-wizard endpoints add cluster http://10.0.0.1:8080 --api-key K"
+    )
+    assert "trusted network" in WARNING
+
+
+def test_three_hosts_one_without_gpus_and_a_slow_one() -> None:
+    hosts = [
+        parse_host("cpu:64@10.0.0.1/50"),
+        parse_host("1x24@10.0.0.2:50060/936"),
+        parse_host("1x12@10.0.0.3/288"),
+    ]
+    plan = plan_cluster("m", shape(), hosts, 4096)
+    # the main host has no GPU: everything goes to the RPC devices, the head too
+    assert [d.name for d in plan.devices] == ["RPC0", "RPC1"]
+    assert sum(d.layers[1] - d.layers[0] for d in plan.devices) == 80
+    assert plan.devices[-1].output_head
+    assert "logits come back" in plan.assumption
+    assert plan.bottleneck.startswith("RPC")
+    assert not plan.fits  # 36 GiB of cards for 32+ GiB of weights, less the margins
+    assert plan.notes
+    assert "Does not fit" in plan.notes[0]
+    steps = cluster_commands(plan, "models/m.gguf", api_key="K")
+    assert [s.command.split()[0] for s in steps] == [
+        "rpc-server", "rpc-server", "llama-server", "model-wizard",
+    ]  # fmt: skip
+    assert steps[0].command == "rpc-server -H 10.0.0.2 -p 50060 -c"
+    assert "--rpc 10.0.0.2:50060,10.0.0.3:50052" in steps[2].command
+
+
+def test_unknown_bandwidth_leaves_the_speed_unknown() -> None:
+    plan = plan_cluster("m", shape(40), [parse_host("24@a"), parse_host("24@b")], 4096)
+    assert plan.tokens_per_s is None
+    assert any("Speed unknown" in n for n in plan.notes)
+
+
+def test_bad_plans() -> None:
+    with pytest.raises(InputError, match="not a cluster"):
+        plan_cluster("m", shape(), [parse_host("cpu:64@a")], 4096)
+    with pytest.raises(InputError, match="context"):
+        plan_cluster("m", shape(), [parse_host("24@a")], 10)
+
+
+def test_cluster_plan_cli(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_llama: Path
+) -> None:
+    code, out, _ = cli(
+        capsys, tmp_path, "cluster-plan", str(tiny_llama), "--host", "8@10.0.0.1/300",
+        "--host", "2x8@10.0.0.2/300", "--ctx", "2048", "--api-key", "secret", "--json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["fits"] is True
+    assert [d["name"] for d in data["devices"]] == ["RPC0", "RPC1", "GPU0"]
+    commands = [c["command"] for c in data["commands"]]
+    assert commands[0].startswith("scp ")
+    assert "--api-key secret" in commands[2]
+    assert "trusted network" in data["warning"]
+    code, out, _ = cli(
+        capsys, tmp_path, "cluster-plan", str(tiny_llama), "--host", "8@10.0.0.1",
+        "--host", "8@10.0.0.2",
+    )  # fmt: skip
+    assert code == 0
+    assert "rpc-server -H 10.0.0.2 -p 50052 -c" in out
+    assert "WARNING" in out
+
+
+def test_cluster_plan_cli_from_the_catalog(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from wizard_app.core.catalog import load_catalog
+
+    entry = next(e for e in load_catalog() if e.variant.artifact("Q4_K_M"))
+    code, out, _ = cli(
+        capsys, tmp_path, "cluster-plan", f"{entry.variant.id}:Q4_K_M",
+        "--host", "24@10.0.0.1/936", "--host", "24@10.0.0.2/936", "--json",
+    )  # fmt: skip
+    assert code in (0, 1)
+    data = json.loads(out)
+    assert data["commands"][0]["command"].startswith("hf download ")
+
+
+def test_cluster_plan_cli_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = cli(capsys, tmp_path, "cluster-plan", "x.gguf", "--host", "lots", "--json")
+    assert code == 2
+    assert json.loads(out)["code"] == "input"
+    assert "does not describe a host" in err

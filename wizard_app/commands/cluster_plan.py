@@ -1,0 +1,159 @@
+"""``model-wizard cluster-plan MODEL --host SPEC --host SPEC ...``: one model over several
+machines with llama.cpp's RPC backend.
+
+Each ``--host`` is ``COUNTxGiB@ADDRESS[:PORT][/GBs]`` (``cpu:GiB@ADDRESS`` for a machine
+without GPUs); the first one is the main host, which runs llama-server. The plan shows
+each device's layers and memory, whether it fits, the speed with its assumption, and the
+exact commands to start it, with the warning that the RPC backend belongs on a trusted
+network only.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from wizard_app.commands._common import CliContext, add_json_flag, print_json
+from wizard_app.core.errors import InputError
+
+ORDER = 64
+GiB = 1024**3
+
+
+def _positive(text: str) -> int:
+    value = int(text) if text.isdigit() else 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "cluster-plan",
+        help="plan a model over several machines (llama.cpp RPC): split, speed, commands",
+        description="Split a model over the devices of several machines joined by "
+        "llama.cpp's RPC backend, as llama.cpp does, and print the commands that start it.",
+    )
+    p.add_argument("model", help="a catalog id[:quant], an installed model id, or a .gguf file")
+    p.add_argument(
+        "--host",
+        action="append",
+        required=True,
+        metavar="SPEC",
+        help="COUNTxGiB@ADDRESS[:PORT][/GBs], e.g. 2x24@192.168.1.10/936; the first is the "
+        "main host (repeat for each machine)",
+    )
+    p.add_argument("--ctx", type=_positive, default=8192, metavar="N", help="default 8192")
+    p.add_argument("--port", type=_positive, default=8080, metavar="N", help="llama-server's")
+    p.add_argument(
+        "--api-key", default="auto", metavar="KEY", help="llama-server's key (default: made up)"
+    )
+    p.add_argument("--link-gbps", type=float, default=1.0, metavar="G", help="default 1 Gbit/s")
+    p.add_argument("--rtt-ms", type=float, default=0.5, metavar="MS", help="default 0.5 ms")
+    add_json_flag(p)
+    p.set_defaults(handler=run)
+
+
+def _model(spec: str, ctx: CliContext, main: str) -> tuple[Any, str, str, str | None]:
+    """(shape, label, the file llama-server loads, the download command or None)."""
+    import shlex
+
+    from wizard_app.core.fit import shape_from_variant
+
+    path = Path(spec).expanduser()
+    if path.is_file() or spec.lower().endswith(".gguf") or spec.isdigit():
+        from wizard_app.commands.run import resolve_model
+        from wizard_app.core.gguf.reader import shape_from_gguf
+
+        found, _id, _name = resolve_model(spec, ctx)
+        copy = f"scp {shlex.quote(str(found))} {main}:models/"
+        return shape_from_gguf(found), found.name, f"models/{found.name}", copy
+    cid, _, quant = spec.partition(":")
+    entry = ctx.catalog.get(cid)
+    variant = entry.variant
+    quant = quant.upper() or (
+        "Q4_K_M"
+        if variant.artifact("Q4_K_M")
+        else (variant.artifacts[0].quant if variant.artifacts else "")
+    )
+    artifact = variant.artifact(quant)
+    if artifact is None:
+        have = ", ".join(a.quant for a in variant.artifacts) or "none"
+        raise InputError(f"{cid} has no {quant} file in the catalog.", f"Choose one of: {have}.")
+    files = artifact.parts or ([artifact.file] if artifact.file else [])
+    if not files:
+        raise InputError(f"The catalog gives no file name for {cid}:{quant}.", "")
+    download = shlex.join(["hf", "download", artifact.repo, *files, "--local-dir", "models"])
+    return (
+        shape_from_variant(variant, quant),
+        f"{variant.name} {quant}",
+        f"models/{files[0]}",
+        download,
+    )
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from wizard_app.core.cluster.commands import WARNING, cluster_commands
+    from wizard_app.core.cluster.plan import parse_host, plan_cluster
+    from wizard_app.core.serve.server import new_api_key
+
+    hosts = [parse_host(text, i) for i, text in enumerate(args.host)]
+    if len({h.address for h in hosts}) != len(hosts):
+        raise InputError("The same address is given twice.", "Give each machine once.")
+    shape, label, model_file, download = _model(args.model, ctx, hosts[0].address)
+    plan = plan_cluster(label, shape, hosts, args.ctx, link_gbps=args.link_gbps, rtt_ms=args.rtt_ms)
+    key = new_api_key() if args.api_key == "auto" else args.api_key
+    steps = cluster_commands(
+        plan, model_file, download=download, api_key=key, server_port=args.port
+    )
+    if args.json:
+        print_json(
+            {
+                "ok": True,
+                **asdict(plan),
+                "fits": plan.fits,
+                "commands": [asdict(s) for s in steps],
+                "warning": WARNING,
+            }
+        )
+        return 0 if plan.fits else 1
+    print(_text(plan, steps, WARNING))
+    return 0 if plan.fits else 1
+
+
+def _text(plan: Any, steps: list[Any], warning: str) -> str:
+    lines = [
+        f"{plan.model} at {plan.context:,} tokens of context over {len(plan.hosts)} host(s): "
+        f"{plan.needed_bytes / GiB:.1f} GiB needed on the devices, "
+        f"{plan.usable_bytes / GiB:.1f} GiB usable of {plan.total_memory_bytes / GiB:.1f} GiB.",
+        f"{'device':<8} {'host':<18} {'layers':<10} {'weights+KV':>11} {'free':>8}  fits",
+    ]
+    for d in plan.devices:
+        first, last = d.layers
+        span = f"{first}-{last - 1}" if last > first else "-"
+        if d.output_head:
+            span += "+out"
+        lines.append(
+            f"{d.name:<8} {plan.hosts[d.host].address:<18} {span:<10} "
+            f"{d.used_bytes / GiB:>9.1f} G {d.free_bytes / GiB:>6.1f} G  "
+            f"{'yes' if d.fits else 'NO'}"
+        )
+    lines.append(
+        f"the main host also keeps {plan.main_ram_bytes / GiB:.1f} GiB in RAM (embeddings)"
+    )
+    if plan.tokens_per_s:
+        lines.append(
+            f"speed: about {plan.tokens_per_s:.1f} tokens/s, slowest part {plan.bottleneck}; "
+            f"the network adds {plan.network_seconds_per_token * 1000:.1f} ms a token"
+        )
+    lines.append(f"assumption: {plan.assumption}")
+    lines.extend(f"note: {n}" for n in plan.notes)
+    lines.append("")
+    for i, step in enumerate(steps, 1):
+        lines.append(f"{i}. on {step.host}: {step.what}")
+        lines.append(f"   {step.command}")
+    lines.append("")
+    lines.append(f"WARNING: {warning}")
+    return "\n".join(lines)
