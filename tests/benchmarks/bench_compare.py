@@ -45,10 +45,11 @@ from wizard_app.core.compare.runner import CellFinished, run_comparison  # noqa:
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem  # noqa: E402
 from wizard_app.core.hardware.probe import detect  # noqa: E402
 from wizard_app.core.runtime.client import RuntimeClient  # noqa: E402
+from wizard_app.core.runtime.records import row_from_result  # noqa: E402
 from wizard_app.core.runtime.trial import TrialResult, trial_run  # noqa: E402
 from wizard_app.core.storage.compare_tables import ComparisonRepository  # noqa: E402
 from wizard_app.core.storage.database import Database  # noqa: E402
-from wizard_app.core.storage.run_tables import RunRepository, row_from_result  # noqa: E402
+from wizard_app.core.storage.run_tables import RunRepository  # noqa: E402
 
 TARGET = 1.05
 PROMPTS = [

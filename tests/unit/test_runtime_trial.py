@@ -17,9 +17,10 @@ from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.calibration import corrected
 from wizard_app.core.runtime.client import RuntimeClient
+from wizard_app.core.runtime.records import measurements, row_from_result
 from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
 from wizard_app.core.storage.database import Database
-from wizard_app.core.storage.run_tables import RunRepository, row_from_result
+from wizard_app.core.storage.run_tables import RunRepository
 
 HW = HardwareOverrides(ram_gb=16, gpu="none").apply(HardwareProfile())
 RUN_KEYS = {
@@ -100,8 +101,8 @@ def test_runs_are_stored_and_correct_later_estimates(
     assert row.peak_rss_bytes == result.metrics.peak_rss_bytes
     assert row.predicted_rss_bytes == result.predicted_rss_bytes
     assert row.memory["kv_bytes"] == result.model.memory.kv_bytes
-    assert repo.measurements("other-machine") == []
-    ms = repo.measurements("m1")
+    assert measurements(repo, "other-machine") == []
+    ms = measurements(repo, "m1")
     assert len(ms) == 1
     fixed = corrected(result.plan.estimate, ms)
     assert fixed.based_on == 1

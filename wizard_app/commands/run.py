@@ -130,8 +130,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.runtime.cpu_policy import SafetyMemory
     from wizard_app.core.runtime.machine_profile import attach
     from wizard_app.core.runtime.placement import parse_gpu_layers
+    from wizard_app.core.runtime.records import measurements, row_from_result
     from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
-    from wizard_app.core.storage.run_tables import RunRepository, row_from_result
+    from wizard_app.core.storage.run_tables import RunRepository
 
     try:
         gpu_layers = parse_gpu_layers(args.gpu_layers)
@@ -188,7 +189,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if result is None or planned is None:  # only a cancel ends without a result
         return 130
     out.write("\n")
-    before = runs.measurements(machine)
+    before = measurements(runs, machine)
     fixed = corrected(planned.plan.estimate, before)
     run_id = runs.add(
         row_from_result(

@@ -33,9 +33,10 @@ from wizard_app.core.compare.prompt_sets import PromptSet
 from wizard_app.core.compare.runner import CellFinished, CellOutcome
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem
 from wizard_app.core.errors import InputError
+from wizard_app.core.runtime.records import row_from_result
 from wizard_app.core.storage.base import Base
 from wizard_app.core.storage.database import Database
-from wizard_app.core.storage.run_tables import RunRepository, row_from_result
+from wizard_app.core.storage.run_tables import RunRepository
 
 
 def utcnow() -> datetime:

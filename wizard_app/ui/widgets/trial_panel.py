@@ -327,7 +327,8 @@ class TrialPanel(QWidget):
     def _save(self, result: TrialResult) -> None:
         """Keep the run: its measured figures correct later estimates on this machine."""
         from wizard_app import __version__
-        from wizard_app.core.storage.run_tables import RunRepository, row_from_result
+        from wizard_app.core.runtime.records import row_from_result
+        from wizard_app.core.storage.run_tables import RunRepository
 
         db = self.services.database
         if db is None or self._hw is None:
