@@ -434,188 +434,203 @@
 <context>
     <name>CompareSetup</name>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="51"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="52"/>
         <source>Models to compare</source>
         <translation>Te vergelijken modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="53"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="54"/>
         <source>Prompt set</source>
         <translation>Promptset</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="55"/>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="112"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="56"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="114"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="57"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="58"/>
         <source>Prompt text</source>
         <translation>Tekst van de prompt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="58"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="59"/>
         <source>Type a prompt, then Add or Update.</source>
         <translation>Typ een prompt en kies dan Toevoegen of Bijwerken.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="61"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="62"/>
         <source>&amp;Add</source>
         <translation>T&amp;oevoegen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="62"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="63"/>
         <source>Add the prompt</source>
         <translation>De prompt toevoegen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="63"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="64"/>
         <source>Up&amp;date</source>
         <translation>Bij&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="64"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="65"/>
         <source>Update the selected prompt</source>
         <translation>De gekozen prompt bijwerken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="65"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="66"/>
         <source>&amp;Remove</source>
         <translation>Verwij&amp;deren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="66"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="67"/>
         <source>Remove the selected prompt</source>
         <translation>De gekozen prompt verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="67"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="68"/>
         <source>Move &amp;earlier</source>
         <translation>Eerde&amp;r</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="68"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="69"/>
         <source>Move the selected prompt up</source>
         <translation>De gekozen prompt naar boven verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="69"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="70"/>
         <source>Move la&amp;ter</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="70"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="71"/>
         <source>Move the selected prompt down</source>
         <translation>De gekozen prompt naar beneden verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="72"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="73"/>
         <source>Name of the prompt set</source>
         <translation>Naam van de promptset</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="73"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="74"/>
         <source>Name for this set</source>
         <translation>Naam voor deze set</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="74"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="75"/>
         <source>Sa&amp;ve as set</source>
         <translation>Als set op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="75"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="76"/>
         <source>Save the prompts as a set</source>
         <translation>De prompts als set opslaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="80"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="81"/>
         <source> tokens</source>
         <translation> tokens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="81"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="82"/>
         <source>Longest answer in tokens</source>
         <translation>Langste antwoord in tokens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="85"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="86"/>
         <source>Seed for sampling</source>
         <translation>Seed voor de steekproeven</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="86"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="87"/>
         <source>&amp;Blind: hide the model names until I have rated</source>
         <translation>Bli&amp;nd: verberg de modelnamen tot ik heb beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="87"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="88"/>
         <source>Blind mode</source>
         <translation>Blinde modus</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="88"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="89"/>
         <source>Start the compar&amp;ison</source>
         <translation>Vergelijking star&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="89"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="90"/>
         <source>Start the comparison</source>
         <translation>De vergelijking starten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="109"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="111"/>
         <source>Models (two to four)</source>
         <translation>Modellen (twee tot vier)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="114"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="116"/>
         <source>&amp;Prompt set:</source>
         <translation>&amp;Promptset:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="131"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="133"/>
         <source>Longest ans&amp;wer:</source>
         <translation>Ma&amp;ximale antwoordlengte:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="132"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="134"/>
         <source>Samplin&amp;g seed:</source>
         <translation>Seed voor ste&amp;kproeven:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="153"/>
+        <source>Add the server&apos;s &amp;model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="154"/>
+        <source>Add the chosen model on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="176"/>
+        <source>%1 (on a server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="193"/>
         <source>%1 (file missing)</source>
         <translation>%1 (bestand ontbreekt)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="166"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="208"/>
         <source>No models yet: download one in the wizard or import one in My models.</source>
         <translation>Nog geen modellen: download er een in de wizard of importeer er een in Mijn modellen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="191"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="233"/>
         <source>At most four models can be compared at once.</source>
         <translation>Er kunnen hoogstens vier modellen tegelijk vergeleken worden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="200"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="242"/>
         <source>Your own prompts</source>
         <translation>Uw eigen prompts</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="203"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="245"/>
         <source>Presets: %1</source>
         <translation>Voorbeelden: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="205"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="247"/>
         <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="259"/>
+        <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="301"/>
         <source>Type the prompt first.</source>
         <translation>Typ eerst de prompt.</translation>
     </message>
@@ -721,162 +736,162 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="51"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="52"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="52"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="53"/>
         <source>Stop the comparison</source>
         <translation>De vergelijking stoppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="53"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="54"/>
         <source>Resum&amp;e</source>
         <translation>Hervatte&amp;n</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="54"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="55"/>
         <source>Resume the comparison</source>
         <translation>De vergelijking hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="65"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="66"/>
         <source>Comparison</source>
         <translation>Vergelijking</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="66"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="67"/>
         <source>Set &amp;up</source>
         <translation>&amp;Instellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="67"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="68"/>
         <source>A&amp;nswers</source>
         <translation>&amp;Antwoorden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="68"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="69"/>
         <source>Summar&amp;y</source>
         <translation>Overzi&amp;cht</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="69"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="70"/>
         <source>Ear&amp;lier comparisons</source>
         <translation>&amp;Eerdere vergelijkingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="130"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="131"/>
         <source>Type a name for the set first.</source>
         <translation>Typ eerst een naam voor de set.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="134"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="135"/>
         <source>Add a prompt first.</source>
         <translation>Voeg eerst een prompt toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="138"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="139"/>
         <source>Saved the set “%1”.</source>
         <translation>De set “%1” is opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="150"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="151"/>
         <source>Choose two to four models.</source>
         <translation>Kies twee tot vier modellen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="153"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="154"/>
         <source>Add at least one prompt.</source>
         <translation>Voeg minstens één prompt toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="112"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="130"/>
         <source>Starting…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="86"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="87"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="140"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="158"/>
         <source>%1 is answering prompt %2…</source>
         <translation>%1 beantwoordt prompt %2…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="147"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="165"/>
         <source>Loading %1… %2%</source>
         <translation>%1 laden… %2%</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="211"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="212"/>
         <source>%1 of %2 answers</source>
         <translation>%1 van %2 antwoorden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="216"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="217"/>
         <source>, %1 failed</source>
         <translation>, %1 mislukt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="208"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="226"/>
         <source>The comparison stopped: %1</source>
         <translation>De vergelijking is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="213"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="231"/>
         <source>Done. Rate the answers, then see the summary.</source>
         <translation>Klaar. Beoordeel de antwoorden en bekijk dan het overzicht.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="219"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="237"/>
         <source>Stopped. Resume runs only the answers still to do.</source>
         <translation>Gestopt. Hervatten voert alleen de antwoorden uit die nog te doen zijn.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="244"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="245"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="245"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="246"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="246"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="247"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="248"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="249"/>
         <source>Export the comparison</source>
         <translation>De vergelijking exporteren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="266"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="267"/>
         <source>Cannot write %1: %2</source>
         <translation>Kan %1 niet schrijven: %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="269"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="270"/>
         <source>Exported to %1.</source>
         <translation>Geëxporteerd naar %1.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="298"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="299"/>
         <source>The prompts and settings of comparison %1: choose the models, then start.</source>
         <translation>De prompts en instellingen van vergelijking %1: kies de modellen en start dan.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="306"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="307"/>
         <source>Delete the comparison</source>
         <translation>De vergelijking verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="307"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="308"/>
         <source>Delete comparison %1 with its answers and ratings?</source>
         <translation>Vergelijking %1 met haar antwoorden en beoordelingen verwijderen?</translation>
     </message>
@@ -1141,52 +1156,52 @@
         <translation>Het bestand wordt vóór gebruik gecontroleerd tegen de gepubliceerde controlesom. Een gepauzeerde of onderbroken download gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="93"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="94"/>
         <source>%1, %2 (%3) from %4</source>
         <translation>%1, %2 (%3) van %4</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="136"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="137"/>
         <source>%1 of %2</source>
         <translation>%1 van %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="140"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="141"/>
         <source>%1 left</source>
         <translation>nog %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="143"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="144"/>
         <source>checking the file</source>
         <translation>bestand controleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="145"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="146"/>
         <source>verifying the checksum</source>
         <translation>controlesom nagaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="152"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="153"/>
         <source>Connection trouble, trying again: %1</source>
         <translation>Verbindingsprobleem, opnieuw proberen: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="174"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="177"/>
         <source>Cancelled; the partial file was deleted.</source>
         <translation>Geannuleerd; het gedeeltelijke bestand is verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="178"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="183"/>
         <source>The download stopped: %1</source>
         <translation>De download is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="195"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="200"/>
         <source>Downloaded and verified.</source>
         <translation>Gedownload en gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="197"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="202"/>
         <source>Paused.</source>
         <translation>Gepauzeerd.</translation>
     </message>
@@ -1235,6 +1250,109 @@
         <location filename="../../wizard_app/ui/models/downloads.py" line="29"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsEditor</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="34"/>
+        <source>Servers (OpenAI-compatible endpoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="36"/>
+        <source>Saved servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="44"/>
+        <source>empty: the server needs no key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="45"/>
+        <source>Verify the TLS certi&amp;ficate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="47"/>
+        <source>Sa&amp;ve server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="48"/>
+        <source>Rem&amp;ove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="49"/>
+        <source>Chec&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="53"/>
+        <source>Server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="54"/>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="55"/>
+        <source>Server API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="56"/>
+        <source>Save the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="57"/>
+        <source>Remove the chosen server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="58"/>
+        <source>Check the chosen server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="63"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="64"/>
+        <source>Addre&amp;ss:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="65"/>
+        <source>API ke&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="138"/>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="146"/>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="158"/>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="169"/>
+        <source>%1 answered in %2 ms. Models: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1599,62 +1717,72 @@
         <translation>Toon de map met het modelbestand</translation>
     </message>
     <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="36"/>
+        <source>&amp;Serve it to other programs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="38"/>
+        <source>Serve the model on this computer with an OpenAI-compatible API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="42"/>
         <source>How to use the model in other programs</source>
         <translation>Hoe u het model in andere programma&apos;s gebruikt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="56"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="62"/>
         <source>You chose &lt;b&gt;%1&lt;/b&gt; (%2, %3).</source>
         <translation>U koos &lt;b&gt;%1&lt;/b&gt; (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="63"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="69"/>
         <source>The file is at &lt;code&gt;%1&lt;/code&gt;.</source>
         <translation>Het bestand staat in &lt;code&gt;%1&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="68"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="74"/>
         <source>On this machine it answered at %1, with the first token after %2.</source>
         <translation>Op deze computer antwoordde het met %1, met het eerste token na %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="80"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="87"/>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="81"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="88"/>
         <source>Chat in a terminal, or serve an OpenAI-compatible API:</source>
         <translation>Chatten in een terminal, of een OpenAI-compatibele API aanbieden:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="85"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="92"/>
         <source>LM Studio</source>
         <translation>LM Studio</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="86"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="93"/>
         <source>Import the file (it is linked or copied into LM Studio&apos;s models folder):</source>
         <translation>Importeer het bestand (het wordt gekoppeld of gekopieerd naar de modellenmap van LM Studio):</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="90"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="97"/>
         <source>Ollama</source>
         <translation>Ollama</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="91"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="98"/>
         <source>Create a model from a Modelfile that points to the file:</source>
         <translation>Maak een model van een Modelfile die naar het bestand verwijst:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="96"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="103"/>
         <source>GPT4All</source>
         <translation>GPT4All</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="98"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="105"/>
         <source>Copy the file into GPT4All&apos;s models folder (Settings → Application → Download path), then choose it in the model list.</source>
         <translation>Kopieer het bestand naar de modellenmap van GPT4All (Settings → Application → Download path) en kies het daarna in de modellenlijst.</translation>
     </message>
@@ -2174,97 +2302,97 @@
         <translation>Typ eerst een deel van de naam van een model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="141"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="138"/>
         <source>Searching the Hub…</source>
         <translation>Zoeken op de Hub…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="146"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="143"/>
         <source>{repo} · {n} downloads</source>
         <translation>{repo} · {n} downloads</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="151"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="148"/>
         <source>{n} repositories with GGUF files. Choose one to see its files.</source>
         <translation>{n} repository&apos;s met GGUF-bestanden. Kies er een om de bestanden te zien.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="155"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="152"/>
         <source>No GGUF repositories match.</source>
         <translation>Geen GGUF-repository&apos;s gevonden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="166"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="160"/>
         <source>Listing the files of {repo}…</source>
         <translation>De bestanden van {repo} worden opgehaald…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="173"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="167"/>
         <source>Choose a file; Check the fit reads each file&apos;s header (no download).</source>
         <translation>Kies een bestand; Past het? leest de header van elk bestand (zonder download).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="180"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="174"/>
         <source>Reading the files&apos; headers…</source>
         <translation>De headers van de bestanden worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="191"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="185"/>
         <source>Fit at {n} tokens of context.</source>
         <translation>Passend bij {n} tokens context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="200"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="194"/>
         <source>Adding {file}…</source>
         <translation>{file} wordt toegevoegd…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="212"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="206"/>
         <source>Added as {id} ({quant}): your recommendations now list it as added by you, and it downloads like any catalog model.</source>
         <translation>Toegevoegd als {id} ({quant}): je aanbevelingen tonen het nu als door jou toegevoegd, en het downloadt als elk model uit de catalogus.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="219"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="213"/>
         <source>The Hub could not be asked: {message}</source>
         <translation>De Hub kon niet worden gevraagd: {message}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="233"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="227"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="234"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="228"/>
         <source> ({n} parts)</source>
         <translation> ({n} delen)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="249"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="243"/>
         <source>no exact fit (split model)</source>
         <translation>geen exacte schatting (gesplitst model)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="251"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="245"/>
         <source>fits on the GPU</source>
         <translation>past op de GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="252"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="246"/>
         <source>fits, split between GPU and CPU</source>
         <translation>past, verdeeld over GPU en CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="253"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="247"/>
         <source>fits, on the CPU only</source>
         <translation>past, alleen op de CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="254"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="248"/>
         <source>does not fit</source>
         <translation>past niet</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="256"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="250"/>
         <source>{verdict}, needs {size}</source>
         <translation>{verdict}, heeft {size} nodig</translation>
     </message>
@@ -2599,56 +2727,66 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/library_view.py" line="81"/>
+        <source>Ser&amp;ve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="83"/>
+        <source>Serve the model on this computer with an OpenAI-compatible API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="85"/>
         <source>Find models from &amp;other apps</source>
         <translation>Modellen van &amp;andere apps zoeken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="84"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="88"/>
         <source>Look in the folders of LM Studio, GPT4All, Ollama and the Hugging Face cache; found models are used where they are, not copied.</source>
         <translation>Zoek in de mappen van LM Studio, GPT4All, Ollama en de Hugging Face-cache; gevonden modellen worden gebruikt waar ze staan, niet gekopieerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="88"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="92"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="89"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="93"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="90"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="94"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="109"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="114"/>
         <source>&lt;b&gt;Downloads&lt;/b&gt;</source>
         <translation>&lt;b&gt;Downloads&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="201"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="215"/>
         <source>Remove model</source>
         <translation>Model verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="203"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="217"/>
         <source>Remove %1 from the library? A file the app downloaded is deleted; a file from another app stays where it is.</source>
         <translation>%1 uit de bibliotheek verwijderen? Een bestand dat de app heeft gedownload wordt gewist; een bestand van een andere app blijft staan.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="220"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="234"/>
         <source>Removed.</source>
         <translation>Verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="237"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="251"/>
         <source>Looking for models from other apps…</source>
         <translation>Zoeken naar modellen van andere apps…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="248"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="262"/>
         <source>Search finished.</source>
         <translation>Zoeken klaar.</translation>
     </message>
@@ -3283,122 +3421,122 @@
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="68"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="69"/>
         <source>Recommendations</source>
         <translation>Aanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="76"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="78"/>
         <source>Recommended models</source>
         <translation>Aanbevolen modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="85"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="87"/>
         <source>Models left out</source>
         <translation>Weggelaten modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="88"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="90"/>
         <source>Upgrade advice</source>
         <translation>Advies voor uitbreiding</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="92"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="94"/>
         <source>Results</source>
         <translation>Resultaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="93"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="95"/>
         <source>Recommended</source>
         <translation>Aanbevolen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="94"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="96"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="95"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="97"/>
         <source>Upgrades</source>
         <translation>Uitbreidingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="104"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="106"/>
         <source>Export as &amp;Markdown…</source>
         <translation>Exporteren als &amp;Markdown…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="105"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="107"/>
         <source>Export as &amp;JSON…</source>
         <translation>Exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="106"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="108"/>
         <source>Export the recommendation as Markdown</source>
         <translation>De aanbeveling exporteren als Markdown</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="107"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="109"/>
         <source>Export the recommendation as JSON</source>
         <translation>De aanbeveling exporteren als JSON</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="179"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="183"/>
         <source>Comparing the catalog&apos;s models with your machine…</source>
         <translation>De modellen uit de catalogus vergelijken met uw computer…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="188"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="192"/>
         <source>No recommendation: %1</source>
         <translation>Geen aanbeveling: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="203"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="207"/>
         <source>Recommended (%1)</source>
         <translation>Aanbevolen (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="204"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="208"/>
         <source>Left out (%1)</source>
         <translation>Weggelaten (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="205"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="209"/>
         <source>Upgrades (%1)</source>
         <translation>Uitbreidingen (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="212"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="216"/>
         <source>Best for %1 at %2 of context. Choose one to see why and to download it.</source>
         <translation>Het best voor %1 bij %2 context. Kies er een om te zien waarom en om het te downloaden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="220"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="224"/>
         <source>No model in the catalog fits these answers. See why under ‘Left out’, or go back and loosen a constraint.</source>
         <translation>Geen model in de catalogus past bij deze antwoorden. Zie waarom onder ‘Weggelaten’, of ga terug en versoepel een voorwaarde.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="326"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="328"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="326"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="328"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="328"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="330"/>
         <source>Export the recommendation</source>
         <translation>De aanbeveling exporteren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="341"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="343"/>
         <source>Could not write %1: %2. Choose another folder.</source>
         <translation>Kon %1 niet schrijven: %2. Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="346"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="348"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>
@@ -3437,107 +3575,328 @@
     </message>
 </context>
 <context>
+    <name>RuntimePicker</name>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="33"/>
+        <source>Where the model runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="35"/>
+        <source>Model on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="37"/>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="38"/>
+        <source>List the server&apos;s models again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="41"/>
+        <source>R&amp;untime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="65"/>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="110"/>
+        <source>Asking %1 for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="125"/>
+        <source>Models on the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="127"/>
+        <source>The server lists no models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="145"/>
+        <source>Measured here, through the network: %1 tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="148"/>
+        <source>The server&apos;s memory and load time are not known here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="156"/>
+        <source>The server&apos;s own figure: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServeDialog</name>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="51"/>
+        <source>Serve %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="56"/>
+        <source>empty: no key (only this computer can connect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="57"/>
+        <source>&amp;Make a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="58"/>
+        <source>&amp;Keep it running after the app closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="59"/>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="60"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished">S&amp;toppen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="63"/>
+        <source>The server listens on 127.0.0.1 only: programs on this computer can use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="73"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="74"/>
+        <source>Editors and tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="79"/>
+        <source>Snippet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="82"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="85"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="86"/>
+        <source>API key clients must send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="87"/>
+        <source>Make up an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="88"/>
+        <source>Keep the server running after the app closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="89"/>
+        <source>Start the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="90"/>
+        <source>Stop the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="91"/>
+        <source>The server&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="92"/>
+        <source>Copy the snippet shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="99"/>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="99"/>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="108"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="163"/>
+        <source>Starting the server (the model loads first)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="177"/>
+        <source>Loading %1 with %2 tokens of context and %3 GPU layers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="191"/>
+        <source>Serving %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="195"/>
+        <source>The server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="213"/>
+        <source>Stopping the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="220"/>
+        <source>The server was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="34"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="37"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="37"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="40"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="42"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="45"/>
         <source>empty: HF_TOKEN or huggingface-cli login</source>
         <translation>leeg: HF_TOKEN of huggingface-cli login</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="45"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="48"/>
         <source>Automatic (physical cores)</source>
         <translation>Automatisch (fysieke kernen)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="48"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="51"/>
         <source>What the use case needs</source>
         <translation>Wat de toepassing nodig heeft</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="53"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="56"/>
         <source>The system&apos;s language</source>
         <translation>De taal van het systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="58"/>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="142"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="61"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="161"/>
         <source>Models folder</source>
         <translation>Modellenmap</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="59"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="62"/>
         <source>Choose the models folder</source>
         <translation>De modellenmap kiezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="60"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="63"/>
         <source>Hugging Face Hub endpoint or mirror</source>
         <translation>Hugging Face Hub-adres of mirror</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="61"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="64"/>
         <source>Hugging Face access token</source>
         <translation>Hugging Face-toegangstoken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="62"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="65"/>
         <source>Threads for the model</source>
         <translation>Threads voor het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="63"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="66"/>
         <source>Default context length</source>
         <translation>Standaard contextlengte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="64"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="67"/>
         <source>Language of the app</source>
         <translation>Taal van de app</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="73"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
         <source>&amp;Models folder:</source>
         <translation>&amp;Modellenmap:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="74"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="77"/>
         <source>Hub &amp;endpoint or mirror:</source>
         <translation>Hub-&amp;adres of mirror:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="75"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="78"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Toegangstoken:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="79"/>
         <source>T&amp;hreads:</source>
         <translation>T&amp;hreads:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="77"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="80"/>
         <source>Default &amp;context:</source>
         <translation>Standaard&amp;context:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="78"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="81"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="85"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="88"/>
         <source>The token is needed for gated models (accept the licence on the model&apos;s page first). It is kept in the settings file, readable only by you, and sent only to the endpoint above. A new language applies after a restart.</source>
         <translation>Het token is nodig voor afgeschermde modellen (accepteer eerst de licentie op de pagina van het model). Het staat in het instellingenbestand, alleen leesbaar voor u, en wordt alleen naar het adres hierboven gestuurd. Een nieuwe taal geldt na een herstart.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="100"/>
+        <source>Version and llama.cpp backends</source>
+        <translation>Versie en llama.cpp-backends</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="153"/>
+        <source>none (llama.cpp is missing)</source>
+        <translation>geen (llama.cpp ontbreekt)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="154"/>
+        <source>Open Model Wizard {version} · llama.cpp backends: {backends}</source>
+        <translation>Open Model Wizard {version} · llama.cpp-backends: {backends}</translation>
     </message>
 </context>
 <context>
@@ -3604,122 +3963,132 @@
 <context>
     <name>TrialPanel</name>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="55"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="58"/>
         <source>Prompt presets</source>
         <translation>Voorbeeldprompts</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="57"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="60"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="58"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="61"/>
         <source>Type a prompt, or choose a preset above.</source>
         <translation>Typ een prompt, of kies hierboven een voorbeeld.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="67"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="70"/>
         <source> tokens</source>
         <translation> tokens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="68"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="71"/>
         <source>Longest answer in tokens</source>
         <translation>Langste antwoord in tokens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="72"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="75"/>
         <source>&amp;Run</source>
         <translation>&amp;Uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="73"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="76"/>
         <source>Run the prompt (Ctrl+Return)</source>
         <translation>De prompt uitvoeren (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="74"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="77"/>
         <source>Run the prompt</source>
         <translation>De prompt uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="75"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="78"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="76"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="79"/>
         <source>Stop the answer</source>
         <translation>Het antwoord stoppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="82"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="85"/>
         <source>The model&apos;s answer</source>
         <translation>Het antwoord van het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="85"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="89"/>
         <source>Pr&amp;eset:</source>
         <translation>&amp;Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="90"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="94"/>
         <source>&amp;Longest answer:</source>
         <translation>&amp;Langste antwoord:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="131"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="136"/>
         <source>Your own prompt</source>
         <translation>Uw eigen prompt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="143"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="148"/>
         <source>What to look for: %1</source>
         <translation>Waar u op let: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="192"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="199"/>
         <source>Starting the model…</source>
         <translation>Het model starten…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="204"/>
+        <source>Choose a model on the server first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="224"/>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="242"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="227"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="270"/>
         <source>Answering…</source>
         <translation>Bezig met antwoorden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="232"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="275"/>
         <source>Loading the model…</source>
         <translation>Het model laden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="235"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="278"/>
         <source>Loading the model… %1%</source>
         <translation>Het model laden… %1%</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="238"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="281"/>
         <source>Reading the prompt…</source>
         <translation>De prompt lezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="274"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="317"/>
         <source>The run failed: %1</source>
         <translation>Het uitvoeren is mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="278"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="321"/>
         <source>Done.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="282"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="325"/>
         <source>Stopped.</source>
         <translation>Gestopt.</translation>
     </message>

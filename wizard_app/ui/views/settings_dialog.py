@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -95,6 +96,9 @@ class SettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setVisible(False)
+        self.build = QLabel(self._build_text())
+        self.build.setAccessibleName(self.tr("Version and llama.cpp backends"))
+        self.build.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -104,6 +108,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.catalog_box)
         layout.addWidget(self.endpoints)
         layout.addWidget(self.error)
+        layout.addWidget(self.build)
         layout.addWidget(self.buttons)
         self.browse.clicked.connect(self._on_browse_clicked)
         self.setMinimumWidth(620)
@@ -139,6 +144,16 @@ class SettingsDialog(QDialog):
             self.error.setVisible(True)
             return
         super().accept()
+
+    def _build_text(self) -> str:
+        """Which llama.cpp this app runs models with (a CUDA, Metal or Vulkan build?)."""
+        from wizard_app import __version__
+        from wizard_app.core.runtime.build_info import compiled_backends
+
+        backends = " + ".join(compiled_backends()) or self.tr("none (llama.cpp is missing)")
+        return self.tr("Open Model Wizard {version} · llama.cpp backends: {backends}").format(
+            version=__version__, backends=backends
+        )
 
     def _on_browse_clicked(self) -> None:
         dialog = QFileDialog(
