@@ -149,3 +149,43 @@ def test_the_app_stops_its_servers_unless_asked_to_keep_them(  # type: ignore[no
     finally:
         os.kill(proc.pid, signal.SIGTERM)
         proc.wait(10)
+
+
+def test_compare_a_local_model_with_one_on_a_server(  # type: ignore[no-untyped-def]
+    qtbot, ready: Services, fixed_hardware, served: LocalServer, tiny_llama: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from wizard_app.core.compare.spec import PromptItem
+    from wizard_app.core.library.installed import Library
+    from wizard_app.ui.views.compare_view import CompareView
+
+    assert ready.database is not None
+    Library(ready.database, ready.models_dir).import_file(tiny_llama)
+    _store(ready).add(Endpoint("box", f"http://127.0.0.1:{served.port}", SERVED_KEY))
+    view = CompareView(ready)
+    qtbot.addWidget(view)
+    view.refresh()
+    setup = view.setup
+    setup.set_prompts([PromptItem("hello", title="Hello")])
+    setup.max_tokens.setValue(4)
+    setup.models.item(0).setCheckState(Qt.CheckState.Checked)
+    setup.servers.runtime.setCurrentIndex(setup.servers.runtime.findData("box"))
+    qtbot.waitUntil(lambda: setup.add_remote.isEnabled(), timeout=10_000)
+    setup.add_remote.click()
+    setup.add_remote.click()  # the same model twice is one entry
+    assert setup.models.count() == 2
+    assert [c.remote for c in setup.chosen_models()] == [None, ("box", SERVED_ID)]
+    view.refresh()  # the library is read again: the server's model stays
+    assert setup.models.count() == 2
+    setup.start.click()
+    qtbot.waitUntil(lambda: not view.running, timeout=60_000)
+    assert view.record is not None
+    repo = view.runner.repo()
+    assert repo is not None
+    record = repo.get(view.record.id)
+    cells = record.cells
+    assert cells[(0, 0)].done
+    assert cells[(1, 0)].done
+    assert cells[(1, 0)].peak_rss_bytes is None  # the server's memory: not known here
+    assert cells[(1, 0)].gen_tokens

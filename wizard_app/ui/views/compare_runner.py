@@ -19,6 +19,7 @@ from wizard_app.ui.tasks import Task
 if TYPE_CHECKING:
     from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem
     from wizard_app.core.hardware.profile import HardwareProfile
+    from wizard_app.core.remote.client import RemoteClient
     from wizard_app.core.storage.compare_tables import ComparisonRecord, ComparisonRepository
     from wizard_app.ui.services import Services
 
@@ -95,18 +96,35 @@ class CompareRunner(QObject):
         from wizard_app.core.compare.runner import batched, run_comparison
 
         client, hw, models_dir = self.services.runtime(), self.hw, self.services.models_dir
-        cache = self.services.paths.cache
+        cache, config = self.services.paths.cache, self.services.paths.config
 
         def job(token: CancelToken) -> Iterator[object]:
             from wizard_app.core.hardware.probe import detect
             from wizard_app.core.runtime.machine_profile import attach
 
+            remotes: dict[str, RemoteClient] = {}
+
+            def remote(name: str) -> RemoteClient:  # models on the user's endpoints
+                from wizard_app.core.remote.client import RemoteClient
+                from wizard_app.core.remote.endpoints import EndpointStore
+
+                if name not in remotes:
+                    remotes[name] = RemoteClient(EndpointStore.in_config(config).get(name))
+                return remotes[name]
+
             probed = hw or attach(detect(models_dir), cache)  # with the measured speed
             yield probed  # first: a new comparison is stored with this machine
-            yield from batched(
-                run_comparison(client, models, prompts, settings, probed, skip=skip, token=token),
-                PAINT_MS / 1000,
-            )
+            try:
+                yield from batched(
+                    run_comparison(
+                        client, models, prompts, settings, probed,
+                        skip=skip, token=token, remotes=remote,
+                    ),
+                    PAINT_MS / 1000,
+                )  # fmt: skip
+            finally:
+                for r in remotes.values():
+                    r.close()
 
         self._pending = []
         self.status_changed.emit(translate("CompareView", "Starting…"))

@@ -42,6 +42,7 @@ class CompareView(QWidget):
         self.runner = CompareRunner(services, self)
         self._follow = True  # the grid shows the prompt being answered until the user picks one
         self.setup = CompareSetup()
+        self.setup.enable_servers(services)
         self.grid = CompareGrid()
         self.summary = CompareSummary()
         self.history = CompareHistory()

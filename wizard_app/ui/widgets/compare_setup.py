@@ -37,6 +37,7 @@ from wizard_app.ui.labels import use_case_label
 if TYPE_CHECKING:
     from wizard_app.core.compare.prompt_sets import PromptSet
     from wizard_app.core.library.installed import ModelEntry
+    from wizard_app.ui.services import Services
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -91,6 +92,7 @@ class CompareSetup(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self._layout()
+        self._remote: list[ModelChoice] = []  # models on servers, added by the user
         self.base_settings = CompareSettings()  # sampling beyond what the form shows
         self.use_case: str | None = None
         self.sets: list[PromptSet] = []
@@ -107,7 +109,7 @@ class CompareSetup(QWidget):
 
     def _layout(self) -> None:
         models_box = QGroupBox(self.tr("Models (two to four)"))
-        ml = QVBoxLayout(models_box)
+        ml = self._models_layout = QVBoxLayout(models_box)
         ml.addWidget(self.models)
         prompts_box = QGroupBox(self.tr("Prompts"))
         pl = QVBoxLayout(prompts_box)
@@ -143,6 +145,44 @@ class CompareSetup(QWidget):
         layout.addLayout(bottom)
 
     # ---- models --------------------------------------------------------------------------
+    def enable_servers(self, services: Services) -> None:
+        """Models on the user's endpoints can join: a runtime picker and an Add button."""
+        from wizard_app.ui.widgets.runtime_picker import RuntimePicker
+
+        self.servers = RuntimePicker(services)
+        self.add_remote = QPushButton(self.tr("Add the server's &model"))
+        self.add_remote.setAccessibleName(self.tr("Add the chosen model on the server"))
+        self.add_remote.setEnabled(False)
+        self._models_layout.addWidget(self.servers)
+        self._models_layout.addWidget(self.add_remote)
+        self.servers.changed.connect(self._on_servers_changed)
+        self.add_remote.clicked.connect(self._on_add_remote_clicked)
+
+    def _on_servers_changed(self) -> None:
+        self.add_remote.setEnabled(self.servers.selected() is not None)
+
+    def _on_add_remote_clicked(self) -> None:
+        chosen = self.servers.selected()
+        if chosen is None:
+            return
+        endpoint, model = chosen
+        choice = ModelChoice.for_remote(endpoint.name, model)
+        if any(c.path == choice.path for c in self._remote):
+            return
+        self._remote.append(choice)
+        self._add_remote_item(choice, checked=len(self.chosen_models()) < MAX_MODELS)
+
+    def _add_remote_item(self, choice: ModelChoice, checked: bool) -> None:
+        item = QListWidgetItem(self.tr("%1 (on a server)").replace("%1", choice.label))
+        item.setData(ROLE, choice)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEnabled
+        )
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.models.addItem(item)
+
     def set_models(self, entries: list[ModelEntry], checked: set[Path] | None = None) -> None:
         keep = checked if checked is not None else {m.path for m in self.chosen_models()}
         self.models.blockSignals(True)
@@ -160,6 +200,8 @@ class CompareSetup(QWidget):
                 Qt.CheckState.Checked if e.path in keep and e.present else Qt.CheckState.Unchecked
             )
             self.models.addItem(item)
+        for choice in self._remote:
+            self._add_remote_item(choice, checked=choice.path in keep)
         self.models.blockSignals(False)
         if not entries:
             self.status.setText(
