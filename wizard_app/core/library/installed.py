@@ -12,17 +12,15 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError as SQLIntegrityError
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.errors import InputError, StorageError
 from wizard_app.core.gguf.info import GGUFInfo
 from wizard_app.core.gguf.shards import shard_name, shard_paths
+from wizard_app.core.library.folder import prune_empty, row_for_found
 from wizard_app.core.library.importing import ImportReady, check_importable, prepare_import
 from wizard_app.core.library.scan import (
     FoundModel,
@@ -34,7 +32,9 @@ from wizard_app.core.library.scan import (
     scan,
 )
 from wizard_app.core.storage.database import Database
-from wizard_app.core.storage.download_tables import DownloadRow, InstalledModel
+from wizard_app.core.storage.download_repository import DownloadRepository
+from wizard_app.core.storage.download_tables import InstalledModel
+from wizard_app.core.storage.library_repository import LibraryRepository
 
 log = logging.getLogger(__name__)
 
@@ -134,27 +134,24 @@ class Library:
 
     def __init__(self, db: Database, models_dir: Path) -> None:
         self.db = db
+        self.rows = LibraryRepository(db)
         self.models_dir = models_dir
 
     def entries(self) -> list[ModelEntry]:
-        with self.db.session() as s:
-            rows = s.scalars(select(InstalledModel).order_by(InstalledModel.id)).all()
-            return [_entry(r) for r in rows]
+        return [_entry(r) for r in self.rows.all()]
 
     def get(self, model_id: int) -> ModelEntry:
-        with self.db.session() as s:
-            row = s.get(InstalledModel, model_id)
-            if row is None:
-                raise InputError(
-                    f"No model with id {model_id} in the library.",
-                    "Run 'model-wizard library' to list the ids.",
-                )
-            return _entry(row)
+        row = self.rows.get(model_id)
+        if row is None:
+            raise InputError(
+                f"No model with id {model_id} in the library.",
+                "Run 'model-wizard library' to list the ids.",
+            )
+        return _entry(row)
 
     def find_path(self, path: Path) -> ModelEntry | None:
-        with self.db.session() as s:
-            row = s.scalars(select(InstalledModel).where(InstalledModel.path == str(path))).first()
-            return _entry(row) if row else None
+        row = self.rows.at(path)
+        return _entry(row) if row else None
 
     def installed(self, path: Path) -> ModelEntry | None:
         """The one answer to "is this model installed?": the library's entry for the GGUF
@@ -171,22 +168,7 @@ class Library:
         return entry
 
     def _add(self, row: InstalledModel) -> ModelEntry:
-        with self.db.session() as s:
-            existing = s.scalars(
-                select(InstalledModel).where(InstalledModel.path == row.path)
-            ).first()
-            if existing is not None:  # a re-download or re-import: refresh what we know
-                for col in InstalledModel.__table__.columns.keys():  # noqa: SIM118
-                    if col not in ("id", "added_at", "last_used_at"):
-                        setattr(existing, col, getattr(row, col))
-                row = existing
-            else:
-                s.add(row)
-            try:
-                s.commit()
-            except SQLIntegrityError as exc:
-                raise StorageError(f"Cannot register {row.path}: {exc.orig}.") from exc
-            return _entry(row)
+        return _entry(self.rows.save(row))  # a known path is refreshed
 
     # ---- adding ------------------------------------------------------------------------
     def add_download(
@@ -298,16 +280,8 @@ class Library:
         """
         root = self.models_dir
         candidates = only if only is not None else gguf_files(root, recursive=True)
-        with self.db.session() as s:
-            known = set(s.scalars(select(InstalledModel.path)).all())
-            rows = {
-                r.dest_path: r
-                for r in s.scalars(
-                    select(DownloadRow)
-                    .where(DownloadRow.state == "verified")
-                    .order_by(DownloadRow.id)
-                ).all()
-            }
+        known = self.rows.paths()
+        rows = DownloadRepository(self.db).verified_by_dest()
         added: list[ModelEntry] = []
         for path in candidates:
             if str(path) in known or not path.is_file():
@@ -340,7 +314,7 @@ class Library:
                         verified=checked,
                     )
                 else:
-                    entry = self._add(_from_folder(path, rel, found))
+                    entry = self._add(row_for_found(path, rel, found))
             except (StorageError, OSError) as exc:
                 log.warning("cannot add %s back to the library: %s", path, exc)
                 continue
@@ -370,11 +344,7 @@ class Library:
     # ---- using and removing ------------------------------------------------------------
     def touch(self, model_id: int) -> None:
         """Record that the model was just used."""
-        with self.db.session() as s:
-            row = s.get(InstalledModel, model_id)
-            if row is not None:
-                row.last_used_at = datetime.now(timezone.utc)
-                s.commit()
+        self.rows.touch(model_id)
 
     def remove(self, model_id: int, *, delete_file: bool = False) -> RemoveResult:
         """Forget a model; delete its file if the app owns it (or if asked and allowed)."""
@@ -399,7 +369,7 @@ class Library:
                         "Close any program using it and try again.",
                     ) from exc
             if entry.owned:
-                _prune_empty(entry.path.parent, self.models_dir)
+                prune_empty(entry.path.parent, self.models_dir)
         else:
             owner = {
                 "import": "it was imported where it is",
@@ -409,45 +379,5 @@ class Library:
                 "ollama": "it belongs to Ollama",
             }.get(entry.source, f"it belongs to {entry.source}")
             note = f"the file stays in {entry.path.parent} ({owner})"
-        with self.db.session() as s:
-            row = s.get(InstalledModel, model_id)
-            if row is not None:
-                s.delete(row)
-                s.commit()
+        self.rows.delete(model_id)
         return RemoveResult(entry, deleted, note)
-
-
-def _from_folder(path: Path, rel: tuple[str, ...], found: FoundModel) -> InstalledModel:
-    """A library row for a file in the models folder that no download row describes."""
-    repo = filename = None
-    source = "download"
-    if rel[0] == "imported":
-        source = "import"
-    elif len(rel) >= 3:
-        repo, filename = f"{rel[0]}/{rel[1]}", "/".join(rel[2:])
-    return InstalledModel(
-        path=str(path),
-        size_bytes=found.size_bytes,
-        source=source,
-        owned=True,
-        display_name=found.display_name,
-        repo=repo,
-        filename=filename,
-        sha256=None,
-        sha256_verified=False,
-        quant=found.info.quant,
-        architecture=found.info.architecture,
-        header=found.info.summary(),
-    )
-
-
-def _prune_empty(folder: Path, stop: Path) -> None:
-    """Remove now-empty folders up to (not including) the models folder."""
-    try:
-        stop = stop.resolve()
-        folder = folder.resolve()
-        while folder != stop and folder.is_relative_to(stop):
-            folder.rmdir()
-            folder = folder.parent
-    except OSError:
-        pass
