@@ -587,17 +587,17 @@
     <message>
         <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="153"/>
         <source>Add the server&apos;s &amp;model</source>
-        <translation type="unfinished"></translation>
+        <translation>Het &amp;model van de server toevoegen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="154"/>
         <source>Add the chosen model on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Het gekozen model op de server toevoegen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="176"/>
         <source>%1 (on a server)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (op een server)</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/compare_setup.py" line="193"/>
@@ -1257,102 +1257,102 @@
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="34"/>
         <source>Servers (OpenAI-compatible endpoints)</source>
-        <translation type="unfinished"></translation>
+        <translation>Servers (OpenAI-compatibele endpoints)</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="36"/>
         <source>Saved servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen servers</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="44"/>
         <source>empty: the server needs no key</source>
-        <translation type="unfinished"></translation>
+        <translation>leeg: de server heeft geen sleutel nodig</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="45"/>
         <source>Verify the TLS certi&amp;ficate</source>
-        <translation type="unfinished"></translation>
+        <translation>Het TLS-certi&amp;ficaat controleren</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="47"/>
         <source>Sa&amp;ve server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server op&amp;slaan</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="48"/>
         <source>Rem&amp;ove</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwij&amp;deren</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="49"/>
         <source>Chec&amp;k</source>
-        <translation type="unfinished"></translation>
+        <translation>Contro&amp;leren</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="53"/>
         <source>Server name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de server</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="54"/>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres van de server</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="55"/>
         <source>Server API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-sleutel van de server</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="56"/>
         <source>Save the server</source>
-        <translation type="unfinished"></translation>
+        <translation>De server opslaan</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="57"/>
         <source>Remove the chosen server</source>
-        <translation type="unfinished"></translation>
+        <translation>De gekozen server verwijderen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="58"/>
         <source>Check the chosen server</source>
-        <translation type="unfinished"></translation>
+        <translation>De gekozen server controleren</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="63"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Naam:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="64"/>
         <source>Addre&amp;ss:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adre&amp;s:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="65"/>
         <source>API ke&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-sle&amp;utel:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="138"/>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 opgeslagen.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="146"/>
         <source>Removed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwijderd.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="158"/>
         <source>Asking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wordt gevraagd…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/endpoints_editor.py" line="169"/>
         <source>%1 answered in %2 ms. Models: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwoordde in %2 ms. Modellen: %3</translation>
     </message>
 </context>
 <context>
@@ -1719,12 +1719,12 @@
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="36"/>
         <source>&amp;Serve it to other programs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aan andere programma&apos;s &amp;aanbieden…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="38"/>
         <source>Serve the model on this computer with an OpenAI-compatible API</source>
-        <translation type="unfinished"></translation>
+        <translation>Het model op deze computer aanbieden met een OpenAI-compatibele API</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="42"/>
@@ -2728,12 +2728,12 @@
     <message>
         <location filename="../../wizard_app/ui/views/library_view.py" line="81"/>
         <source>Ser&amp;ve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aan&amp;bieden…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/library_view.py" line="83"/>
         <source>Serve the model on this computer with an OpenAI-compatible API</source>
-        <translation type="unfinished"></translation>
+        <translation>Het model op deze computer aanbieden met een OpenAI-compatibele API</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/library_view.py" line="85"/>
@@ -3579,62 +3579,62 @@
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="33"/>
         <source>Where the model runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Waar het model draait</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="35"/>
         <source>Model on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Model op de server</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="37"/>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;nieuwen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="38"/>
         <source>List the server&apos;s models again</source>
-        <translation type="unfinished"></translation>
+        <translation>De modellen van de server opnieuw opvragen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="41"/>
         <source>R&amp;untime:</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitvoer&amp;plek:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="65"/>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze computer</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="110"/>
         <source>Asking %1 for its models…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wordt om zijn modellen gevraagd…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="125"/>
         <source>Models on the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellen op de server: %1</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="127"/>
         <source>The server lists no models.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server noemt geen modellen.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="145"/>
         <source>Measured here, through the network: %1 tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gemeten, via het netwerk: %1 tokens.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="148"/>
         <source>The server&apos;s memory and load time are not known here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het geheugen en de laadtijd van de server zijn hier niet bekend.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/runtime_picker.py" line="156"/>
         <source>The server&apos;s own figure: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het eigen cijfer van de server: %1.</translation>
     </message>
 </context>
 <context>
@@ -3642,142 +3642,142 @@
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="51"/>
         <source>Serve %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aanbieden</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="56"/>
         <source>empty: no key (only this computer can connect)</source>
-        <translation type="unfinished"></translation>
+        <translation>leeg: geen sleutel (alleen deze computer kan verbinden)</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="57"/>
         <source>&amp;Make a key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel &amp;maken</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="58"/>
         <source>&amp;Keep it running after the app closes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laten draaien als de app sluit</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="59"/>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="60"/>
         <source>S&amp;top</source>
-        <translation type="unfinished">S&amp;toppen</translation>
+        <translation>S&amp;toppen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="63"/>
         <source>The server listens on 127.0.0.1 only: programs on this computer can use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server luistert alleen op 127.0.0.1: programma&apos;s op deze computer kunnen hem gebruiken.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="73"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Omgeving</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="74"/>
         <source>Editors and tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Editors en hulpmiddelen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="79"/>
         <source>Snippet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragment: %1</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="82"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopiëren</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="85"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Poort</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="86"/>
         <source>API key clients must send</source>
-        <translation type="unfinished"></translation>
+        <translation>API-sleutel die clients moeten meesturen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="87"/>
         <source>Make up an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Een API-sleutel verzinnen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="88"/>
         <source>Keep the server running after the app closes</source>
-        <translation type="unfinished"></translation>
+        <translation>De server laten draaien als de app sluit</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="89"/>
         <source>Start the server</source>
-        <translation type="unfinished"></translation>
+        <translation>De server starten</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="90"/>
         <source>Stop the server</source>
-        <translation type="unfinished"></translation>
+        <translation>De server stoppen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="91"/>
         <source>The server&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>Het adres van de server</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="92"/>
         <source>Copy the snippet shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Het getoonde fragment kopiëren</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="99"/>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Poort:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="99"/>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;sleutel:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="108"/>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adres:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="163"/>
         <source>Starting the server (the model loads first)…</source>
-        <translation type="unfinished"></translation>
+        <translation>De server start (eerst wordt het model geladen)…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="177"/>
         <source>Loading %1 with %2 tokens of context and %3 GPU layers…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wordt geladen met %2 tokens context en %3 GPU-lagen…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="191"/>
         <source>Serving %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wordt aangeboden op %2.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="195"/>
         <source>The server did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De server is niet gestart: %1</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="213"/>
         <source>Stopping the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>De server stopt…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="220"/>
         <source>The server was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server is gestopt.</translation>
     </message>
 </context>
 <context>
@@ -4045,12 +4045,12 @@
     <message>
         <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="204"/>
         <source>Choose a model on the server first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies eerst een model op de server.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="224"/>
         <source>Asking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wordt gevraagd…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="242"/>

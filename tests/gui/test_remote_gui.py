@@ -189,3 +189,25 @@ def test_compare_a_local_model_with_one_on_a_server(  # type: ignore[no-untyped-
     assert cells[(1, 0)].done
     assert cells[(1, 0)].peak_rss_bytes is None  # the server's memory: not known here
     assert cells[(1, 0)].gen_tokens
+
+
+def test_the_server_screens_speak_dutch(qtbot, qapp, ready: Services, tiny_chat: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from wizard_app.ui.i18n import install_translators
+    from wizard_app.ui.views.serve_dialog import ServeDialog
+
+    before = QLocale()
+    translators = install_translators(qapp, "nl")
+    try:
+        panel = TrialPanel(ready)
+        qtbot.addWidget(panel)
+        assert panel.runtime.runtime.itemText(0) == "Deze computer"
+        dialog = ServeDialog(ready, tiny_chat)
+        qtbot.addWidget(dialog)
+        assert dialog.start.text() == "&Starten"
+        assert dialog.windowTitle() == "tiny-chat.gguf aanbieden"
+    finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)
+        QLocale.setDefault(before)
