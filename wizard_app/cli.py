@@ -124,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wizard_app.core.runtime.worker import main as worker_main
 
         return worker_main()
+    if argv[:1] == ["--serve-model"]:  # a frozen app started as a model server (core/serve)
+        from wizard_app.core.serve.launcher import main as serve_main
+
+        return serve_main(argv[1:])
     gui_args = _global_only(argv)
     if gui_args is not None and gui_args.self_test:
         from wizard_app.selftest import main as self_test
