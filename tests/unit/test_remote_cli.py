@@ -193,3 +193,45 @@ def test_compare_with_a_server_that_is_down(
     )
     assert status == 2
     assert json.loads(out)["code"] == "remote.unknown_endpoint"
+
+
+def test_serve_in_the_foreground_stops_on_ctrl_c(tmp_path: Path, tiny_chat: Path) -> None:
+    """As a user runs it: the URL is printed once the model answers; Ctrl-C stops both."""
+    import platform
+    import subprocess
+    import sys
+    import time
+
+    from wizard_app.core.runtime.launch import worker_env
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wizard_app", "--data-dir", str(tmp_path), "serve",
+         str(tiny_chat), "--port", str(port), "--ctx", "512", "--threads", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=worker_env(), text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert first.startswith(f"Serving tiny-chat at http://127.0.0.1:{port}/v1"), first
+        assert httpx2.get(f"http://127.0.0.1:{port}/v1/models", timeout=10).status_code == 200
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    _, err = proc.communicate()
+    assert "the server was stopped" in err
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            httpx2.get(f"http://127.0.0.1:{port}/v1/models", timeout=1)
+        except httpx2.TransportError:
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("the server still answers after Ctrl-C")
+    log = (tmp_path / "logs" / f"serve-{port}.log").read_text()
+    if platform.machine().lower() in ("x86_64", "amd64"):
+        assert "extra buffers off" in log  # the CPU policy reached llama-cpp-python's server
