@@ -88,8 +88,12 @@ def llama_server_stream(pieces: list[str]) -> list[dict[str, Any]]:
     """A llama-server chat stream: one chunk per token, then finish_reason, then a chunk
     with ``usage`` and ``timings`` (tools/server/README.md: prompt_n, prompt_ms,
     prompt_per_token_ms, prompt_per_second, predicted_n, predicted_ms, ...)."""
-    base = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "model": "gemma-3-27b"}
-    events = [
+    base: dict[str, Any] = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion.chunk",
+        "model": "gemma-3-27b",
+    }
+    events: list[dict[str, Any]] = [
         {**base, "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": None}]}
         for text in pieces
     ]

@@ -15,6 +15,7 @@ import signal
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import gguf
 import pytest
@@ -48,8 +49,11 @@ def _endpoint(server: LocalServer, key: str = KEY) -> Endpoint:
     return Endpoint("local", f"http://127.0.0.1:{server.port}", key)
 
 
-def _chat(client: RemoteClient, request: ChatRequest, token: CancelToken | None = None):
-    tokens, done = [], None
+def _chat(
+    client: RemoteClient, request: ChatRequest, token: CancelToken | None = None
+) -> tuple[list[p.Token], RemoteDone | None]:
+    tokens: list[p.Token] = []
+    done: RemoteDone | None = None
     for event in client.chat(request, token):
         if isinstance(event, p.Token):
             tokens.append(event)
@@ -116,7 +120,7 @@ def test_the_snippets_work(served: LocalServer) -> None:
     code = snippets(served.url, "tiny-chat", KEY)["python"].replace(
         "print(reply.choices[0].message.content)", "RESULT.append(reply)"
     )
-    result: list[object] = []
+    result: list[Any] = []
     exec(compile(code, "snippet", "exec"), {"RESULT": result})
     assert result
     assert result[0].model == "tiny-chat"
