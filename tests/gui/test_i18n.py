@@ -115,7 +115,7 @@ def test_an_unknown_reason_code_falls_back_to_its_english_text(qapp) -> None:  #
 
 
 def test_error_codes_are_translated_with_an_english_fallback(qapp, dutch) -> None:  # type: ignore[no-untyped-def]
-    from wizard_app.core.download.hub import AccessError
+    from wizard_app.core.download.errors import AccessError
     from wizard_app.core.errors import TEMPLATES, WizardError
     from wizard_app.ui import errors as ui_errors
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from wizard_app.core.download.queue import DownloadInfo
+from wizard_app.core.download.status import DownloadInfo
 from wizard_app.core.recommend import history
 from wizard_app.core.recommend.engine import Recommender, RecommendRequest
 from wizard_app.core.storage.run_tables import TrialRun

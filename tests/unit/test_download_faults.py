@@ -20,13 +20,14 @@ import pytest
 from tests.cli_helpers import cli
 from tests.hub_server import Hub, write_test_gguf
 from wizard_app.core.download.destination import destination
-from wizard_app.core.download.errors import DiskSpaceError
+from wizard_app.core.download.errors import DiskSpaceError, DownloadError
 from wizard_app.core.download.fetcher import fetch
-from wizard_app.core.download.hub import DownloadError, HubClient
+from wizard_app.core.download.hub import HubClient
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import part_paths
-from wizard_app.core.download.queue import DownloadManager, StateChanged
+from wizard_app.core.download.queue import DownloadManager
 from wizard_app.core.download.request import DownloadRequest
+from wizard_app.core.download.status import StateChanged
 from wizard_app.core.errors import InputError
 from wizard_app.core.storage.database import Database
 

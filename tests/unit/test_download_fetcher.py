@@ -17,7 +17,13 @@ from hypothesis import strategies as st
 from tests.hub_server import Hub
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download.destination import destination
-from wizard_app.core.download.errors import DiskSpaceError, IntegrityError
+from wizard_app.core.download.errors import (
+    AccessError,
+    DiskSpaceError,
+    DownloadError,
+    IntegrityError,
+    NotFoundError,
+)
 from wizard_app.core.download.events import (
     DownloadProgress,
     DownloadRetry,
@@ -25,7 +31,7 @@ from wizard_app.core.download.events import (
     DownloadVerified,
 )
 from wizard_app.core.download.fetcher import fetch
-from wizard_app.core.download.hub import AccessError, DownloadError, HubClient, NotFoundError
+from wizard_app.core.download.hub import HubClient
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import Intervals, part_paths
 from wizard_app.core.download.response import RemoteFile

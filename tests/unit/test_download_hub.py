@@ -9,14 +9,12 @@ from typing import Any
 import pytest
 
 from tests.hub_server import GOOD_TOKEN, OTHER_TOKEN, Hub
+from wizard_app.core.download.errors import AccessError, NotFoundError, TransientError
 from wizard_app.core.download.events import DownloadVerified
 from wizard_app.core.download.fetcher import fetch
 from wizard_app.core.download.hub import (
     DEFAULT_ENDPOINT,
-    AccessError,
     HubClient,
-    NotFoundError,
-    TransientError,
     resolve_endpoint,
     resolve_token,
 )

@@ -14,14 +14,9 @@ from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download.hub import HubClient
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import part_paths
-from wizard_app.core.download.queue import (
-    DownloadManager,
-    Installed,
-    ManagerEvent,
-    Progress,
-    StateChanged,
-)
+from wizard_app.core.download.queue import DownloadManager
 from wizard_app.core.download.request import DownloadRequest
+from wizard_app.core.download.status import Installed, ManagerEvent, Progress, StateChanged
 from wizard_app.core.library.installed import Library
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.download_tables import DownloadRow

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard_app.core.download.errors import DiskSpaceError
-from wizard_app.core.download.hub import AccessError
+from wizard_app.core.download.errors import AccessError, DiskSpaceError
 from wizard_app.core.errors import TEMPLATES, WizardError, render
 from wizard_app.core.runtime.client import RunError
 

@@ -202,14 +202,9 @@ def _download(
     as_json: bool,
 ) -> int:
     from wizard_app.core.cancel import CancelToken
-    from wizard_app.core.download.hub import DownloadError
-    from wizard_app.core.download.queue import (
-        DownloadManager,
-        Installed,
-        Progress,
-        Retrying,
-        StateChanged,
-    )
+    from wizard_app.core.download.errors import DownloadError
+    from wizard_app.core.download.queue import DownloadManager
+    from wizard_app.core.download.status import Installed, Progress, Retrying, StateChanged
 
     manager = DownloadManager(ctx.db, ctx.models_dir, client_for, options=options)
     ctx.__dict__.setdefault("library_rebuilt", manager.repaired)  # for the closing note
@@ -297,7 +292,7 @@ def _download(
 
 def _failure(event: Any) -> Exception:
     """The worker's error again, with its code (for --json) when it has one."""
-    from wizard_app.core.download.hub import DownloadError
+    from wizard_app.core.download.errors import DownloadError
     from wizard_app.core.errors import TEMPLATES
 
     reason = event.reason or f"Download {event.id} failed."

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from wizard_app.core.cancel import CancelToken
     from wizard_app.core.catalog import Catalog
     from wizard_app.core.download.hub import HubClient
-    from wizard_app.core.download.queue import DownloadInfo, DownloadManager, WorkerJob
+    from wizard_app.core.download.queue import DownloadManager
+    from wizard_app.core.download.status import DownloadInfo, WorkerJob
     from wizard_app.core.settings import AppSettings
     from wizard_app.core.storage.database import Database
     from wizard_app.ui.wizard.state import Choice
@@ -164,7 +165,7 @@ class Downloads(QObject):
     # ---- events ------------------------------------------------------------------------
     def _on_posted(self) -> None:
         """Start what may start, persist what the tasks reported, and say it."""
-        from wizard_app.core.download.queue import Installed, Progress, Retrying, StateChanged
+        from wizard_app.core.download.status import Installed, Progress, Retrying, StateChanged
 
         if self._closed:  # a task's last wake-up after the quit: start nothing new
             return

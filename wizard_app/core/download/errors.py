@@ -5,9 +5,30 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from wizard_app.core.download.hub import DownloadError, TransientError
-from wizard_app.core.download.response import RemoteFile
+from wizard_app.core.download.response import HubResponse, RemoteFile
+from wizard_app.core.errors import WizardError
 from wizard_app.core.units import human_bytes
+
+
+class DownloadError(WizardError):
+    """A download cannot go on; the message says why and what to do."""
+
+
+class AccessError(DownloadError):
+    """401/403: a gated or private repo, without a token that has access."""
+
+
+class NotFoundError(DownloadError):
+    """404: the repo, revision or file does not exist (or is private)."""
+
+
+class TransientError(DownloadError):
+    """A failure worth retrying: the connection, a 5xx, a 429, a stall."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -102,3 +123,56 @@ def changed(filename: str, new_size: int, size: int | None) -> DownloadError:
         f"(now {new_size} bytes, was {size}); the partial file was deleted.",
         "Run the download again.",
     )
+
+
+def http_error(
+    resp: HubResponse,
+    repo: str,
+    filename: str,
+    revision: str,
+    *,
+    where: str,
+    page: str,
+    with_token: bool,
+    url: str,
+) -> DownloadError:
+    """The error for an HTTP error answer: what went wrong and what to do.
+
+    ``where`` names the endpoint's host, ``page`` is the model's page, ``url`` the answer's
+    URL without credentials; ``with_token`` says whether a token was sent.
+    """
+    status = resp.status
+    code = (resp.header("X-Error-Code") or "").strip()
+    if code == "RepoNotFound":
+        which = "download.repo_not_found.token" if with_token else "download.repo_not_found"
+        return NotFoundError.from_code(which, repo=repo, where=where)
+    if status in (401, 403):
+        which = "download.gated.token" if with_token else "download.gated"
+        return AccessError.from_code(which, repo=repo, status=status, page=page)
+    if code == "RevisionNotFound":
+        return NotFoundError.from_code(
+            "download.revision_not_found", revision=revision, repo=repo, where=where, page=page
+        )
+    if status == 404 or code == "EntryNotFound":
+        return NotFoundError.from_code(
+            "download.file_not_found",
+            filename=filename,
+            repo=repo,
+            revision=revision,
+            where=where,
+            page=page,
+        )
+    if status == 429 or status >= 500:
+        return TransientError(
+            f"The server answered {status} {resp.reason} for {filename}.",
+            retry_after=_retry_after(resp.header("Retry-After")),
+        )
+    return DownloadError(
+        f"The server answered {status} {resp.reason} for {repo}/{filename} ({url})."
+    )
+
+
+def _retry_after(value: str | None) -> float | None:
+    if value and value.strip().isdigit():
+        return float(value.strip())
+    return None

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from wizard_app.core.download.errors import DownloadError, TransientError
 from wizard_app.core.download.events import DownloadRetry
-from wizard_app.core.download.hub import DownloadError, HubClient, TransientError
+from wizard_app.core.download.hub import HubClient
 from wizard_app.core.download.options import FetchOptions, MiB
 from wizard_app.core.download.partfile import Intervals, Journal
 from wizard_app.core.download.response import HubResponse

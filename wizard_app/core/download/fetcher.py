@@ -28,7 +28,7 @@ from pathlib import Path
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download import errors
-from wizard_app.core.download.errors import IntegrityError
+from wizard_app.core.download.errors import DownloadError, IntegrityError, TransientError
 from wizard_app.core.download.events import (
     DownloadProgress,
     DownloadStarted,
@@ -36,7 +36,7 @@ from wizard_app.core.download.events import (
     FetchEvent,
 )
 from wizard_app.core.download.extra import ExtraConnections, Shared
-from wizard_app.core.download.hub import DownloadError, HubClient, TransientError
+from wizard_app.core.download.hub import HubClient
 from wizard_app.core.download.options import FetchOptions, MiB
 from wizard_app.core.download.partfile import Journal, PartFile, PartLock
 from wizard_app.core.download.response import RemoteFile

@@ -26,6 +26,11 @@ from collections.abc import Mapping
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from wizard_app import __version__
+from wizard_app.core.download.errors import (
+    DownloadError,
+    TransientError,
+    http_error,
+)
 from wizard_app.core.download.response import HubResponse, RemoteFile
 from wizard_app.core.errors import InputError, WizardError
 
@@ -38,26 +43,6 @@ USER_AGENT = f"open-model-wizard/{__version__}"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _HUB_HEADERS = ("x-linked-etag", "x-linked-size", "x-repo-commit")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-
-class DownloadError(WizardError):
-    """A download cannot go on; the message says why and what to do."""
-
-
-class AccessError(DownloadError):
-    """401/403: a gated or private repo, without a token that has access."""
-
-
-class NotFoundError(DownloadError):
-    """404: the repo, revision or file does not exist (or is private)."""
-
-
-class TransientError(DownloadError):
-    """A failure worth retrying: the connection, a 5xx, a 429, a stall."""
-
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
 
 
 def resolve_endpoint(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
@@ -344,42 +329,12 @@ class HubClient:
     # ---- errors --------------------------------------------------------------------------
     def raise_for_status(self, resp: HubResponse, repo: str, filename: str, revision: str) -> None:
         """Turn an error answer into a message that says what to do."""
-        status = resp.status
-        code = (resp.header("X-Error-Code") or "").strip()
         where = urlsplit(self.endpoint).netloc
         page = self.model_page(repo)
-        if code == "RepoNotFound":
-            which = "download.repo_not_found.token" if self._token else "download.repo_not_found"
-            raise NotFoundError.from_code(which, repo=repo, where=where)
-        if status in (401, 403):
-            which = "download.gated.token" if self._token else "download.gated"
-            raise AccessError.from_code(which, repo=repo, status=status, page=page)
-        if status == 404 or code in ("EntryNotFound", "RevisionNotFound"):
-            if code == "RevisionNotFound":
-                raise NotFoundError.from_code(
-                    "download.revision_not_found",
-                    revision=revision,
-                    repo=repo,
-                    where=where,
-                    page=page,
-                )
-            raise NotFoundError.from_code(
-                "download.file_not_found",
-                filename=filename,
-                repo=repo,
-                revision=revision,
-                where=where,
-                page=page,
-            )
-        if status == 429 or status >= 500:
-            raise TransientError(
-                f"The server answered {status} {resp.reason} for {filename}.",
-                retry_after=_retry_after(resp.header("Retry-After")),
-            )
-        raise DownloadError(
-            f"The server answered {status} {resp.reason} for {repo}/{filename} "
-            f"({safe_url(resp.url)})."
-        )
+        raise http_error(
+            resp, repo, filename, revision, where=where, page=page, with_token=bool(self._token),
+            url=safe_url(resp.url),
+        )  # fmt: skip
 
 
 def _unquote_etag(value: str | None) -> str | None:
@@ -389,12 +344,6 @@ def _unquote_etag(value: str | None) -> str | None:
     if value.startswith("W/"):
         value = value[2:]
     return value.strip('"') or None
-
-
-def _retry_after(value: str | None) -> float | None:
-    if value and value.strip().isdigit():
-        return float(value.strip())
-    return None
 
 
 def _context_from_url(url: str) -> tuple[str, str, str]:

@@ -13,7 +13,7 @@ import http.client
 import random
 import time
 
-from wizard_app.core.download.hub import TransientError
+from wizard_app.core.download.errors import TransientError
 from wizard_app.core.download.options import FetchOptions, MiB
 from wizard_app.core.download.response import HubResponse
 

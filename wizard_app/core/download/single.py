@@ -15,9 +15,10 @@ from collections.abc import Generator, Iterator
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.download import errors
+from wizard_app.core.download.errors import DownloadError, TransientError
 from wizard_app.core.download.events import DownloadProgress, DownloadRetry, FetchEvent
 from wizard_app.core.download.extra import UNBOUNDED, Claim, ExtraConnections, Shared
-from wizard_app.core.download.hub import DownloadError, HubClient, TransientError, safe_url
+from wizard_app.core.download.hub import HubClient, safe_url
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import Intervals, PartFile
 from wizard_app.core.download.response import HubResponse, RemoteFile

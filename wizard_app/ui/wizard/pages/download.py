@@ -21,7 +21,7 @@ from wizard_app.ui.wizard.state import WizardState
 
 if TYPE_CHECKING:
     from wizard_app.core.download.events import DownloadProgress
-    from wizard_app.core.download.queue import Installed
+    from wizard_app.core.download.status import Installed
     from wizard_app.core.library.installed import Library
 
 
