@@ -180,7 +180,8 @@ def windows_installer(dist: Path) -> Path | None:
 
 def macos_dmg(dist: Path) -> Path:
     out = dist / f"OpenModelWizard-{version()}-macos-{arch()}.dmg"
-    subprocess.run(["sh", str(PACKAGING / "macos" / "sign.sh"), str(out)], check=True, cwd=ROOT)
+    app = dist / "Open Model Wizard.app"
+    subprocess.run(["sh", str(PACKAGING / "macos" / "sign.sh"), str(out), str(app)], check=True)
     return out
 
 

@@ -2,15 +2,15 @@
 # Pack "Open Model Wizard.app" (from packaging/build.py) in a disk image; sign and notarise
 # it when the credentials are there, so a build without them still gives a working dmg.
 #
-#   packaging/macos/sign.sh dist/OpenModelWizard-<version>-macos-arm64.dmg
+#   packaging/macos/sign.sh dist/OpenModelWizard-<version>-macos-arm64.dmg [APP]
 #
 # The app itself was signed inside-out by PyInstaller while building: with the hardened
 # runtime and entitlements.plist when MACOS_CODESIGN_IDENTITY names a "Developer ID
 # Application" certificate in the keychain, ad hoc otherwise. Notarisation also needs
 # APPLE_ID, APPLE_TEAM_ID and APPLE_APP_PASSWORD (an app-specific password).
 set -eu
-out=${1:?usage: sign.sh OUT.dmg}
-app="dist/Open Model Wizard.app"
+out=${1:?usage: sign.sh OUT.dmg [APP]}
+app=${2:-"dist/Open Model Wizard.app"}
 identity=${MACOS_CODESIGN_IDENTITY:-}
 
 codesign --verify --deep --strict --verbose=1 "$app"
