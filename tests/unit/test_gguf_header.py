@@ -11,7 +11,7 @@ from gguf import GGUFReader, GGUFWriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.gguf_models import TINY_CHAT, TINY_GQA, TINY_SPM, ModelSpec, build_gguf
+from tests.gguf_models import TINY_CHAT, TINY_GQA, ModelSpec, build_gguf
 from wizard_app.core.errors import InputError
 from wizard_app.core.fit import estimate
 from wizard_app.core.gguf.header import shape_of
@@ -116,12 +116,9 @@ def test_per_layer_kv_heads_and_sliding_window(tmp_path: Path) -> None:
     assert shape.sliding_window == 1024
 
 
-def test_split_model_is_read_as_a_whole(tmp_path: Path, tiny_llama: Path) -> None:
-    whole = read_header(tiny_llama)
-    spec = TINY_SPM.with_(name="split")
-    base = tmp_path / "split.gguf"
-    # the writer names the parts split-00001-of-0000N.gguf
-    w = GGUFWriter(str(base), "llama", split_max_tensors=8)
+def _write_split(folder: Path, tiny_llama: Path) -> list[Path]:
+    """``tiny_llama`` written again as three parts, split-0000N-of-00003.gguf."""
+    w = GGUFWriter(str(folder / "split.gguf"), "llama", split_max_tensors=8)
     src = GGUFReader(tiny_llama)
     for field in src.fields.values():
         if field.name.startswith("GGUF.") or field.name == "general.architecture":
@@ -134,7 +131,12 @@ def test_split_model_is_read_as_a_whole(tmp_path: Path, tiny_llama: Path) -> Non
     w.write_kv_data_to_file()
     w.write_tensors_to_file()
     w.close()
-    parts = sorted(tmp_path.glob("split-*-of-*.gguf"))
+    return sorted(folder.glob("split-*-of-*.gguf"))
+
+
+def test_split_model_is_read_as_a_whole(tmp_path: Path, tiny_llama: Path) -> None:
+    whole = read_header(tiny_llama)
+    parts = _write_split(tmp_path, tiny_llama)
     assert len(parts) == 3, parts
     for part in parts:  # any part names the whole model
         h = read_header(part)
@@ -144,7 +146,17 @@ def test_split_model_is_read_as_a_whole(tmp_path: Path, tiny_llama: Path) -> Non
     parts[-1].unlink()
     with pytest.raises(InputError, match="1 part\\(s\\) are missing"):
         read_header(parts[0])
-    del spec
+
+
+def test_split_part_names_are_matched_without_regard_to_case(
+    tmp_path: Path, tiny_llama: Path
+) -> None:
+    whole = read_header(tiny_llama)
+    upper = [p.rename(p.with_name(p.name.upper())) for p in _write_split(tmp_path, tiny_llama)]
+    assert upper[1].name == "SPLIT-00002-OF-00003.GGUF"
+    h = read_header(upper[1])  # the siblings are found under the same spelling
+    assert h.split_count == 3
+    assert h.tensor_bytes == whole.tensor_bytes
 
 
 def test_a_large_vocabulary_is_read_quickly(gguf_dir: Path) -> None:
