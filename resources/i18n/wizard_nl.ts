@@ -1617,6 +1617,152 @@
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="300"/>
+        <source>Cannot connect to {name} at {url}: {cause}.</source>
+        <translation>Kan geen verbinding maken met {name} op {url}: {cause}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="304"/>
+        <source>Check that the server is running and the address and port are right.</source>
+        <translation>Controleer of de server draait en of het adres en de poort kloppen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="310"/>
+        <source>{name} at {url} did not accept the connection within {seconds} s.</source>
+        <translation>{name} op {url} accepteerde de verbinding niet binnen {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="314"/>
+        <source>Check the address, the port and any firewall between here and the server.</source>
+        <translation>Controleer het adres, de poort en een eventuele firewall tussen hier en de server.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="320"/>
+        <source>{name} sent nothing for {seconds} s.</source>
+        <translation>{name} stuurde {seconds} s lang niets.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="324"/>
+        <location filename="../../wizard_app/ui/errors.py" line="335"/>
+        <source>The server may be overloaded or still loading the model: try again, or raise the timeout with --timeout.</source>
+        <translation>De server is misschien overbelast of laadt het model nog: probeer het opnieuw, of verhoog de wachttijd met --timeout.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="331"/>
+        <source>{name} sent nothing for {seconds} s after {tokens} token(s).</source>
+        <translation>{name} stuurde na {tokens} token(s) {seconds} s lang niets.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="342"/>
+        <source>{name} closed the answer stream after {tokens} token(s), before it was complete.</source>
+        <translation>{name} sloot de antwoordstroom na {tokens} token(s), voordat die compleet was.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="346"/>
+        <source>The server may have stopped or restarted: check it and run the prompt again.</source>
+        <translation>De server is misschien gestopt of herstart: controleer hem en voer de prompt opnieuw uit.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="352"/>
+        <source>The TLS certificate of {name} at {url} could not be verified: {cause}.</source>
+        <translation>Het TLS-certificaat van {name} op {url} kon niet worden gecontroleerd: {cause}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="356"/>
+        <source>Use the server&apos;s proper certificate, or, only for a server you trust on your own network, add the endpoint again with --insecure.</source>
+        <translation>Gebruik het juiste certificaat van de server, of voeg het endpoint opnieuw toe met --insecure, alleen voor een server die u vertrouwt op uw eigen netwerk.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="363"/>
+        <source>{name} refused the API key (HTTP {status}).</source>
+        <translation>{name} weigerde de API-sleutel (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="367"/>
+        <source>Set the right key with &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</source>
+        <translation>Stel de juiste sleutel in met &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="373"/>
+        <source>{name} needs an API key (HTTP {status}).</source>
+        <translation>{name} heeft een API-sleutel nodig (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="377"/>
+        <source>Add it with &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</source>
+        <translation>Voeg die toe met &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="383"/>
+        <source>{name} has no model &apos;{model}&apos;. It serves: {available}.</source>
+        <translation>{name} heeft geen model &apos;{model}&apos;. Het biedt: {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="387"/>
+        <source>Choose one of those (see &apos;model-wizard endpoints check {name}&apos;).</source>
+        <translation>Kies er een van (zie &apos;model-wizard endpoints check {name}&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="393"/>
+        <source>{name} lists no models.</source>
+        <translation>{name} noemt geen modellen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="397"/>
+        <source>Load a model on the server first.</source>
+        <translation>Laad eerst een model op de server.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="403"/>
+        <source>{name} answered HTTP {status}: {detail}</source>
+        <translation>{name} antwoordde HTTP {status}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="407"/>
+        <source>Check the server&apos;s log.</source>
+        <translation>Bekijk het logboek van de server.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="413"/>
+        <source>{name} reported an error while answering: {detail}</source>
+        <translation>{name} meldde een fout tijdens het antwoorden: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="417"/>
+        <source>Check the server&apos;s log; the prompt may be too long for its context.</source>
+        <translation>Bekijk het logboek van de server; de prompt is misschien te lang voor zijn context.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="423"/>
+        <source>{name} sent an answer that is not the OpenAI-compatible format ({detail}).</source>
+        <translation>{name} stuurde een antwoord dat niet in het OpenAI-compatibele formaat is ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="427"/>
+        <source>Check that the URL points at an OpenAI-compatible server (its /v1 API).</source>
+        <translation>Controleer of de URL naar een OpenAI-compatibele server wijst (zijn /v1-API).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="433"/>
+        <source>There is no endpoint named &apos;{name}&apos;.</source>
+        <translation>Er is geen endpoint met de naam &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="437"/>
+        <source>Add it with &apos;model-wizard endpoints add {name} URL&apos;, or see &apos;model-wizard endpoints list&apos;.</source>
+        <translation>Voeg het toe met &apos;model-wizard endpoints add {name} URL&apos;, of zie &apos;model-wizard endpoints list&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="444"/>
+        <source>&apos;{url}&apos; is not an http:// or https:// address.</source>
+        <translation>&apos;{url}&apos; is geen http://- of https://-adres.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/errors.py" line="448"/>
+        <source>Give the server&apos;s address, for example http://192.168.1.20:8080.</source>
+        <translation>Geef het adres van de server, bijvoorbeeld http://192.168.1.20:8080.</translation>
+    </message>
 </context>
 <context>
     <name>ExclusionModel</name>

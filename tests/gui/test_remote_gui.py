@@ -207,6 +207,11 @@ def test_the_server_screens_speak_dutch(qtbot, qapp, ready: Services, tiny_chat:
         qtbot.addWidget(dialog)
         assert dialog.start.text() == "&Starten"
         assert dialog.windowTitle() == "tiny-chat.gguf aanbieden"
+        from wizard_app.core.remote.errors import RemoteError
+        from wizard_app.ui.errors import exception_text
+
+        refused = RemoteError.of("remote.unauthorized", name="box", status=401)
+        assert exception_text(refused).startswith("box weigerde de API-sleutel (HTTP 401).")
     finally:
         for t in translators:
             QCoreApplication.removeTranslator(t)

@@ -223,7 +223,7 @@ def test_a_silent_server_times_out() -> None:
         t0 = time.monotonic()
         with client, pytest.raises(RemoteError) as err:
             list(client.chat(ChatRequest("gemma-3-27b", HELLO)))
-    assert err.value.code == "remote.timeout"
+    assert err.value.code == "remote.timeout.after"
     assert "after 2 token(s)" in err.value.message
     assert time.monotonic() - t0 < 5
 

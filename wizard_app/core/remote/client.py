@@ -171,16 +171,20 @@ class RemoteClient:
         self.close()
 
     # --- errors -------------------------------------------------------------------------
-    def _transport_error(self, exc: Exception, during: str = "", tokens: int = -1) -> RemoteError:
+    def _transport_error(self, exc: Exception, tokens: int = -1) -> RemoteError:
+        """``tokens``: how many pieces of an answer had come (-1: not streaming)."""
         name, url = self.endpoint.name, self.endpoint.base_url
         if isinstance(exc, httpx2.ConnectTimeout):
             return RemoteError.of(
                 "remote.connect_timeout", name=name, url=url, seconds=self.connect_timeout_s
             )
         if isinstance(exc, httpx2.TimeoutException):
-            return RemoteError.of(
-                "remote.timeout", name=name, seconds=f"{self.read_timeout_s:g}", during=during
-            )
+            seconds = f"{self.read_timeout_s:g}"
+            if tokens > 0:
+                return RemoteError.of(
+                    "remote.timeout.after", name=name, seconds=seconds, tokens=tokens
+                )
+            return RemoteError.of("remote.timeout", name=name, seconds=seconds)
         if tokens >= 0 and isinstance(exc, httpx2.RemoteProtocolError | httpx2.ReadError):
             return RemoteError.of("remote.dropped", name=name, tokens=tokens)
         cause: BaseException = exc
@@ -210,7 +214,7 @@ class RemoteClient:
         try:
             response = self._http.get(self.endpoint.root + path)
         except httpx2.TransportError as exc:
-            raise self._transport_error(exc, " while listing models") from exc
+            raise self._transport_error(exc) from exc
         return response
 
     # --- listing ------------------------------------------------------------------------
@@ -355,8 +359,7 @@ class RemoteClient:
         except (httpx2.TransportError, httpx2.StreamError) as exc:
             if token is not None and token.is_set():
                 return
-            during = f" after {chunks} token(s)" if chunks else " before the first token"
-            raise self._transport_error(exc, during, chunks) from exc
+            raise self._transport_error(exc, chunks) from exc
         if token is not None and token.is_set():
             return
         if not ended:
