@@ -55,7 +55,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     hw = hardware_from_args(args, ctx)
     result = Recommender(ctx.catalog).run(hw, request)
     if not args.no_save:
-        history.save(ctx.db, args.name or f"{request.use_case} ({request.priority})", hw, result)
+        name = args.name or f"{request.use_case} ({request.priority})"
+        history.save(ctx.db, name, hw, result, ctx.catalog)
     if args.json:
         data = result.model_dump(mode="json")
         for pick in data["picks"]:

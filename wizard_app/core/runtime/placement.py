@@ -10,7 +10,7 @@ read by the worker (``Hello.devices``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -105,6 +105,21 @@ class LoadPlan:
         return tuple(self.estimate.gpu_split)
 
 
+class _Notes:
+    """The plan's notes in English, with their codes for the UI's language."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.codes: list[tuple[str, tuple[tuple[str, Param], ...]]] = []
+
+    def add(self, code: str, **params: Param) -> None:
+        self.texts.append(render(code, params)[0])
+        self.codes.append((code, tuple(params.items())))
+
+    def plan(self, n_ctx: int, n_gpu_layers: int, e: FitEstimate) -> LoadPlan:
+        return LoadPlan(n_ctx, n_gpu_layers, e, tuple(self.texts), tuple(self.codes))
+
+
 def plan_load(
     shape: ModelShape,
     hw: HardwareProfile,
@@ -118,17 +133,10 @@ def plan_load(
     ctx_floor: int = DEFAULT_CONTEXT_FLOOR,
 ) -> LoadPlan:
     """Choose context and GPU layers for a load (see the module docstring)."""
-    notes: list[str] = []
-    codes: list[tuple[str, tuple[tuple[str, Param], ...]]] = []
-
-    def note(code: str, **params: Param) -> None:
-        notes.append(render(code, params)[0])
-        codes.append((code, tuple(params.items())))
-
+    notes = _Notes()
     floor = min(ctx_floor, n_ctx)
     # every device llama.cpp splits layers across, each with its own context and margin
-    devices = hw.offload_gpus
-    has_gpu = bool(devices)
+    has_gpu = bool(hw.offload_gpus)
 
     def est(ctx: int, layers: int | None) -> FitEstimate:
         return estimate(
@@ -144,25 +152,18 @@ def plan_load(
     if gpu_layers != "auto":
         n = shape.layers if gpu_layers < 0 else min(gpu_layers, shape.layers)
         if n and not supports_offload:
-            note("runtime.plan.no_offload")
+            notes.add("runtime.plan.no_offload")
             n = 0
         e = est(n_ctx, n if has_gpu else 0)
         if not e.fits:
-            note("runtime.plan.no_fit", gib=_gib(e.total_bytes))
-        return LoadPlan(n_ctx, n, e, tuple(notes), tuple(codes))
+            notes.add("runtime.plan.no_fit", gib=_gib(e.total_bytes))
+        return notes.plan(n_ctx, n, e)
 
     if not supports_offload or not has_gpu:
-        note("runtime.plan.auto_cpu_build" if not supports_offload else "runtime.plan.auto_no_gpu")
-        ctx = n_ctx
-        e = est(ctx, 0)
-        while not e.fits and not ctx_explicit and ctx > floor:
-            ctx = max(floor, ctx // 2)
-            e = est(ctx, 0)
-        if ctx != n_ctx:
-            note("runtime.plan.ctx_memory", old=n_ctx, new=ctx)
-        if not e.fits:
-            note("runtime.plan.no_fit", gib=_gib(e.total_bytes))
-        return LoadPlan(ctx, 0, e, tuple(notes), tuple(codes))
+        notes.add(
+            "runtime.plan.auto_cpu_build" if not supports_offload else "runtime.plan.auto_no_gpu"
+        )
+        return _plan_cpu(notes, est, n_ctx, floor, ctx_explicit)
 
     ctx = n_ctx
     e = est(ctx, None)
@@ -173,11 +174,39 @@ def plan_load(
             if e.gpu_layers == shape.layers:
                 break
         if ctx != n_ctx:
-            note("runtime.plan.ctx_gpu", old=n_ctx, new=ctx)
-    split = e.gpu_split
-    if len(devices) > 1 and sum(1 for c in split if c) > 1:
-        busy = [g for g, c in zip(devices, split, strict=False) if c]
-        note(
+            notes.add("runtime.plan.ctx_gpu", old=n_ctx, new=ctx)
+    _note_gpus(notes, shape, hw, e)
+    if not e.fits:
+        notes.add("runtime.plan.no_fit", gib=_gib(e.total_bytes))
+    return notes.plan(ctx, e.gpu_layers, e)
+
+
+def _plan_cpu(
+    notes: _Notes,
+    est: Callable[[int, int | None], FitEstimate],
+    n_ctx: int,
+    floor: int,
+    ctx_explicit: bool,
+) -> LoadPlan:
+    """Every layer on the CPU: shrink the context towards the floor until it fits."""
+    ctx = n_ctx
+    e = est(ctx, 0)
+    while not e.fits and not ctx_explicit and ctx > floor:
+        ctx = max(floor, ctx // 2)
+        e = est(ctx, 0)
+    if ctx != n_ctx:
+        notes.add("runtime.plan.ctx_memory", old=n_ctx, new=ctx)
+    if not e.fits:
+        notes.add("runtime.plan.no_fit", gib=_gib(e.total_bytes))
+    return notes.plan(ctx, 0, e)
+
+
+def _note_gpus(notes: _Notes, shape: ModelShape, hw: HardwareProfile, e: FitEstimate) -> None:
+    """Where the layers went: one card, or the split across several with their free memory."""
+    devices, split = hw.offload_gpus, e.gpu_split
+    busy = [g for g, c in zip(devices, split, strict=False) if c]
+    if len(busy) > 1:
+        notes.add(
             "runtime.plan.auto_gpus",
             layers=e.gpu_layers,
             total=shape.layers,
@@ -186,18 +215,15 @@ def plan_load(
             free=_gib(sum(g.usable_bytes or 0 for g in busy)),
             used=_gib(e.gpu_bytes),
         )
-    else:
-        gpu_free = (devices[0].usable_bytes or 0) if devices else 0
-        note(
-            "runtime.plan.auto_gpu",
-            layers=e.gpu_layers,
-            total=shape.layers,
-            free=_gib(gpu_free),
-            used=_gib(e.gpu_bytes),
-        )
-    if not e.fits:
-        note("runtime.plan.no_fit", gib=_gib(e.total_bytes))
-    return LoadPlan(ctx, e.gpu_layers, e, tuple(notes), tuple(codes))
+        return
+    gpu_free = (devices[0].usable_bytes or 0) if devices else 0
+    notes.add(
+        "runtime.plan.auto_gpu",
+        layers=e.gpu_layers,
+        total=shape.layers,
+        free=_gib(gpu_free),
+        used=_gib(e.gpu_bytes),
+    )
 
 
 def _gib(n: int) -> str:

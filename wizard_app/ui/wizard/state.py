@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from wizard_app.core.catalog.schema import Artifact
     from wizard_app.core.fit import FitEstimate
     from wizard_app.core.hardware.profile import HardwareProfile
     from wizard_app.core.recommend.engine import Pick, Recommendation
@@ -33,16 +34,20 @@ class Choice:
     revision: str | None = None
 
     @classmethod
-    def from_pick(cls, pick: Pick) -> Choice:
+    def from_pick(cls, pick: Pick, artifact: Artifact | None = None) -> Choice:
+        """The pick's own file, or ``artifact`` (another quant of the same model)."""
+        art = artifact or pick.artifact
         return cls(
             id=pick.id,
             name=pick.name,
-            quant=pick.quant,
-            repo=pick.repo,
-            files=list(pick.files),
+            quant=art.quant,
+            repo=art.repo,
+            files=list(art.files),
             size_bytes=pick.size_bytes,
             fit=pick.fit,
             gated=pick.gated,
+            sha256=art.sha256,
+            revision=art.revision,
         )
 
 

@@ -40,6 +40,7 @@ from wizard_app.ui.wizard.pages.budget import PRIORITY_BY_POSITION
 from wizard_app.ui.wizard.state import Choice, WizardState
 
 if TYPE_CHECKING:
+    from wizard_app.core.catalog.schema import Artifact
     from wizard_app.core.library.installed import ModelEntry
     from wizard_app.core.recommend import history as history_store
     from wizard_app.core.recommend.engine import Recommendation, RecommendRequest
@@ -68,6 +69,7 @@ class RecommendationsPage(QWizardPage):
         self.setTitle(self.tr("Recommendations"))
         self._task: Task | None = None
         self._key: tuple[object, ...] | None = None
+        self._other_quant: dict[str, Artifact | None] = {}  # pick id -> another quant's file
         self.picks = PickTableModel(self)
         self.excluded = ExclusionModel(self)
         self.upgrades = UpgradeModel(self)
@@ -146,6 +148,7 @@ class RecommendationsPage(QWizardPage):
         self._key = key
         self.state.recommendation = None
         self.state.choice = None
+        self._other_quant.clear()
         self.picks.set_rows([])
         self.excluded.set_rows([])
         self.upgrades.set_rows([])
@@ -160,10 +163,11 @@ class RecommendationsPage(QWizardPage):
         name = f"{labels.use_case_label(request.use_case)} ({request.priority})"
 
         def job(_token: CancelToken) -> Iterator[object]:
-            rec = services.recommender().run(hw, request)
+            recommender = services.recommender()
+            rec = recommender.run(hw, request)
             from wizard_app.core.recommend import history as history_store
 
-            yield key, rec, history_store.prepare(name, hw, rec)
+            yield key, rec, history_store.prepare(name, hw, rec, recommender.catalog)
 
         task = self._task = Task(job, "recommend")
         task.signals.progress.connect(self._on_result)
@@ -280,17 +284,15 @@ class RecommendationsPage(QWizardPage):
         variant = self.services.catalog.get(r.pick.id).variant
         shape = shape_from_variant(variant, quant)
         fit = estimate(shape, hw, r.fit.context)
+        # the file of the quant chosen, from the same lookup (the pick holds its own)
+        self._other_quant[r.pick.id] = variant.artifact(quant)
         self.picks.set_quant(row, quant, shape.weights_bytes, fit)
         self.details.show_fit(quant, fit)
         self._choose(r)
 
     def _choose(self, r: PickRow) -> None:
-        choice = Choice.from_pick(r.pick)
-        variant = self.services.catalog.get(r.pick.id).variant if self.services.catalog else None
-        art = variant.artifact(r.quant) if variant is not None else None
-        if art is not None:
-            choice.quant, choice.repo, choice.files = art.quant, art.repo, art.files
-            choice.sha256, choice.revision = art.sha256, art.revision
+        other = self._other_quant.get(r.pick.id)
+        choice = Choice.from_pick(r.pick, other if other and other.quant == r.quant else None)
         choice.size_bytes, choice.fit = r.size_bytes, r.fit
         self.state.choice = choice
         paths = self.local_paths(choice)

@@ -1,0 +1,72 @@
+"""The saved answers and the recommendations they produced: the SQL behind the history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from wizard_app.core.storage.database import Database
+from wizard_app.core.storage.tables import SavedProfile, SavedRecommendation
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One saved profile with the picks of its latest recommendation."""
+
+    id: int
+    name: str
+    created_at: datetime
+    answers: dict[str, Any]
+    picks: list[dict[str, Any]]
+    catalog_digest: str | None
+
+
+class RecommendationHistory:
+    """Short-lived sessions, used from the caller's (GUI or CLI) thread."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(
+        self,
+        *,
+        name: str,
+        answers: dict[str, Any],
+        hardware: dict[str, Any],
+        result: dict[str, Any],
+        catalog_digest: str,
+        app_version: str,
+    ) -> int:
+        """Insert a profile and its recommendation; returns the profile id."""
+        with self.db.session() as s:
+            profile = SavedProfile(name=name, answers=answers, hardware=hardware)
+            profile.recommendations.append(
+                SavedRecommendation(
+                    catalog_digest=catalog_digest, app_version=app_version, result=result
+                )
+            )
+            s.add(profile)
+            s.commit()
+            return profile.id
+
+    def latest(self, limit: int = 50) -> list[HistoryRow]:
+        """The newest profiles first, each with its latest recommendation's picks."""
+        q = select(SavedProfile).order_by(SavedProfile.id.desc()).limit(limit)
+        with self.db.session() as s:
+            out = []
+            for p in s.scalars(q).all():
+                latest = p.recommendations[-1] if p.recommendations else None
+                out.append(
+                    HistoryRow(
+                        id=p.id,
+                        name=p.name,
+                        created_at=p.created_at,
+                        answers=p.answers,
+                        picks=list(latest.result.get("picks", [])) if latest else [],
+                        catalog_digest=latest.catalog_digest if latest else None,
+                    )
+                )
+            return out
