@@ -74,4 +74,5 @@ def test_the_menu_and_tabs_have_keyboard_shortcuts(window) -> None:  # type: ign
     texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert all("&" in t for t in texts)
     actions = window.menuBar().actions()[0].menu().actions()
-    assert [a.shortcut().isEmpty() for a in actions] == [False, False, False]
+    assert len(actions) >= 3  # New recommendation, Find on the Hub, Settings, Quit
+    assert not any(a.shortcut().isEmpty() for a in actions)
