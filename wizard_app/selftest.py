@@ -45,6 +45,7 @@ class SelfTest:
         self.say = say
         self.checks: list[Check] = []
         self._window: Any = None
+        self._client: Any = None
         self._t = time.perf_counter()
         self._done = False
 
@@ -108,8 +109,10 @@ class SelfTest:
         self._done = True
         from PySide6.QtWidgets import QApplication
 
+        if self._client is not None:
+            self._client.stop()
         if self._window is not None:
-            self._window.close()  # its closeEvent shuts the services and the worker down
+            self._window.close()  # its closeEvent shuts the services down
         QApplication.quit()
 
     @staticmethod
@@ -159,8 +162,15 @@ class SelfTest:
 
     def _worker(self, services: Any) -> str:
         from wizard_app.core.runtime.build_info import describe_build
+        from wizard_app.core.runtime.client import RuntimeClient
+        from wizard_app.core.runtime.cpu_policy import SafetyMemory
 
-        hello = services.runtime().start()
+        # The app's own command and environment, but a worker that dies is reported at
+        # once instead of being replaced: here that is the failure to show.
+        self._client = RuntimeClient(
+            safety=SafetyMemory(services.paths.runtime_safety), restart_on_death=False
+        )
+        hello = self._client.start()
         devices = ", ".join(f"{d.name} ({d.kind})" for d in hello.devices) or "none listed"
         offload = "yes" if hello.supports_gpu_offload else "no"
         return (
@@ -176,7 +186,7 @@ class SelfTest:
             from wizard_app.core.runtime.synthetic import TINY_CHAT, build_gguf
 
             model = build_gguf(self.root / "selftest.gguf", TINY_CHAT)
-        client = services.runtime()
+        client = self._client
         loaded = [e for e in client.load(p.Load(path=str(model), n_ctx=256))]
         if not loaded or not isinstance(loaded[-1], p.Loaded):
             raise RuntimeError(f"{model.name} did not load")

@@ -3,8 +3,10 @@ and a generated model through the real worker process; and a failing check fails
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from wizard_app.core.runtime.build_info import compiled_backends, describe_build, has_gpu_backend
@@ -13,11 +15,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ("window", "catalog", "database", "translations", "icon", "model process", "generate")
 
 
-def _run(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    *args: str, code: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "wizard_app"]
     return subprocess.run(
-        [*command, *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
-    )
+        [*command, *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, **(env or {})},
+    )  # fmt: skip
 
 
 def test_the_self_test_passes_and_prints_every_check() -> None:
@@ -40,6 +45,17 @@ def test_a_model_that_does_not_load_fails_the_self_test(tmp_path: Path) -> None:
     assert "[FAIL] generate: " in result.stdout
     assert "[ok  ] catalog: " in result.stdout  # the other checks still ran
     assert result.stdout.splitlines()[-1] == "self-test FAILED: generate"
+
+
+def test_a_model_process_that_cannot_start_fails_at_once(tmp_path: Path) -> None:
+    """No llama.cpp library where the worker looks: it dies, and the self-test says so
+    instead of starting one replacement after another."""
+    t = time.perf_counter()
+    result = _run("--self-test", env={"LLAMA_CPP_LIB_PATH": str(tmp_path)})
+    assert result.returncode == 1
+    assert "[FAIL] model process: WorkerDied: " in result.stdout
+    assert "self-test FAILED: model process, generate" in result.stdout
+    assert time.perf_counter() - t < 60
 
 
 def test_backends_are_read_from_the_library_names(tmp_path: Path) -> None:
