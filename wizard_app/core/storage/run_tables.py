@@ -10,13 +10,15 @@ calibration data (``core.runtime.records``); this module knows nothing of the ru
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, Float, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wizard_app.core.storage.base import Base
-from wizard_app.core.storage.database import Database
+
+if TYPE_CHECKING:
+    from wizard_app.core.storage.database import Database
 
 
 def utcnow() -> datetime:
