@@ -1,9 +1,8 @@
 """A prompt on a remote model, in the same terms as a local trial run.
 
 ``chat_request`` builds the request from the settings a trial or a comparison uses;
-``remote_report`` is the JSON object ``run --endpoint`` prints, and ``as_run_metrics``
-gives the figures a comparison cell keeps (``RunMetrics``) - only what the client can
-know: the server's memory and load time are not, and stay zero with ``remote`` marked.
+``remote_report`` is the JSON object ``run --endpoint`` prints: only what the client can
+know (the server's memory and load time are not).
 """
 
 from __future__ import annotations
@@ -14,8 +13,6 @@ from typing import Any
 from wizard_app.core.remote.client import ChatRequest, RemoteDone
 from wizard_app.core.remote.endpoints import Endpoint
 from wizard_app.core.runtime import protocol as p
-
-_STOPS: dict[str, p.StopReason] = {"stop": "eos", "length": "length"}
 
 
 def chat_request(
@@ -47,32 +44,6 @@ def chat_request(
         seed=seed,
         stop=stop,
         extra=extra,
-    )
-
-
-def as_run_metrics(done: RemoteDone) -> p.RunMetrics:
-    """The figures a comparison cell stores; memory and load are the server's, unknown."""
-    m = done.metrics
-    timings = m.server_timings
-    prompt_tokens = m.prompt_tokens or (timings.prompt_n if timings else 0)
-    prompt_s = timings.prompt_ms / 1000 if timings else 0.0
-    return p.RunMetrics(
-        load_s=0.0,
-        prompt_tokens=prompt_tokens,
-        prompt_eval_tokens=timings.prompt_n if timings else prompt_tokens,
-        prompt_eval_s=prompt_s,
-        prompt_tok_per_s=timings.prompt_per_second if timings else None,
-        ttft_s=m.ttft_s,
-        ttft_worker_s=prompt_s,
-        gen_tokens=m.gen_tokens,
-        gen_s=m.gen_s,
-        gen_tok_per_s=m.gen_tok_per_s,
-        peak_rss_bytes=0,
-        rss_bytes=0,
-        stop_reason=_STOPS.get(m.stop_reason, "stop"),
-        n_ctx=0,
-        n_threads=0,
-        n_gpu_layers=0,
     )
 
 
