@@ -18,7 +18,6 @@ import ast
 import logging
 import os
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from wizard_app.core.errors import StorageError
+from wizard_app.core.storage.salvage import aside_name, salvage
 
 log = logging.getLogger(__name__)
 
@@ -256,24 +256,9 @@ class Database:
             self.created = True
             engine = make_engine(path)
             migrate(engine)
-            saved, lost = _salvage(self.moved_to, path)
+            saved, lost = salvage(self.moved_to, path)
             self.salvaged = saved
-            kept = (
-                f" {sum(saved.values())} saved rows could still be read from it and were "
-                f"copied into the new one ({', '.join(f'{n} {t}' for t, n in saved.items())})."
-                if saved
-                else ""
-            )
-            unread = (
-                f" What could not be read ({', '.join(lost)}) stays in the old file."
-                if lost
-                else ""
-            )
-            self.notice = (
-                f"The database {path.name} was damaged ({damage}). It was moved to "
-                f"{self.moved_to} and a new one was started.{kept}{unread} The models in "
-                "the models folder are added back to the library."
-            )
+            self.notice = _damage_notice(path.name, damage, self.moved_to, saved, lost)
             log.warning("%s", self.notice)
             return engine
         except (SQLAlchemyError, sqlite3.Error) as exc:
@@ -331,7 +316,7 @@ class Database:
         if not missing:
             return
         names = [t.name for t in missing]
-        copy = _aside_name(self.path)
+        copy = aside_name(self.path)
         with engine.connect() as conn:  # a consistent copy, WAL included
             conn.exec_driver_sql(f"VACUUM INTO '{_sql_str(copy)}'")
         Base.metadata.create_all(engine, tables=missing)
@@ -349,7 +334,7 @@ class Database:
         log.warning("%s", self.notice)
 
     def _move_aside(self) -> Path:
-        target = _aside_name(self.path)
+        target = aside_name(self.path)
         for suffix in ("", "-wal", "-shm", "-journal"):
             src = self.path.with_name(self.path.name + suffix)
             if src.exists():
@@ -357,89 +342,21 @@ class Database:
         return target
 
 
-def _salvage(damaged: Path, new_path: Path) -> tuple[dict[str, int], list[str]]:
-    """Copy every row that can still be read from the damaged file of ours into the new
-    database, table by table; returns the rows copied per table, and the tables (or
-    parts) that could not be read. A file that is not ours gives nothing."""
-    from wizard_app.core.storage import all_tables  # noqa: F401  (registers every table)
-    from wizard_app.core.storage.base import Base
-
-    saved: dict[str, int] = {}
-    lost: list[str] = []
-    try:
-        old = sqlite3.connect(f"file:{damaged}?mode=ro&immutable=1", uri=True)
-        new = sqlite3.connect(new_path)  # foreign keys off: a parent row may be lost
-    except sqlite3.Error:
-        return saved, lost
-    try:
-        try:
-            present = {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
-        except sqlite3.Error:
-            return saved, ["every table"]
-        if "alembic_version" not in present:
-            return saved, lost
-        with new:  # one transaction: every table copied, or none
-            for table in Base.metadata.sorted_tables:
-                if table.name not in present:
-                    continue
-                try:
-                    have = {r[1] for r in old.execute(f'PRAGMA table_info("{table.name}")')}
-                except sqlite3.Error:
-                    lost.append(table.name)
-                    continue
-                cols = [c.name for c in table.columns if c.name in have]
-                names = ", ".join(f'"{c}"' for c in cols)
-                rows, whole = _readable_rows(old, table.name, names)
-                if not whole:
-                    lost.append(f"part of {table.name}")
-                if not rows:
-                    continue
-                marks = ", ".join("?" for _ in cols)
-                new.executemany(
-                    f'INSERT OR IGNORE INTO "{table.name}" ({names}) VALUES ({marks})', rows
-                )
-                saved[table.name] = len(rows)
-    except sqlite3.Error as exc:  # the new file stays empty, not broken
-        log.warning("could not copy rows from %s: %s", damaged, exc)
-        return {}, ["every table"]
-    finally:
-        old.close()
-        new.close()
-    return saved, lost
-
-
-def _readable_rows(
-    old: sqlite3.Connection, table: str, names: str
-) -> tuple[list[tuple[Any, ...]], bool]:
-    """The rows of ``table`` that can be read, in rowid order, stepping over damaged
-    pages (a failed scan resumes further on); and whether the whole table was read."""
-    rows: list[tuple[Any, ...]] = []
-    whole = True
-    last, skip = -(1 << 62), 0
-    while skip <= 1 << 40:
-        try:
-            for row in old.execute(
-                f'SELECT rowid, {names} FROM "{table}" WHERE rowid > ? ORDER BY rowid',
-                (last + skip,),
-            ):
-                last, skip = row[0], 0
-                rows.append(tuple(row[1:]))
-            return rows, whole
-        except sqlite3.Error:
-            whole = False
-            skip = max(1, skip * 4)
-    return rows, whole
-
-
-def _aside_name(path: Path) -> Path:
-    """A name next to ``path`` that no file has yet (a damaged copy is never overwritten)."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    for n in range(1000):
-        tail = f".damaged-{stamp}" + (f"-{n}" if n else "")
-        candidate = path.with_name(path.name + tail)
-        if not any(candidate.with_name(candidate.name + s).exists() for s in ("", "-wal", "-shm")):
-            return candidate
-    raise StorageError(f"Too many damaged copies of {path.name} in {path.parent}.")
+def _damage_notice(
+    name: str, damage: str | None, moved_to: Path, saved: dict[str, int], lost: list[str]
+) -> str:
+    kept = (
+        f" {sum(saved.values())} saved rows could still be read from it and were "
+        f"copied into the new one ({', '.join(f'{n} {t}' for t, n in saved.items())})."
+        if saved
+        else ""
+    )
+    unread = f" What could not be read ({', '.join(lost)}) stays in the old file." if lost else ""
+    return (
+        f"The database {name} was damaged ({damage}). It was moved to "
+        f"{moved_to} and a new one was started.{kept}{unread} The models in "
+        "the models folder are added back to the library."
+    )
 
 
 def _has_wal(path: Path) -> bool:

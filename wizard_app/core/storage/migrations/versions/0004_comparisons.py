@@ -17,6 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Long only because it declares four tables, a column a line, as alembic writes them.
     op.create_table(
         "comparisons",
         sa.Column("id", sa.Integer(), primary_key=True),
