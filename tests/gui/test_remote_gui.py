@@ -108,6 +108,8 @@ def _serve(qtbot, services: Services, path: Path, *, keep: bool = False):  # typ
 def test_serve_from_the_app_and_stop(qtbot, ready: Services, tiny_chat: Path) -> None:  # type: ignore[no-untyped-def]
     import httpx2
 
+    from wizard_app.ui.views.serve_dialog import ServeDialog
+
     dialog = _serve(qtbot, ready, tiny_chat)
     key = dialog.key.text()
     url = dialog.url.text()
@@ -123,6 +125,11 @@ def test_serve_from_the_app_and_stop(qtbot, ready: Services, tiny_chat: Path) ->
     assert not dialog.start.isEnabled()
     server = dialog.server
     assert server is not None
+    again = ServeDialog(ready, tiny_chat)  # opened again: the running server, to stop
+    qtbot.addWidget(again)
+    assert again.url.text() == url
+    assert again.stop.isEnabled()
+    assert not again.start.isEnabled()
     dialog.stop.click()
     qtbot.waitUntil(lambda: dialog.server is None, timeout=15_000)
     assert not server.is_running()
@@ -131,13 +138,13 @@ def test_serve_from_the_app_and_stop(qtbot, ready: Services, tiny_chat: Path) ->
 
 
 def test_the_app_stops_its_servers_unless_asked_to_keep_them(  # type: ignore[no-untyped-def]
-    qtbot, ready: Services, tiny_chat: Path
+    qtbot, ready: Services, tiny_chat: Path, tiny_llama: Path
 ) -> None:
     import os
     import signal
 
     stopped = _serve(qtbot, ready, tiny_chat).server
-    kept = _serve(qtbot, ready, tiny_chat, keep=True).server
+    kept = _serve(qtbot, ready, tiny_llama, keep=True).server
     assert stopped is not None
     assert kept is not None
     proc = kept._proc

@@ -122,6 +122,11 @@ class ServeDialog(QDialog):
         self.start.clicked.connect(self._on_start_clicked)
         self.stop.clicked.connect(self._on_stop_clicked)
         self.copy.clicked.connect(self._on_copy_clicked)
+        for server in services.serving.servers:  # opened again while it runs: show it
+            if server.settings.path == path.resolve() and server.is_running():
+                self._show_running(server)
+                self._set_busy(False)
+                break
 
     def _on_make_key_clicked(self) -> None:
         from wizard_app.core.serve.server import new_api_key
@@ -170,7 +175,7 @@ class ServeDialog(QDialog):
 
     def _on_task_progress(self, event: object) -> None:
         from wizard_app.core.serve.plan import ServePlan
-        from wizard_app.core.serve.server import LocalServer, snippets
+        from wizard_app.core.serve.server import LocalServer
 
         if isinstance(event, ServePlan):
             self.status.setText(
@@ -180,16 +185,24 @@ class ServeDialog(QDialog):
                 .replace("%3", str(event.settings.n_gpu_layers))
             )
         elif isinstance(event, LocalServer):
-            self.server = event
             self.services.serving.adopt(event)
-            s = event.settings
-            self.url.setText(event.url)
-            for name, text in snippets(event.url, s.model_id, s.api_key).items():
-                self._texts[name].setPlainText(text)
-            self.copy.setEnabled(True)
-            self.status.setText(
-                self.tr("Serving %1 at %2.").replace("%1", s.model_id).replace("%2", event.url)
-            )
+            self._show_running(event)
+
+    def _show_running(self, server: LocalServer) -> None:
+        from wizard_app.core.serve.server import snippets
+
+        self.server = server
+        s = server.settings
+        self.port.setValue(server.port)
+        self.key.setText(s.api_key)
+        self.keep.setChecked(s.keep_running)
+        self.url.setText(server.url)
+        for name, text in snippets(server.url, s.model_id, s.api_key).items():
+            self._texts[name].setPlainText(text)
+        self.copy.setEnabled(True)
+        self.status.setText(
+            self.tr("Serving %1 at %2.").replace("%1", s.model_id).replace("%2", server.url)
+        )
 
     def _on_task_failed(self, message: str) -> None:
         self.status.setText(self.tr("The server did not start: %1").replace("%1", message))
