@@ -36,7 +36,14 @@ def serve_choice(hub: Hub, wizard: ModelWizard, data: Path | bytes) -> None:
     assert choice is not None
     assert len(choice.files) == 1
     served = hub.add_file(choice.repo, choice.files[0], data)
-    choice.sha256, choice.revision = served.sha256, None  # not the real file's
+    # the download asks for what the catalog pins: the Hub answers at that commit, and the
+    # served bytes (not the real file) can only be checked against the Hub's own hash
+    catalog = wizard.page(PageId.DOWNLOAD).services.catalog
+    art = catalog.get(choice.id).variant.artifact(choice.quant)
+    assert art is not None
+    assert art.sha256 is None, f"{choice.id} {choice.quant} pins a sha256: serve another pick"
+    if art.revision:
+        hub.repo(choice.repo).commit = art.revision
     choice.size_bytes = served.size
 
 
@@ -240,3 +247,14 @@ def test_a_real_model_answers_on_the_try_it_page(qtbot, wizard, ready, hub, real
     qtbot.waitUntil(lambda: not panel.running)
     assert "Paris" in plain(panel.text())
     assert "tokens/s" in panel.metrics.figures()["gen"]
+
+
+def test_the_token_goes_to_the_mirror_whatever_login_its_url_carries(ready) -> None:  # type: ignore[no-untyped-def]
+    ready.settings = AppSettings(
+        hub_endpoint="https://user:secret@mirror.example/hf", hub_token="hf_saved"
+    )
+    manager = ready.downloads.manager()
+    # a queued row keeps the endpoint without its login; after a restart that is the URL
+    assert manager.client_for("https://mirror.example/hf").has_token
+    assert manager.client_for("https://user:secret@mirror.example/hf").has_token
+    assert not manager.client_for("https://cdn.example/hf").has_token
