@@ -187,3 +187,38 @@ def test_cluster_plan_cli_bad_input(capsys: pytest.CaptureFixture[str], tmp_path
     assert code == 2
     assert json.loads(out)["code"] == "input"
     assert "does not describe a host" in err
+
+
+def test_recommend_for_a_cluster(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The recommender ranks the catalog for the machines; the first pick that fits is
+    planned, with its commands."""
+    code, out, _ = cli(
+        capsys, tmp_path, "cluster-plan", "--use-case", "coding",
+        "--host", "24@10.0.0.1/936", "--host", "2x24@10.0.0.2/936", "--json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    chosen = data["recommended"]
+    assert chosen["rank"] >= 1
+    assert data["model"] == f"{chosen['name']} {chosen['quant']}"
+    assert data["fits"] is True
+    assert data["commands"][0]["command"].startswith("hf download ")
+    assert "--rpc 10.0.0.2:50052" in data["commands"][2]["command"]
+    one, two = (
+        cli(capsys, tmp_path, "cluster-plan", "--host", "24@a", "--host", "24@b", "--json"),
+        cli(capsys, tmp_path, "cluster-plan", "x.gguf", "--use-case", "chat", "--host", "24@a"),
+    )
+    assert one[0] == two[0] == 2
+    assert "either a MODEL" in one[2]
+
+
+def test_a_mixture_of_experts_reads_only_its_active_share() -> None:
+    from dataclasses import replace
+
+    hosts = [parse_host("24@a/936"), parse_host("24@b/936")]
+    dense = plan_cluster("m", shape(40), hosts, 4096)
+    sparse = plan_cluster("m", replace(shape(40), active_fraction=0.1), hosts, 4096)
+    assert sparse.needed_bytes == dense.needed_bytes  # all experts are in memory
+    assert sparse.tokens_per_s is not None
+    assert dense.tokens_per_s is not None
+    assert sparse.tokens_per_s > 3 * dense.tokens_per_s

@@ -36,7 +36,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Split a model over the devices of several machines joined by "
         "llama.cpp's RPC backend, as llama.cpp does, and print the commands that start it.",
     )
-    p.add_argument("model", help="a catalog id[:quant], an installed model id, or a .gguf file")
+    p.add_argument(
+        "model",
+        nargs="?",
+        help="a catalog id[:quant], an installed model id, or a .gguf file; without it, "
+        "the recommender picks one for --use-case",
+    )
+    p.add_argument(
+        "--use-case", default=None, metavar="NAME", help="recommend a model for this use"
+    )
+    p.add_argument("--language", default=None, metavar="CODE", help="with --use-case")
     p.add_argument(
         "--host",
         action="append",
@@ -45,7 +54,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="COUNTxGiB@ADDRESS[:PORT][/GBs], e.g. 2x24@192.168.1.10/936; the first is the "
         "main host (repeat for each machine)",
     )
-    p.add_argument("--ctx", type=_positive, default=8192, metavar="N", help="default 8192")
+    p.add_argument(
+        "--ctx", type=_positive, default=None, metavar="N", help="default 8192, or the use case's"
+    )
     p.add_argument("--port", type=_positive, default=8080, metavar="N", help="llama-server's")
     p.add_argument(
         "--api-key", default="auto", metavar="KEY", help="llama-server's key (default: made up)"
@@ -102,8 +113,17 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     hosts = [parse_host(text, i) for i, text in enumerate(args.host)]
     if len({h.address for h in hosts}) != len(hosts):
         raise InputError("The same address is given twice.", "Give each machine once.")
-    shape, label, model_file, download = _model(args.model, ctx, hosts[0].address)
-    plan = plan_cluster(label, shape, hosts, args.ctx, link_gbps=args.link_gbps, rtt_ms=args.rtt_ms)
+    if (args.model is None) == (args.use_case is None):
+        raise InputError("Give either a MODEL to plan or --use-case to have one recommended.", "")
+    chosen: dict[str, Any] | None = None
+    if args.model is None:
+        plan, chosen, model_spec = _recommended(args, ctx, hosts)
+        shape, label, model_file, download = _model(model_spec, ctx, hosts[0].address)
+    else:
+        shape, label, model_file, download = _model(args.model, ctx, hosts[0].address)
+        plan = plan_cluster(
+            label, shape, hosts, args.ctx or 8192, link_gbps=args.link_gbps, rtt_ms=args.rtt_ms
+        )
     key = new_api_key() if args.api_key == "auto" else args.api_key
     steps = cluster_commands(
         plan, model_file, download=download, api_key=key, server_port=args.port
@@ -112,6 +132,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(
             {
                 "ok": True,
+                "recommended": chosen,
                 **asdict(plan),
                 "fits": plan.fits,
                 "commands": [asdict(s) for s in steps],
@@ -119,8 +140,45 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             }
         )
         return 0 if plan.fits else 1
+    if chosen is not None:
+        print(
+            f"Recommended for these machines ({args.use_case}): {chosen['name']} "
+            f"{chosen['quant']}, pick {chosen['rank']} of the recommender. "
+            + " ".join(chosen["reasons"][:2])
+        )
+        print(f"({chosen['assumption']})\n")
     print(_text(plan, steps, WARNING))
     return 0 if plan.fits else 1
+
+
+def _recommended(
+    args: argparse.Namespace, ctx: CliContext, hosts: list[Any]
+) -> tuple[Any, dict[str, Any], str]:
+    """The first recommended model whose plan fits the machines."""
+    from wizard_app.core.cluster.recommend import HARDWARE_ASSUMPTION, recommend_for_cluster
+    from wizard_app.core.recommend.results import RecommendRequest
+
+    request = RecommendRequest(use_case=args.use_case, language=args.language, context=args.ctx)
+    request.check()
+    found, picks = recommend_for_cluster(
+        ctx.catalog, hosts, request, link_gbps=args.link_gbps, rtt_ms=args.rtt_ms
+    )
+    if found is None:
+        names = ", ".join(f"{p.name} {p.artifact.quant}" for p in picks) or "none"
+        raise InputError(
+            f"No recommended model fits these machines (tried: {names}).",
+            "Add a host or memory, or give a smaller --ctx.",
+        )
+    pick = found.pick
+    chosen = {
+        "id": pick.id,
+        "name": pick.name,
+        "quant": pick.artifact.quant,
+        "rank": pick.rank,
+        "reasons": list(pick.reasons),
+        "assumption": HARDWARE_ASSUMPTION,
+    }
+    return found.plan, chosen, f"{pick.id}:{pick.artifact.quant}"
 
 
 def _text(plan: Any, steps: list[Any], warning: str) -> str:

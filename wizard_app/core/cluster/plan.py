@@ -215,11 +215,14 @@ def plan_cluster(
     devices, start = [], 0
     for i, ((h, name, memory, free), count) in enumerate(zip(slots, counts, strict=True)):
         weights = sum(layers[start : start + count])
+        # a mixture of experts reads only its active share of a block per token
+        read = weights * shape.active_fraction
         head = i == len(slots) - 1
         if head:
             weights += out_bytes
+            read += out_bytes
         bw = hosts[h].bandwidth_gbs
-        seconds = weights / (bw * 1e9 * eff) if bw else None
+        seconds = read / (bw * 1e9 * eff) if bw else None
         devices.append(
             DevicePlan(
                 h,
