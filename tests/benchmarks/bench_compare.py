@@ -45,7 +45,7 @@ from wizard_app.core.compare.runner import CellFinished, run_comparison  # noqa:
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem  # noqa: E402
 from wizard_app.core.hardware.probe import detect  # noqa: E402
 from wizard_app.core.runtime.client import RuntimeClient  # noqa: E402
-from wizard_app.core.runtime.records import row_from_result  # noqa: E402
+from wizard_app.core.runtime.records import run_fields  # noqa: E402
 from wizard_app.core.runtime.trial import TrialResult, trial_run  # noqa: E402
 from wizard_app.core.storage.compare_tables import ComparisonRepository  # noqa: E402
 from wizard_app.core.storage.database import Database  # noqa: E402
@@ -110,7 +110,7 @@ def one_by_one(client, db, models, settings, hw) -> tuple[float, float]:  # type
         for prompt in PROMPTS:
             for event in trial_run(client, settings.trial(m.path, PromptItem(prompt)), hw):
                 if isinstance(event, TrialResult):
-                    runs.add(row_from_result(event, machine_id="bench", app_version="bench"))
+                    runs.add_run(run_fields(event, machine_id="bench", app_version="bench"))
                     r = event.metrics
                     cells.append((mi, event.model.load_s, r.ttft_s, r.gen_s))
         client.unload()

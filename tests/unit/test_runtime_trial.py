@@ -17,7 +17,7 @@ from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.calibration import corrected
 from wizard_app.core.runtime.client import RuntimeClient
-from wizard_app.core.runtime.records import measurements, row_from_result
+from wizard_app.core.runtime.records import measurements, run_fields
 from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.run_tables import RunRepository
@@ -91,7 +91,7 @@ def test_runs_are_stored_and_correct_later_estimates(
     settings = TrialSettings(path=tiny_gqa, prompt="hi", max_tokens=4, ignore_eos=True)
     results = [e for e in trial_run(runtime_client, settings, HW) if isinstance(e, TrialResult)]
     result = results[0]
-    run_id = repo.add(row_from_result(result, machine_id="m1", app_version="t", model_id=7))
+    run_id = repo.add_run(run_fields(result, machine_id="m1", app_version="t", model_id=7))
     row = repo.recent(machine_id="m1")[0]
     assert row.id == run_id
     assert row.model_id == 7

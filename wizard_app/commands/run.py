@@ -130,7 +130,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.runtime.cpu_policy import SafetyMemory
     from wizard_app.core.runtime.machine_profile import attach
     from wizard_app.core.runtime.placement import parse_gpu_layers
-    from wizard_app.core.runtime.records import measurements, row_from_result
+    from wizard_app.core.runtime.records import measurements, run_fields
     from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
     from wizard_app.core.storage.run_tables import RunRepository
 
@@ -191,8 +191,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     out.write("\n")
     before = measurements(runs, machine)
     fixed = corrected(planned.plan.estimate, before)
-    run_id = runs.add(
-        row_from_result(
+    run_id = runs.add_run(
+        run_fields(
             result, machine_id=machine, app_version=__version__, model_id=model_id, model_name=name
         )
     )

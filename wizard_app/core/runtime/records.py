@@ -1,27 +1,58 @@
-"""Trial results to rows of the run table, and rows back to calibration measurements.
+"""Trial results as the run table's columns, and stored runs back as measurements.
 
-The runtime knows the storage's row type; the storage knows nothing of the runtime.
+Neither side imports the other: ``run_fields`` gives plain column values for
+``storage.run_tables.RunRepository.add_run``, and a stored run is read through the
+small ``StoredRun`` protocol (``TrialRun`` rows have it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
+from typing import Any, Protocol
 
 from wizard_app.core.runtime.calibration import Measurement
 from wizard_app.core.runtime.trial import TrialResult
-from wizard_app.core.storage.run_tables import RunRepository, TrialRun
 
 
-def row_from_result(
+class StoredRun(Protocol):
+    """What calibration reads of a stored run."""
+
+    @property
+    def model_name(self) -> str: ...
+    @property
+    def weights_bytes(self) -> int: ...
+    @property
+    def n_ctx(self) -> int: ...
+    @property
+    def n_gpu_layers(self) -> int: ...
+    @property
+    def predicted_rss_bytes(self) -> int: ...
+    @property
+    def peak_rss_bytes(self) -> int: ...
+    @property
+    def predicted_tok_per_s(self) -> float | None: ...
+    @property
+    def gen_tok_per_s(self) -> float | None: ...
+
+
+class RunStore(Protocol):
+    """Where completed runs are read from (``RunRepository`` is one)."""
+
+    def completed(self, machine_id: str, limit: int = 50) -> Sequence[StoredRun]: ...
+
+
+def run_fields(
     result: TrialResult,
     *,
     machine_id: str,
     app_version: str,
     model_id: int | None = None,
     model_name: str | None = None,
-) -> TrialRun:
+) -> dict[str, Any]:
+    """The run table's column values for ``result`` (one trial, as measured)."""
     s, m, e, h = result.settings, result.metrics, result.plan.estimate, result.header
-    return TrialRun(
+    return dict(
         machine_id=machine_id,
         app_version=app_version,
         llama_cpp_version=result.llama_cpp_version,
@@ -75,7 +106,7 @@ def row_from_result(
     )
 
 
-def measurement_of(row: TrialRun) -> Measurement:
+def measurement_of(row: StoredRun) -> Measurement:
     return Measurement(
         model=row.model_name,
         weights_bytes=row.weights_bytes,
@@ -88,6 +119,6 @@ def measurement_of(row: TrialRun) -> Measurement:
     )
 
 
-def measurements(repo: RunRepository, machine_id: str, limit: int = 50) -> list[Measurement]:
+def measurements(repo: RunStore, machine_id: str, limit: int = 50) -> list[Measurement]:
     """What the completed runs on this machine measured, most recent first."""
     return [measurement_of(row) for row in repo.completed(machine_id, limit)]

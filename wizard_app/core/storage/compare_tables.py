@@ -23,7 +23,7 @@ from wizard_app.core.compare.prompt_sets import PromptSet
 from wizard_app.core.compare.runner import CellFinished, CellOutcome
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem
 from wizard_app.core.errors import InputError
-from wizard_app.core.runtime.records import row_from_result
+from wizard_app.core.runtime.records import run_fields
 from wizard_app.core.storage.compare_schema import (
     Comparison,
     ComparisonCell,
@@ -276,8 +276,8 @@ class ComparisonRepository:
         result = event.outcome.result
         if result is not None:
             model = rec.models[event.model]
-            run_id = RunRepository(self.db).add(
-                row_from_result(
+            run_id = RunRepository(self.db).add_run(
+                run_fields(
                     result,
                     machine_id=rec.machine_id,
                     app_version=app_version,

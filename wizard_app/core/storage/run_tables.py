@@ -3,12 +3,13 @@
 One row per generation, with what the fit estimate predicted next to what was measured
 (the data that ``runtime.calibration`` corrects later estimates with). Written by the
 caller through ``RunRepository`` after the worker has returned its result: the worker
-never touches the database. The runtime turns its results into rows and rows into
-calibration data (``core.runtime.records``); this module knows nothing of the runtime.
+never touches the database. The runtime gives its results as column values and reads
+stored runs back (``core.runtime.records``); neither module imports the other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +74,10 @@ class RunRepository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def add_run(self, fields: Mapping[str, Any]) -> int:
+        """Store one run from its column values (``core.runtime.records.run_fields``)."""
+        return self.add(TrialRun(**fields))
 
     def add(self, row: TrialRun) -> int:
         with self.db.session() as s:

@@ -327,20 +327,20 @@ class TrialPanel(QWidget):
     def _save(self, result: TrialResult) -> None:
         """Keep the run: its measured figures correct later estimates on this machine."""
         from wizard_app import __version__
-        from wizard_app.core.runtime.records import row_from_result
+        from wizard_app.core.runtime.records import run_fields
         from wizard_app.core.storage.run_tables import RunRepository
 
         db = self.services.database
         if db is None or self._hw is None:
             return
-        row = row_from_result(
+        fields = run_fields(
             result,
             machine_id=self.services.machine_id(self._hw),
             app_version=__version__,
             model_id=self._model_id,
             model_name=self._name,
         )
-        RunRepository(db).add(row)
+        RunRepository(db).add_run(fields)
         if self._model_id is not None:
             from wizard_app.core.library.installed import Library
 
