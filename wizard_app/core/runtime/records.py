@@ -50,7 +50,10 @@ def run_fields(
     model_id: int | None = None,
     model_name: str | None = None,
 ) -> dict[str, Any]:
-    """The run table's column values for ``result`` (one trial, as measured)."""
+    """The run table's column values for ``result`` (one trial, as measured).
+
+    (Over 60 lines only for the one dict, a column a line.)
+    """
     s, m, e, h = result.settings, result.metrics, result.plan.estimate, result.header
     return dict(
         machine_id=machine_id,
