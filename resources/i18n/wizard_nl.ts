@@ -3896,32 +3896,32 @@
         <translation>&amp;Adres:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="163"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="168"/>
         <source>Starting the server (the model loads first)…</source>
         <translation>De server start (eerst wordt het model geladen)…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="177"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="182"/>
         <source>Loading %1 with %2 tokens of context and %3 GPU layers…</source>
         <translation>%1 wordt geladen met %2 tokens context en %3 GPU-lagen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="191"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="204"/>
         <source>Serving %1 at %2.</source>
         <translation>%1 wordt aangeboden op %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="195"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="208"/>
         <source>The server did not start: %1</source>
         <translation>De server is niet gestart: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="213"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="226"/>
         <source>Stopping the server…</source>
         <translation>De server stopt…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="220"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="233"/>
         <source>The server was stopped.</source>
         <translation>De server is gestopt.</translation>
     </message>
@@ -4247,9 +4247,14 @@
         <translation>Uitproberen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/try_it.py" line="18"/>
+        <location filename="../../wizard_app/ui/wizard/pages/try_it.py" line="30"/>
         <source>The model runs here, in its own process. Your prompts stay on this machine.</source>
         <translation>Het model draait hier, in een eigen proces. Uw prompts blijven op deze computer.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/try_it.py" line="35"/>
+        <source>The model runs on the server %1: your prompts are sent to it.</source>
+        <translation>Het model draait op de server %1: uw prompts worden daarheen gestuurd.</translation>
     </message>
 </context>
 <context>

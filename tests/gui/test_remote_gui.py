@@ -223,3 +223,16 @@ def test_the_server_screens_speak_dutch(qtbot, qapp, ready: Services, tiny_chat:
         for t in translators:
             QCoreApplication.removeTranslator(t)
         QLocale.setDefault(before)
+
+
+def test_the_try_it_page_says_where_the_prompts_go(qtbot, ready: Services) -> None:  # type: ignore[no-untyped-def]
+    from wizard_app.ui.wizard.pages.try_it import TryItPage
+    from wizard_app.ui.wizard.state import WizardState
+
+    _store(ready).add(Endpoint("box", "http://127.0.0.1:9"))
+    page = TryItPage(ready, WizardState())
+    qtbot.addWidget(page)
+    assert "stay on this machine" in page.subTitle()
+    page.panel.runtime.runtime.setCurrentIndex(1)
+    assert page.subTitle() == "The model runs on the server box: your prompts are sent to it."
+    qtbot.waitUntil(lambda: "Cannot connect to box" in page.panel.runtime.state.text())

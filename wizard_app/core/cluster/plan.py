@@ -177,7 +177,7 @@ def plan_cluster(
 ) -> ClusterPlan:
     if not hosts:
         raise InputError("A cluster plan needs at least one host.", "Give --host.")
-    if not 64 <= context <= shape.trained_context * 4:
+    if not 64 <= context <= shape.trained_context:
         raise InputError(
             f"A context of {context:,} tokens does not suit this model "
             f"(trained for {shape.trained_context:,}).",

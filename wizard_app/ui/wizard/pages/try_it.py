@@ -14,13 +14,28 @@ class TryItPage(QWizardPage):
         super().__init__()
         self.services, self.state = services, state
         self.setTitle(self.tr("Try it"))
-        self.setSubTitle(
-            self.tr("The model runs here, in its own process. Your prompts stay on this machine.")
-        )
         self.panel = TrialPanel(services)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         self.panel.run_finished.connect(self._on_panel_run_finished)
+        self.panel.runtime.changed.connect(self._on_runtime_changed)
+        self._on_runtime_changed()
+
+    def _on_runtime_changed(self) -> None:
+        """Where the prompts go: this machine, or the server chosen as the runtime."""
+        endpoint = self.panel.runtime.endpoint()
+        if endpoint is None:
+            self.setSubTitle(
+                self.tr(
+                    "The model runs here, in its own process. Your prompts stay on this machine."
+                )
+            )
+        else:
+            self.setSubTitle(
+                self.tr("The model runs on the server %1: your prompts are sent to it.").replace(
+                    "%1", endpoint.name
+                )
+            )
 
     def initializePage(self) -> None:
         path, choice = self.state.model_path, self.state.choice
