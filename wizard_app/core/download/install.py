@@ -43,6 +43,14 @@ def add_to_library(
     return entry.id
 
 
+def ensure_in_library(library: Library, dest: Path) -> None:
+    """A verified download whose library entry is missing (a crash between the two
+    writes) gets it back."""
+    first = first_shard_if_complete(dest)
+    if first is not None and first.exists() and library.find_path(first) is None:
+        library.adopt_models_folder(only=[first])
+
+
 def first_shard_if_complete(path: Path) -> Path | None:
     """The model to register once this file is verified: itself, or for a split model
     its first shard when every shard is on disk."""

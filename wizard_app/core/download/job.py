@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -68,3 +69,18 @@ def download_job(
             yield Failed(f"Unexpected error: {exc!r}.")
 
     return job
+
+
+def run_in_thread(
+    download_id: int, job: WorkerJob, post: Callable[[int, WorkerEvent], None]
+) -> tuple[CancelToken, threading.Thread]:
+    """Run ``job`` on a daemon thread of its own, handing each event to ``post``."""
+    token = CancelToken()
+
+    def run() -> None:
+        for event in job(token):
+            post(download_id, event)
+
+    thread = threading.Thread(target=run, name=f"download-{download_id}", daemon=True)
+    thread.start()
+    return token, thread

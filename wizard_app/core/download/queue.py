@@ -37,8 +37,8 @@ from wizard_app.core.download.events import (
     DownloadStarted,
 )
 from wizard_app.core.download.hub import split_credentials
-from wizard_app.core.download.install import add_to_library, first_shard_if_complete
-from wizard_app.core.download.job import ClientFactory, download_job
+from wizard_app.core.download.install import add_to_library, ensure_in_library
+from wizard_app.core.download.job import ClientFactory, download_job, run_in_thread
 from wizard_app.core.download.options import FetchOptions
 from wizard_app.core.download.partfile import download_busy, part_paths, remove_receipt
 from wizard_app.core.download.request import DownloadRequest
@@ -56,7 +56,6 @@ from wizard_app.core.download.status import (
     StateChanged,
     Stopped,
     WorkerEvent,
-    WorkerJob,
     info_of,
 )
 from wizard_app.core.errors import InputError, StorageError
@@ -114,13 +113,6 @@ class DownloadManager:
         self.rows.requeue_interrupted(download_busy)  # a busy one: another process runs it
         self.repaired = self.library.adopt_models_folder()
 
-    def _ensure_in_library(self, row: DownloadRow) -> None:
-        """A verified download whose library entry is missing (a crash between the two
-        writes) gets it back."""
-        first = first_shard_if_complete(Path(row.dest_path))
-        if first is not None and first.exists() and self.library.find_path(first) is None:
-            self.library.adopt_models_folder(only=[first])
-
     def enqueue(self, req: DownloadRequest) -> int:
         """Queue a file (or return the existing entry for the same destination).
 
@@ -136,7 +128,7 @@ class DownloadManager:
         if row is not None:
             if row.state == "verified" and dest.exists():
                 if req.revision in (row.revision, row.commit):
-                    self._ensure_in_library(row)
+                    ensure_in_library(self.library, Path(row.dest_path))
                     return row.id
                 self._before[row.id] = (row.revision, row.commit, row.expected_sha256)
             elif row.state in ("queued", "downloading"):
@@ -239,17 +231,8 @@ class DownloadManager:
         if self._spawner is not None:
             self._jobs[row.id] = _Job(row.id, self._spawner(row.id, job), None)
             return
-        token = CancelToken()
-        thread = threading.Thread(
-            target=self._run_in_thread, args=(row.id, job, token), name=f"download-{row.id}",
-            daemon=True,
-        )  # fmt: skip
+        token, thread = run_in_thread(row.id, job, self.post)
         self._jobs[row.id] = _Job(row.id, token, thread)
-        thread.start()
-
-    def _run_in_thread(self, download_id: int, job: WorkerJob, token: CancelToken) -> None:
-        for event in job(token):
-            self.post(download_id, event)
 
     def post(self, download_id: int, event: WorkerEvent) -> None:
         """Hand over what a download's job yielded (from any thread); ``poll`` applies it."""

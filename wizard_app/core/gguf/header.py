@@ -10,7 +10,6 @@ what to do. ``reader.read_header(path)`` reads a local file (all shards of a spl
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -382,22 +381,3 @@ def shape_of(header: GGUFHeader) -> ModelShape:
         quant=header.quant,
         params_per_token=header.params_per_token or None,
     )
-
-
-def describe(header: GGUFHeader) -> Sequence[tuple[str, str]]:
-    """Label/value rows for showing a header to a person."""
-    kv = header.head_count_kv
-    kv_text = str(kv) if isinstance(kv, int) else f"per layer {min(kv)}-{max(kv)}"
-    return [
-        ("architecture", header.arch),
-        ("quant", header.quant),
-        ("blocks", str(header.block_count)),
-        ("trained context", f"{header.context_length:,}"),
-        ("embedding", str(header.embedding_length)),
-        ("heads / KV heads", f"{header.head_count} / {kv_text}"),
-        ("head dims (K, V)", f"{header.key_length}, {header.value_length}"),
-        ("sliding window", str(header.sliding_window or "none")),
-        ("vocab", f"{header.vocab_size:,}" if header.vocab_size else "unknown"),
-        ("chat template", "yes" if header.has_chat_template else "no"),
-        ("weights", f"{header.tensor_bytes / 1024**2:,.1f} MiB in {header.tensor_count} tensors"),
-    ]
