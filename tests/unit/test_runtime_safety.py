@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from wizard_app.core.fit.repack import repacked_types
 from wizard_app.core.runtime import chat_formats
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.client import RuntimeClient, _death_message, crash_name
@@ -16,7 +17,6 @@ from wizard_app.core.runtime.cpu_policy import (
     build_has_amx,
     build_key,
     default_extra_buffers,
-    repacked_types,
 )
 from wizard_app.core.runtime.launch import worker_env
 from wizard_app.core.runtime.worker import FAULT_ENV

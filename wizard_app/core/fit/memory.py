@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from wizard_app.core.errors import InputError
+from wizard_app.core.fit.repack import repacked_types
 from wizard_app.core.fit.shape import ModelShape
 from wizard_app.core.hardware.profile import GiB, GpuInfo, HardwareProfile
-from wizard_app.core.runtime.cpu_policy import repacked_types
 
 MiB = 1024**2
 

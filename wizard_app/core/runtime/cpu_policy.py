@@ -34,21 +34,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from wizard_app.core.fit.repack import is_arm
 
-# GGUF tensor types ggml's CPU_REPACK copies on ARM with NEON dot products
-# (ggml-cpu/repack.cpp, ggml_repack_get_optimal_repack_type, in the pinned build).
-ARM_REPACKED_TYPES = frozenset({"Q4_0", "IQ4_NL", "Q4_K", "Q8_0", "MXFP4"})
-_ARM_MACHINES = ("arm", "aarch64")
+log = logging.getLogger(__name__)
 
 
 def build_has_amx(system_info: str) -> bool:
     """llama.cpp's own system info says its AMX kernels are compiled in and usable."""
     return re.search(r"\bAMX_INT8\s*=\s*1\b", system_info) is not None
-
-
-def is_arm(machine: str | None = None) -> bool:
-    return (machine or platform.machine()).lower().startswith(_ARM_MACHINES)
 
 
 @dataclass(frozen=True)
@@ -66,13 +59,6 @@ def default_extra_buffers(system_info: str, machine: str | None = None) -> Extra
     if is_arm(machine):
         return ExtraBuffers(True, "arm_repack")
     return ExtraBuffers(False, "x86_copy")
-
-
-def repacked_types(extra_buffers: bool, machine: str | None = None) -> frozenset[str]:
-    """The tensor types whose weights llama.cpp holds twice (mapped file + repacked copy)."""
-    if not extra_buffers or not is_arm(machine):
-        return frozenset()
-    return ARM_REPACKED_TYPES
 
 
 def build_key(llama_cpp_version: str, system_info: str) -> str:
