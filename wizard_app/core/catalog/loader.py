@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from wizard_app.core.catalog.schema import Family, Variant
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
-from wizard_app.core.yamlfile import load_yaml
+from wizard_app.core.yamlfile import load_yaml_cached
 
 
 @dataclass(frozen=True)
@@ -78,20 +78,23 @@ def _format_location(loc: Iterable[object], data: object) -> str:
     return "".join(parts) or "(top level)"
 
 
-def load_family_file(path: Path) -> Family:
+def load_family_file(path: Path, cache: Path | None = None) -> Family:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CatalogError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from exc
     except UnicodeDecodeError as exc:
         raise CatalogError(f"{path.name}: is not UTF-8 text ({exc.reason}).") from exc
-    return load_family_text(path.name, text)
+    return load_family_text(path.name, text, cache)
 
 
-def load_family_text(name: str, text: str) -> Family:
-    """Parse and validate one catalog file's text; ``name`` is used in the messages."""
+def load_family_text(name: str, text: str, cache: Path | None = None) -> Family:
+    """Parse and validate one catalog file's text; ``name`` is used in the messages.
+
+    With ``cache``, the parsed data of a text seen before is read from there (yamlfile).
+    """
     try:
-        data = load_yaml(text)
+        data = load_yaml_cached(name, text, cache)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -116,12 +119,13 @@ def catalog_files(folder: Path | None = None) -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
-def load_catalog(folder: Path | None = None) -> Catalog:
-    """All families in ``folder`` (default: the bundled ``models/``), checked as a whole."""
+def load_catalog(folder: Path | None = None, cache: Path | None = None) -> Catalog:
+    """All families in ``folder`` (default: the bundled ``models/``), checked as a whole;
+    ``cache`` keeps the files' parsed data between runs (``yamlfile.load_yaml_cached``)."""
     paths = catalog_files(folder)
     if not paths:
         raise CatalogError(f"No catalog files (*.yaml) found in {folder or 'models/'}.")
-    return build_catalog([(p.name, partial(load_family_file, p)) for p in paths])
+    return build_catalog([(p.name, partial(load_family_file, p, cache)) for p in paths])
 
 
 def build_catalog(

@@ -41,6 +41,7 @@ BUNDLE_NAME = "catalog.json"
 SIGNATURE_SUFFIX = ".sig"
 STATE_NAME = "installed.json"
 TIMEOUT_S = 30.0
+PARSED_CACHE = "parsed"  # the bundled files' parsed YAML, by content hash (yamlfile)
 
 
 def bundled_digest(folder: Path | None = None) -> str:
@@ -149,7 +150,7 @@ class CatalogStore:
                 return bundle.catalog()
         except CatalogError as exc:
             log.warning("ignoring the updated catalog in %s: %s", self.current, exc.message)
-        return load_catalog(self.bundled)
+        return load_catalog(self.bundled, cache=self.root / PARSED_CACHE)
 
     # ---- changing --------------------------------------------------------------------------
     def install(self, data: bytes, signature: bytes, source: str = "") -> UpdateResult:
