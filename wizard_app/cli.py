@@ -195,10 +195,8 @@ def _database_notice(ctx: Any) -> None:
     with models already in the folder), said once, after the library is rebuilt."""
     if ctx.__dict__.get("db") is None:
         return
-    from wizard_app.commands.library import rebuild_if_needed
-
     try:
-        added = rebuild_if_needed(ctx)
+        added = ctx.rebuild_library()
     except WizardError as exc:
         print(f"model-wizard: the library could not be rebuilt: {exc}", file=sys.stderr)
         added = []

@@ -14,6 +14,7 @@ from wizard_app.core.paths import AppPaths
 if TYPE_CHECKING:
     from wizard_app.core.catalog import Catalog
     from wizard_app.core.catalog.update import CatalogStore
+    from wizard_app.core.library.installed import ModelEntry
     from wizard_app.core.settings import AppSettings
     from wizard_app.core.storage.database import Database
 
@@ -47,6 +48,19 @@ class CliContext:
         from wizard_app.core.storage.database import Database
 
         return Database(self.paths.database)
+
+    def rebuild_library(self) -> list[ModelEntry]:
+        """After the database was started afresh (first start, lost or damaged file), add
+        the models folder's files back to the library, once per command."""
+        if "library_rebuilt" in self.__dict__:
+            return list(self.__dict__["library_rebuilt"])
+        from wizard_app.core.library.installed import Library
+
+        added: list[ModelEntry] = []
+        if self.db.needs_library_rebuild:
+            added = Library(self.db, self.models_dir).adopt_models_folder()
+        self.__dict__["library_rebuilt"] = added
+        return added
 
     @cached_property
     def catalog_store(self) -> CatalogStore:

@@ -52,24 +52,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     json_flag(rm)
 
 
-def rebuild_if_needed(ctx: CliContext) -> list[ModelEntry]:
-    """After the database was started afresh (first start, lost or damaged file), add the
-    models folder's files back to the library, once per command."""
-    if "library_rebuilt" in ctx.__dict__:
-        return list(ctx.__dict__["library_rebuilt"])
-    from wizard_app.core.library.installed import Library
-
-    added: list[ModelEntry] = []
-    if ctx.db.needs_library_rebuild:
-        added = Library(ctx.db, ctx.models_dir).adopt_models_folder()
-    ctx.__dict__["library_rebuilt"] = added
-    return added
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.library.installed import Library
 
-    rebuild_if_needed(ctx)
+    ctx.rebuild_library()
     library = Library(ctx.db, ctx.models_dir)
     action = args.action or "list"
     if action == "import":
