@@ -1358,408 +1358,408 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="22"/>
+        <location filename="../../wizard_app/core/errors.py" line="23"/>
         <source>{repo} is a gated model: it needs a Hugging Face account that accepted its licence ({status}).</source>
         <translation>{repo} is een afgeschermd model: het vraagt een Hugging Face-account dat de licentie heeft geaccepteerd ({status}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="27"/>
+        <location filename="../../wizard_app/core/errors.py" line="28"/>
         <source>Open {page}, accept the licence while logged in, then put a Hugging Face access token (https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable or run `huggingface-cli login` (`hf auth login`).</source>
         <translation>Open {page}, accepteer de licentie terwijl u bent ingelogd, en zet daarna een Hugging Face-toegangstoken (https://huggingface.co/settings/tokens) in de instellingen of in de omgevingsvariabele HF_TOKEN, of voer `huggingface-cli login` (`hf auth login`) uit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="35"/>
+        <location filename="../../wizard_app/core/errors.py" line="36"/>
         <source>{repo} is a gated model: the token in use has no access to it ({status}).</source>
         <translation>{repo} is een afgeschermd model: het gebruikte token heeft er geen toegang toe ({status}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="38"/>
+        <location filename="../../wizard_app/core/errors.py" line="39"/>
         <source>Open {page} while logged in, accept the licence, and make sure the token in use (HF_TOKEN, or the one saved by `huggingface-cli login`) belongs to that account.</source>
         <translation>Open {page} terwijl u bent ingelogd, accepteer de licentie en controleer of het gebruikte token (HF_TOKEN, of het token dat `huggingface-cli login` heeft opgeslagen) bij dat account hoort.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="45"/>
-        <location filename="../../wizard_app/ui/errors.py" line="54"/>
+        <location filename="../../wizard_app/core/errors.py" line="46"/>
+        <location filename="../../wizard_app/core/errors.py" line="55"/>
         <source>The repository {repo} was not found on {where}.</source>
         <translation>De repository {repo} is niet gevonden op {where}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="46"/>
+        <location filename="../../wizard_app/core/errors.py" line="47"/>
         <source>Check the name. If the repository is private, put a Hugging Face access token (https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable or run `huggingface-cli login` (`hf auth login`).</source>
         <translation>Controleer de naam. Is de repository privé, zet dan een Hugging Face-toegangstoken (https://huggingface.co/settings/tokens) in de instellingen of in de omgevingsvariabele HF_TOKEN, of voer `huggingface-cli login` (`hf auth login`) uit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="55"/>
+        <location filename="../../wizard_app/core/errors.py" line="56"/>
         <source>Check the name. If the repository is private, use a token with access.</source>
         <translation>Controleer de naam. Is de repository privé, gebruik dan een token met toegang.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="60"/>
+        <location filename="../../wizard_app/core/errors.py" line="61"/>
         <source>The revision {revision} of {repo} was not found on {where}.</source>
         <translation>De revisie {revision} van {repo} is niet gevonden op {where}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="61"/>
+        <location filename="../../wizard_app/core/errors.py" line="62"/>
         <source>Check the revision, or see the branches and commits at {page}.</source>
         <translation>Controleer de revisie, of bekijk de branches en commits op {page}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="66"/>
+        <location filename="../../wizard_app/core/errors.py" line="67"/>
         <source>The file {filename} was not found in {repo} at revision {revision} on {where}.</source>
         <translation>Het bestand {filename} is niet gevonden in {repo} bij revisie {revision} op {where}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="70"/>
+        <location filename="../../wizard_app/core/errors.py" line="71"/>
         <source>Check the file name against the list at {page}/tree/{revision}.</source>
         <translation>Vergelijk de bestandsnaam met de lijst op {page}/tree/{revision}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="75"/>
+        <location filename="../../wizard_app/core/errors.py" line="76"/>
         <source>Not enough free space in {folder}: {filename} needs {need} (with a {margin} margin) and {free} is free.</source>
         <translation>Niet genoeg vrije ruimte in {folder}: {filename} heeft {need} nodig (met {margin} marge) en er is {free} vrij.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="80"/>
+        <location filename="../../wizard_app/core/errors.py" line="81"/>
         <source>Free at least {missing} or choose another data folder with --data-dir.</source>
         <translation>Maak minstens {missing} vrij of kies een andere gegevensmap.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="85"/>
+        <location filename="../../wizard_app/core/errors.py" line="86"/>
         <source>The disk holding {folder} is full: {kept} of {filename} are kept in {part}.</source>
         <translation>De schijf met {folder} is vol: {kept} van {filename} is bewaard in {part}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="88"/>
+        <location filename="../../wizard_app/core/errors.py" line="89"/>
         <source>Free at least {need} and run the download again; it resumes where it stopped.</source>
         <translation>Maak minstens {need} vrij en start de download opnieuw; hij gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="93"/>
+        <location filename="../../wizard_app/core/errors.py" line="94"/>
         <source>{filename} is corrupt: its sha256 is {digest}, expected {expected}. The downloaded file was deleted.</source>
         <translation>{filename} is beschadigd: de sha256 is {digest}, verwacht was {expected}. Het gedownloade bestand is verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="98"/>
+        <location filename="../../wizard_app/core/errors.py" line="99"/>
         <source>Run the download again; if it happens again, the file on the server or the catalog&apos;s checksum is wrong.</source>
         <translation>Start de download opnieuw; gebeurt het weer, dan klopt het bestand op de server of de controlesom in de catalogus niet.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="105"/>
+        <location filename="../../wizard_app/core/errors.py" line="106"/>
         <source>The Hub&apos;s {filename} (commit {commit}) has sha256 {hub_sha}, but {expected} was expected: the repository changed since the catalog was written.</source>
         <translation>{filename} op de Hub (commit {commit}) heeft sha256 {hub_sha}, maar {expected} werd verwacht: de repository is gewijzigd sinds de catalogus werd geschreven.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="110"/>
+        <location filename="../../wizard_app/core/errors.py" line="111"/>
         <source>Download a pinned revision, or update the catalog entry.</source>
         <translation>Download een vastgezette revisie, of werk het item in de catalogus bij.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="113"/>
+        <location filename="../../wizard_app/core/errors.py" line="114"/>
         <source>Gave up on {filename} after {attempts} attempts: {cause} {kept} are kept in {part}.</source>
         <translation>Gestopt met {filename} na {attempts} pogingen: {cause} {kept} is bewaard in {part}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="117"/>
-        <location filename="../../wizard_app/ui/errors.py" line="127"/>
+        <location filename="../../wizard_app/core/errors.py" line="118"/>
+        <location filename="../../wizard_app/core/errors.py" line="128"/>
         <source>Check the connection and run the download again; it resumes where it stopped.</source>
         <translation>Controleer de verbinding en start de download opnieuw; hij gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="122"/>
+        <location filename="../../wizard_app/core/errors.py" line="123"/>
         <source>Gave up on {filename} after {attempts} attempts: {cause} {kept} of {total} are kept in {part}.</source>
         <translation>Gestopt met {filename} na {attempts} pogingen: {cause} {kept} van {total} is bewaard in {part}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="132"/>
+        <location filename="../../wizard_app/core/errors.py" line="133"/>
         <source>{name} is not a GGUF file (its first bytes are not &apos;GGUF&apos;).</source>
         <translation>{name} is geen GGUF-bestand (de eerste bytes zijn niet &apos;GGUF&apos;).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="136"/>
+        <location filename="../../wizard_app/core/errors.py" line="137"/>
         <source>{name} ends inside its own header.</source>
         <translation>{name} houdt op midden in zijn eigen header; het bestand is onvolledig.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="140"/>
+        <location filename="../../wizard_app/core/errors.py" line="141"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support.</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="145"/>
-        <location filename="../../wizard_app/ui/errors.py" line="156"/>
-        <location filename="../../wizard_app/ui/errors.py" line="293"/>
+        <location filename="../../wizard_app/core/errors.py" line="146"/>
+        <location filename="../../wizard_app/core/errors.py" line="157"/>
+        <location filename="../../wizard_app/core/errors.py" line="294"/>
         <source>Choose another model, or a newer version of the app once llama.cpp supports it.</source>
         <translation>Kies een ander model, of een nieuwere versie van de app zodra llama.cpp deze ondersteunt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="151"/>
+        <location filename="../../wizard_app/core/errors.py" line="152"/>
         <source>{name} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp does not support.</source>
         <translation>{name} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp niet ondersteunt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="162"/>
+        <location filename="../../wizard_app/core/errors.py" line="163"/>
         <source>Not enough memory to load {name} with a context of {context:,} tokens.</source>
         <translation>Niet genoeg geheugen om {name} te laden met een context van {context} tokens.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="165"/>
+        <location filename="../../wizard_app/core/errors.py" line="166"/>
         <source>Choose a smaller context, a smaller quant, or close other programs.</source>
         <translation>Kies een kleinere context of een kleinere kwantisatie, of sluit andere programma&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="170"/>
+        <location filename="../../wizard_app/core/errors.py" line="171"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp kon {name} niet laden: {error}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="171"/>
+        <location filename="../../wizard_app/core/errors.py" line="172"/>
         <source>The file may be corrupt or incomplete: download it again.</source>
         <translation>Het bestand is mogelijk beschadigd of onvolledig: download het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="174"/>
+        <location filename="../../wizard_app/core/errors.py" line="175"/>
         <source>The prompt is {tokens:,} tokens but the context holds {context:,}.</source>
         <translation>De prompt is {tokens} tokens lang, maar de context bevat er {context}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="177"/>
+        <location filename="../../wizard_app/core/errors.py" line="178"/>
         <source>Shorten the prompt or load the model with a larger context.</source>
         <translation>Maak de prompt korter of laad het model met een grotere context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="180"/>
+        <location filename="../../wizard_app/core/errors.py" line="181"/>
         <source>The model process was killed ({signal}); the system may have run out of memory.</source>
         <translation>Het modelproces is afgebroken ({signal}); het systeem had mogelijk te weinig geheugen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="184"/>
-        <location filename="../../wizard_app/ui/errors.py" line="196"/>
+        <location filename="../../wizard_app/core/errors.py" line="185"/>
+        <location filename="../../wizard_app/core/errors.py" line="197"/>
         <source>The app is fine and a fresh model process is ready: load the model again, or try a smaller model, quant or context if it happens again.</source>
         <translation>De app werkt nog en een nieuw modelproces staat klaar: laad het model opnieuw, of probeer een kleiner model, een kleinere kwantisatie of context als het weer gebeurt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="191"/>
+        <location filename="../../wizard_app/core/errors.py" line="192"/>
         <source>The model process was killed ({signal}); the system may have run out of memory. Its last words: {words}</source>
         <translation>Het modelproces is afgebroken ({signal}); het systeem had mogelijk te weinig geheugen. De laatste uitvoer: {words}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="203"/>
+        <location filename="../../wizard_app/core/errors.py" line="204"/>
         <source>The model process crashed ({signal}) inside llama.cpp.</source>
         <translation>Het modelproces is vastgelopen ({signal}) in llama.cpp.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="204"/>
+        <location filename="../../wizard_app/core/errors.py" line="205"/>
         <source>The app is fine and a fresh model process is ready. If it happens again with this file, the file may be damaged: download it again.</source>
         <translation>De app werkt nog en een nieuw modelproces staat klaar. Gebeurt het opnieuw met dit bestand, dan is het bestand misschien beschadigd: download het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="211"/>
+        <location filename="../../wizard_app/core/errors.py" line="212"/>
         <source>The model process stopped answering for {seconds} s and was stopped.</source>
         <translation>Het modelproces reageerde {seconds} s niet meer en is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="214"/>
+        <location filename="../../wizard_app/core/errors.py" line="215"/>
         <source>The app is fine and a fresh model process is ready: run it again. If it keeps happening, the machine may be swapping: choose a smaller model or context.</source>
         <translation>De app werkt nog en een nieuw modelproces staat klaar: probeer het opnieuw. Blijft het gebeuren, dan wisselt de computer misschien naar schijf: kies een kleiner model of een kleinere context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="221"/>
+        <location filename="../../wizard_app/core/errors.py" line="222"/>
         <source>This llama.cpp build cannot offload to a GPU; every layer runs on the CPU.</source>
         <translation>Deze build van llama.cpp kan niets naar een GPU verplaatsen; elke laag draait op de processor.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="227"/>
+        <location filename="../../wizard_app/core/errors.py" line="228"/>
         <source>GPU layers auto: 0, this llama.cpp build cannot offload to a GPU.</source>
         <translation>GPU-lagen automatisch: 0, deze build van llama.cpp kan niets naar een GPU verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="233"/>
+        <location filename="../../wizard_app/core/errors.py" line="234"/>
         <source>GPU layers auto: 0, llama.cpp found no GPU.</source>
         <translation>GPU-lagen automatisch: 0, llama.cpp heeft geen GPU gevonden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="237"/>
+        <location filename="../../wizard_app/core/errors.py" line="238"/>
         <source>Context reduced from {old:,} to {new:,} tokens to fit in memory.</source>
         <translation>Context verkleind van {old:,} naar {new:,} tokens om in het geheugen te passen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="243"/>
+        <location filename="../../wizard_app/core/errors.py" line="244"/>
         <source>Context reduced from {old:,} to {new:,} tokens to keep more layers on the GPU.</source>
         <translation>Context verkleind van {old:,} naar {new:,} tokens om meer lagen op de GPU te houden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="250"/>
+        <location filename="../../wizard_app/core/errors.py" line="251"/>
         <source>GPU layers auto: {layers} of {total} on the GPU ({free} GiB free, {used} GiB used).</source>
         <translation>GPU-lagen automatisch: {layers} van {total} op de GPU ({free} GiB vrij, {used} GiB gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="257"/>
+        <location filename="../../wizard_app/core/errors.py" line="258"/>
         <source>GPU layers auto: {layers} of {total} on {count} GPUs, {split} layers split by free memory ({free} GiB free, {used} GiB used).</source>
         <translation>GPU-lagen automatisch: {layers} van {total} op {count} GPU&apos;s, {split} lagen verdeeld naar vrij geheugen ({free} GiB vrij, {used} GiB gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="265"/>
+        <location filename="../../wizard_app/core/errors.py" line="266"/>
         <source>The estimate says this needs about {gib} GiB and does not fit; loading may fail.</source>
         <translation>Volgens de schatting is ongeveer {gib} GiB nodig en past het niet; laden kan mislukken.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="272"/>
+        <location filename="../../wizard_app/core/errors.py" line="273"/>
         <source>llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was loaded again without it, as every model will be on this machine.</source>
         <translation>llama.cpp liep vast ({signal}) met de herschikte opslag van de gewichten op deze processor; {name} is opnieuw geladen zonder die opslag, en zo laadt deze computer voortaan elk model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="280"/>
+        <location filename="../../wizard_app/core/errors.py" line="281"/>
         <source>The file has no chat template; using the {format} format, chosen from its architecture and vocabulary.</source>
         <translation>Het bestand heeft geen chatsjabloon; het {format}-formaat wordt gebruikt, gekozen op grond van de architectuur en de woordenschat.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="288"/>
+        <location filename="../../wizard_app/core/errors.py" line="289"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="300"/>
+        <location filename="../../wizard_app/core/errors.py" line="301"/>
         <source>Cannot connect to {name} at {url}: {cause}.</source>
         <translation>Kan geen verbinding maken met {name} op {url}: {cause}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="304"/>
+        <location filename="../../wizard_app/core/errors.py" line="302"/>
         <source>Check that the server is running and the address and port are right.</source>
         <translation>Controleer of de server draait en of het adres en de poort kloppen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="310"/>
+        <location filename="../../wizard_app/core/errors.py" line="307"/>
         <source>{name} at {url} did not accept the connection within {seconds} s.</source>
         <translation>{name} op {url} accepteerde de verbinding niet binnen {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="314"/>
+        <location filename="../../wizard_app/core/errors.py" line="310"/>
         <source>Check the address, the port and any firewall between here and the server.</source>
         <translation>Controleer het adres, de poort en een eventuele firewall tussen hier en de server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="320"/>
+        <location filename="../../wizard_app/core/errors.py" line="315"/>
         <source>{name} sent nothing for {seconds} s.</source>
         <translation>{name} stuurde {seconds} s lang niets.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="324"/>
-        <location filename="../../wizard_app/ui/errors.py" line="335"/>
+        <location filename="../../wizard_app/core/errors.py" line="316"/>
+        <location filename="../../wizard_app/core/errors.py" line="324"/>
         <source>The server may be overloaded or still loading the model: try again, or raise the timeout with --timeout.</source>
         <translation>De server is misschien overbelast of laadt het model nog: probeer het opnieuw, of verhoog de wachttijd met --timeout.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="331"/>
+        <location filename="../../wizard_app/core/errors.py" line="323"/>
         <source>{name} sent nothing for {seconds} s after {tokens} token(s).</source>
         <translation>{name} stuurde na {tokens} token(s) {seconds} s lang niets.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="342"/>
+        <location filename="../../wizard_app/core/errors.py" line="331"/>
         <source>{name} closed the answer stream after {tokens} token(s), before it was complete.</source>
         <translation>{name} sloot de antwoordstroom na {tokens} token(s), voordat die compleet was.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="346"/>
+        <location filename="../../wizard_app/core/errors.py" line="335"/>
         <source>The server may have stopped or restarted: check it and run the prompt again.</source>
         <translation>De server is misschien gestopt of herstart: controleer hem en voer de prompt opnieuw uit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="352"/>
+        <location filename="../../wizard_app/core/errors.py" line="340"/>
         <source>The TLS certificate of {name} at {url} could not be verified: {cause}.</source>
         <translation>Het TLS-certificaat van {name} op {url} kon niet worden gecontroleerd: {cause}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="356"/>
+        <location filename="../../wizard_app/core/errors.py" line="343"/>
         <source>Use the server&apos;s proper certificate, or, only for a server you trust on your own network, add the endpoint again with --insecure.</source>
         <translation>Gebruik het juiste certificaat van de server, of voeg het endpoint opnieuw toe met --insecure, alleen voor een server die u vertrouwt op uw eigen netwerk.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="363"/>
+        <location filename="../../wizard_app/core/errors.py" line="350"/>
         <source>{name} refused the API key (HTTP {status}).</source>
         <translation>{name} weigerde de API-sleutel (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="367"/>
+        <location filename="../../wizard_app/core/errors.py" line="351"/>
         <source>Set the right key with &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</source>
         <translation>Stel de juiste sleutel in met &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="373"/>
+        <location filename="../../wizard_app/core/errors.py" line="356"/>
         <source>{name} needs an API key (HTTP {status}).</source>
         <translation>{name} heeft een API-sleutel nodig (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="377"/>
+        <location filename="../../wizard_app/core/errors.py" line="357"/>
         <source>Add it with &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</source>
         <translation>Voeg die toe met &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="383"/>
+        <location filename="../../wizard_app/core/errors.py" line="362"/>
         <source>{name} has no model &apos;{model}&apos;. It serves: {available}.</source>
         <translation>{name} heeft geen model &apos;{model}&apos;. Het biedt: {available}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="387"/>
+        <location filename="../../wizard_app/core/errors.py" line="363"/>
         <source>Choose one of those (see &apos;model-wizard endpoints check {name}&apos;).</source>
         <translation>Kies er een van (zie &apos;model-wizard endpoints check {name}&apos;).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="393"/>
+        <location filename="../../wizard_app/core/errors.py" line="368"/>
         <source>{name} lists no models.</source>
         <translation>{name} noemt geen modellen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="397"/>
+        <location filename="../../wizard_app/core/errors.py" line="369"/>
         <source>Load a model on the server first.</source>
         <translation>Laad eerst een model op de server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="403"/>
+        <location filename="../../wizard_app/core/errors.py" line="372"/>
         <source>{name} answered HTTP {status}: {detail}</source>
         <translation>{name} antwoordde HTTP {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="407"/>
+        <location filename="../../wizard_app/core/errors.py" line="373"/>
         <source>Check the server&apos;s log.</source>
         <translation>Bekijk het logboek van de server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="413"/>
+        <location filename="../../wizard_app/core/errors.py" line="376"/>
         <source>{name} reported an error while answering: {detail}</source>
         <translation>{name} meldde een fout tijdens het antwoorden: {detail}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="417"/>
+        <location filename="../../wizard_app/core/errors.py" line="377"/>
         <source>Check the server&apos;s log; the prompt may be too long for its context.</source>
         <translation>Bekijk het logboek van de server; de prompt is misschien te lang voor zijn context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="423"/>
+        <location filename="../../wizard_app/core/errors.py" line="382"/>
         <source>{name} sent an answer that is not the OpenAI-compatible format ({detail}).</source>
         <translation>{name} stuurde een antwoord dat niet in het OpenAI-compatibele formaat is ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="427"/>
+        <location filename="../../wizard_app/core/errors.py" line="385"/>
         <source>Check that the URL points at an OpenAI-compatible server (its /v1 API).</source>
         <translation>Controleer of de URL naar een OpenAI-compatibele server wijst (zijn /v1-API).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="433"/>
+        <location filename="../../wizard_app/core/errors.py" line="390"/>
         <source>There is no endpoint named &apos;{name}&apos;.</source>
         <translation>Er is geen endpoint met de naam &apos;{name}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="437"/>
+        <location filename="../../wizard_app/core/errors.py" line="391"/>
         <source>Add it with &apos;model-wizard endpoints add {name} URL&apos;, or see &apos;model-wizard endpoints list&apos;.</source>
         <translation>Voeg het toe met &apos;model-wizard endpoints add {name} URL&apos;, of zie &apos;model-wizard endpoints list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="444"/>
+        <location filename="../../wizard_app/core/errors.py" line="398"/>
         <source>&apos;{url}&apos; is not an http:// or https:// address.</source>
         <translation>&apos;{url}&apos; is geen http://- of https://-adres.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/errors.py" line="448"/>
+        <location filename="../../wizard_app/core/errors.py" line="399"/>
         <source>Give the server&apos;s address, for example http://192.168.1.20:8080.</source>
         <translation>Geef het adres van de server, bijvoorbeeld http://192.168.1.20:8080.</translation>
     </message>
@@ -3274,292 +3274,292 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="23"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="25"/>
         <source>No GGUF file to run: {why}</source>
         <translation>Geen GGUF-bestand om te draaien: {why}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="27"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="26"/>
         <source>No GGUF file to run: {why} Run {alternative} instead.</source>
         <translation>Geen GGUF-bestand om te draaien: {why} Gebruik in plaats daarvan {alternative}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="31"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="30"/>
         <source>Licence {licence} does not allow commercial use (commercial use: {commercial}).</source>
         <translation>Licentie {licence} staat geen commercieel gebruik toe (commercieel gebruik: {commercial}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="35"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="36"/>
         <source>Licence {licence} does not allow unrestricted use (commercial use: {commercial}).</source>
         <translation>Licentie {licence} staat geen onbeperkt gebruik toe (commercieel gebruik: {commercial}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="39"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="42"/>
         <source>Licence {licence} does not allow {required} (commercial use: {commercial}).</source>
         <translation>Licentie {licence} staat geen {required} toe (commercieel gebruik: {commercial}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="43"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="46"/>
         <source>Not fully open: {closed} not public.</source>
         <translation>Niet volledig open: {closed} niet openbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="47"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="47"/>
         <source>Weights are not openly available.</source>
         <translation>De gewichten zijn niet openlijk beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="51"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="48"/>
         <source>Does not list {language} among its languages ({languages}).</source>
         <translation>Noemt {language} niet bij zijn talen ({languages}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="55"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="51"/>
         <source>Trained for {trained} tokens of context; you asked for {context}.</source>
         <translation>Getraind voor {trained} tokens context; u vroeg om {context}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="59"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="55"/>
         <source>Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the {min_speed:g} tokens/s a {priority} choice needs.</source>
         <translation>Te traag op deze computer: ongeveer {tokens_per_s:.1f} tokens/s bij {quant}, onder de {min_speed:g} tokens/s die de prioriteit {priority} vraagt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="64"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="62"/>
         <source>Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the {min_speed:g} tokens/s a {priority} choice needs. Choose the quality priority to include it.</source>
         <translation>Te traag op deze computer: ongeveer {tokens_per_s:.1f} tokens/s bij {quant}, onder de {min_speed:g} tokens/s die de prioriteit {priority} vraagt. Kies de prioriteit kwaliteit om het mee te nemen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="70"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="70"/>
         <source>Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} tokens of context; {ram_gib:.1f} GiB of RAM usable.</source>
         <translation>Te groot voor deze computer: zelfs {quant} heeft ongeveer {need_gib:.1f} GiB nodig bij {context} tokens context; {ram_gib:.1f} GiB RAM bruikbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="75"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="77"/>
         <source>Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} tokens of context; {ram_gib:.1f} GiB of RAM and {gpu_gib:.1f} GiB of GPU memory usable.</source>
         <translation>Te groot voor deze computer: zelfs {quant} heeft ongeveer {need_gib:.1f} GiB nodig bij {context} tokens context; {ram_gib:.1f} GiB RAM en {gpu_gib:.1f} GiB GPU-geheugen bruikbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="81"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="84"/>
         <source>Not enough disk space: {files}; {limit_gb:.1f} GB available for models.</source>
         <translation>Niet genoeg schijfruimte: {files}; {limit_gb:.1f} GB beschikbaar voor modellen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="85"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="88"/>
         <source>Published results for {use_case}: {scores}.</source>
         <translation>Gepubliceerde resultaten voor {use_case}: {scores}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="89"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="92"/>
         <source>No published score for {use_case}; judged from related results: {scores}.</source>
         <translation>Geen gepubliceerde score voor {use_case}; beoordeeld op verwante resultaten: {scores}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="93"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="97"/>
         <source>No published score for {use_case} in the catalog: quality is judged from its size ({size_b:g}B), below models with good results.</source>
         <translation>Geen gepubliceerde score voor {use_case} in de catalogus: de kwaliteit is geschat naar de grootte ({size_b:g}B), onder modellen met goede resultaten.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="98"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="103"/>
         <source>Made for {use_case}.</source>
         <translation>Gemaakt voor {use_case}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="102"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="104"/>
         <source>A base model, not tuned to follow instructions.</source>
         <translation>Een basismodel, niet getraind om instructies te volgen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="106"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="108"/>
         <source>{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: {verdict}.</source>
         <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="111"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="115"/>
         <source>{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: {verdict}, about {tokens_per_s:g} tokens/s.</source>
         <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict}, ongeveer {tokens_per_s:g} tokens/s.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="116"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="122"/>
         <source>{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: {verdict} ({gpu_layers} of {layers} layers on the GPU).</source>
         <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict} ({gpu_layers} van de {layers} lagen op de GPU).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="122"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="129"/>
         <source>{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: {verdict} ({gpu_layers} of {layers} layers on the GPU), about {tokens_per_s:g} tokens/s.</source>
         <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict} ({gpu_layers} van de {layers} lagen op de GPU), ongeveer {tokens_per_s:g} tokens/s.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="149"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="165"/>
         <source>{quant} is a strong compression; answers lose some quality.</source>
         <translation>{quant} is een sterke kwantisatie; antwoorden verliezen wat kwaliteit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="153"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="168"/>
         <source>Licence {licence}: {terms}.</source>
         <translation>Licentie {licence}: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="157"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="170"/>
         <source>Licence {licence}: {terms}; accept the licence on Hugging Face before downloading.</source>
         <translation>Licentie {licence}: {terms}; accepteer de licentie op Hugging Face voordat u downloadt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="161"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="175"/>
         <source>Fully open: training data, code and metrics are public.</source>
         <translation>Volledig open: trainingsdata, code en metingen zijn openbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="165"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="178"/>
         <source>Lists {language} among its languages.</source>
         <translation>Noemt {language} bij zijn talen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="169"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="180"/>
         <source>Limited to {context} tokens of context (trained length), less than the {wanted} assumed for this use.</source>
         <translation>Beperkt tot {context} tokens context (getrainde lengte), minder dan de {wanted} die voor deze toepassing is aangenomen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="174"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="187"/>
         <source>For about {price:g} USD, {option} runs {model} at {quant} ({verdict}).</source>
         <translation>Voor ongeveer {price:g} USD draait {option} het model {model} bij {quant} ({verdict}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="178"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="191"/>
         <source>For about {price:g} USD, {option} runs {model} at {quant} ({verdict}, about {tokens_per_s:g} tokens/s).</source>
         <translation>Voor ongeveer {price:g} USD draait {option} het model {model} bij {quant} ({verdict}, ongeveer {tokens_per_s:g} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="183"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="198"/>
         <source>Memory is estimated at {context} tokens of context with an f16 KV cache.</source>
         <translation>Het geheugen is geschat bij {context} tokens context met een f16-KV-cache.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="187"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="202"/>
         <source>Speed is estimated from memory bandwidth (generation is memory-bound); it is calibrated by real runs on this machine.</source>
         <translation>De snelheid is geschat uit de geheugenbandbreedte (genereren wordt begrensd door het geheugen); echte runs op deze computer kalibreren de schatting.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="192"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="208"/>
         <source>RAM was given, not measured: part of it is kept for the operating system.</source>
         <translation>Het RAM is opgegeven, niet gemeten: een deel ervan blijft voor het besturingssysteem.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="196"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="211"/>
         <source>Not detected: {details}.</source>
         <translation>Niet gedetecteerd: {details}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="200"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="212"/>
         <source>Given by you instead of detected: {fields}.</source>
         <translation>Door u opgegeven in plaats van gedetecteerd: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="128"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="137"/>
         <source>{quant} fits wholly on the GPU: about {tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict}).</source>
         <translation>{quant} past volledig op de GPU: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="133"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="144"/>
         <source>{quant} rather than {other_quant}: about {tokens_per_s:g} tokens/s instead of {other_tps:g}, for a small loss in quality.</source>
         <translation>{quant} in plaats van {other_quant}: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g}, voor een klein kwaliteitsverlies.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="138"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="151"/>
         <source>{quant} is below {floor}, used because no {floor} or larger file fits here at a usable speed.</source>
         <translation>{quant} ligt onder {floor}, omdat hier geen bestand van {floor} of groter met een bruikbare snelheid past.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="143"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="158"/>
         <source>{quant} runs wholly on the GPU, which no {floor} or larger file does: about {tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict}).</source>
         <translation>{quant} draait volledig op de GPU, wat geen bestand van {floor} of groter doet: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="204"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="214"/>
         <source>Planning another machine: only the figures you gave are used, nothing of this one.</source>
         <translation>Planning voor een andere computer: alleen de door u opgegeven waarden worden gebruikt, niets van deze computer.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="208"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="219"/>
         <source>Detected on this machine: {fields}.</source>
         <translation>Gedetecteerd op deze computer: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="212"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="220"/>
         <source>GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source}).</source>
         <translation>Geheugenbandbreedte van {gpu}: {gbs:g} GB/s, gepubliceerd ({source}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="216"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="224"/>
         <source>No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; give --gpu-name or --gpu-bandwidth-gbs.</source>
         <translation>Voor {gpu} is geen gepubliceerde geheugenbandbreedte bekend: de snelheid gaat uit van {gbs:g} GB/s; geef --gpu-name of --gpu-bandwidth-gbs op.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="221"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="231"/>
         <source>{count} GPUs share each model: whole layers split by free memory, as llama.cpp does; each card keeps its own context, compute buffer and margin.</source>
         <translation>{count} GPU&apos;s delen elk model: hele lagen verdeeld naar vrij geheugen, zoals llama.cpp doet; elke kaart houdt een eigen context, rekenbuffer en marge.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="226"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="237"/>
         <source>A laptop: upgrades leave out desktop graphics cards and memory kits.</source>
         <translation>Een laptop: bij de upgrades vallen grafische kaarten en geheugenmodules voor desktops weg.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="234"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="25"/>
         <source>fits on the GPU</source>
         <translation>past op de GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="235"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="26"/>
         <source>split between GPU and CPU</source>
         <translation>verdeeld over GPU en CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="236"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="27"/>
         <source>runs on the CPU only</source>
         <translation>draait alleen op de CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="237"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="28"/>
         <source>does not fit</source>
         <translation>past niet</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="240"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="31"/>
         <source>commercial use allowed</source>
         <translation>commercieel gebruik toegestaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="241"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="32"/>
         <source>commercial use with restrictions</source>
         <translation>commercieel gebruik met beperkingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="242"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="33"/>
         <source>no commercial use</source>
         <translation>geen commercieel gebruik</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="245"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="36"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="246"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="37"/>
         <source>restricted</source>
         <translation>beperkt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="247"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="38"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="250"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="41"/>
         <source>commercial use</source>
         <translation>commercieel gebruik</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="251"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="42"/>
         <source>unrestricted use</source>
         <translation>onbeperkt gebruik</translation>
     </message>

@@ -14,127 +14,229 @@ from collections.abc import Iterable, Mapping
 from pydantic import BaseModel
 
 from wizard_app.core.languages import LANGUAGE_NAMES as ISO_LANGUAGE_NAMES
+from wizard_app.core.translatable import QT_TRANSLATE_NOOP
 
 Param = str | int | float
 
+# code -> English template; the UI translates them under the context "Reason"
+# (core/translatable.py).
 TEMPLATES: dict[str, str] = {
     # --- left out ---
-    "exclude.no_gguf": "No GGUF file to run: {why}",
-    "exclude.no_gguf.alternative": "No GGUF file to run: {why} Run {alternative} instead.",
+    "exclude.no_gguf": QT_TRANSLATE_NOOP("Reason", "No GGUF file to run: {why}"),
+    "exclude.no_gguf.alternative": QT_TRANSLATE_NOOP(
+        "Reason", "No GGUF file to run: {why} Run {alternative} instead."
+    ),
     "exclude.licence.commercial": (
-        "Licence {licence} does not allow commercial use (commercial use: {commercial})."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Licence {licence} does not allow commercial use (commercial use: {commercial}).",
+        )
     ),
     "exclude.licence.unrestricted": (
-        "Licence {licence} does not allow unrestricted use (commercial use: {commercial})."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Licence {licence} does not allow unrestricted use (commercial use: {commercial}).",
+        )
     ),
     "exclude.licence": (
-        "Licence {licence} does not allow {required} (commercial use: {commercial})."
+        QT_TRANSLATE_NOOP(
+            "Reason", "Licence {licence} does not allow {required} (commercial use: {commercial})."
+        )
     ),
-    "exclude.not_fully_open": "Not fully open: {closed} not public.",
-    "exclude.weights_closed": "Weights are not openly available.",
-    "exclude.language": "Does not list {language} among its languages ({languages}).",
-    "exclude.context": "Trained for {trained} tokens of context; you asked for {context}.",
+    "exclude.not_fully_open": QT_TRANSLATE_NOOP("Reason", "Not fully open: {closed} not public."),
+    "exclude.weights_closed": QT_TRANSLATE_NOOP("Reason", "Weights are not openly available."),
+    "exclude.language": QT_TRANSLATE_NOOP(
+        "Reason", "Does not list {language} among its languages ({languages})."
+    ),
+    "exclude.context": QT_TRANSLATE_NOOP(
+        "Reason", "Trained for {trained} tokens of context; you asked for {context}."
+    ),
     "exclude.too_slow": (
-        "Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the "
-        "{min_speed:g} tokens/s a {priority} choice needs."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the "
+            "{min_speed:g} tokens/s a {priority} choice needs.",
+        )
     ),
     "exclude.too_slow.quality_hint": (
-        "Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the "
-        "{min_speed:g} tokens/s a {priority} choice needs. "
-        "Choose the quality priority to include it."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Too slow here: about {tokens_per_s:.1f} tokens/s at {quant}, below the "
+            "{min_speed:g} tokens/s a {priority} choice needs. "
+            "Choose the quality priority to include it.",
+        )
     ),
     "exclude.too_big": (
-        "Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} "
-        "tokens of context; {ram_gib:.1f} GiB of RAM usable."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} "
+            "tokens of context; {ram_gib:.1f} GiB of RAM usable.",
+        )
     ),
     "exclude.too_big.gpu": (
-        "Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} "
-        "tokens of context; {ram_gib:.1f} GiB of RAM and {gpu_gib:.1f} GiB of GPU memory usable."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Too big for this machine: even {quant} needs about {need_gib:.1f} GiB at {context} "
+            "tokens of context; {ram_gib:.1f} GiB of RAM and {gpu_gib:.1f} GiB of GPU memory "
+            "usable.",
+        )
     ),
-    "exclude.disk": "Not enough disk space: {files}; {limit_gb:.1f} GB available for models.",
+    "exclude.disk": QT_TRANSLATE_NOOP(
+        "Reason", "Not enough disk space: {files}; {limit_gb:.1f} GB available for models."
+    ),
     # --- picked ---
-    "pick.evidence.direct": "Published results for {use_case}: {scores}.",
+    "pick.evidence.direct": QT_TRANSLATE_NOOP(
+        "Reason", "Published results for {use_case}: {scores}."
+    ),
     "pick.evidence.related": (
-        "No published score for {use_case}; judged from related results: {scores}."
+        QT_TRANSLATE_NOOP(
+            "Reason", "No published score for {use_case}; judged from related results: {scores}."
+        )
     ),
     "pick.evidence.size_prior": (
-        "No published score for {use_case} in the catalog: quality is judged from its "
-        "size ({size_b:g}B), below models with good results."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "No published score for {use_case} in the catalog: quality is judged from its "
+            "size ({size_b:g}B), below models with good results.",
+        )
     ),
-    "pick.strength": "Made for {use_case}.",
-    "pick.base_model": "A base model, not tuned to follow instructions.",
+    "pick.strength": QT_TRANSLATE_NOOP("Reason", "Made for {use_case}."),
+    "pick.base_model": QT_TRANSLATE_NOOP(
+        "Reason", "A base model, not tuned to follow instructions."
+    ),
     "pick.fit": (
-        "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
-        "{verdict}."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
+            "{verdict}.",
+        )
     ),
     "pick.fit.speed": (
-        "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
-        "{verdict}, about {tokens_per_s:g} tokens/s."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
+            "{verdict}, about {tokens_per_s:g} tokens/s.",
+        )
     ),
     "pick.fit.split": (
-        "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
-        "{verdict} ({gpu_layers} of {layers} layers on the GPU)."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
+            "{verdict} ({gpu_layers} of {layers} layers on the GPU).",
+        )
     ),
     "pick.fit.split.speed": (
-        "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
-        "{verdict} ({gpu_layers} of {layers} layers on the GPU), about {tokens_per_s:g} tokens/s."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} ({file_gb:.1f} GB file) needs about {memory_gib:.1f} GiB at {context} tokens: "
+            "{verdict} ({gpu_layers} of {layers} layers on the GPU), about {tokens_per_s:g} "
+            "tokens/s.",
+        )
     ),
     "pick.quant_tradeoff.gpu": (
-        "{quant} fits wholly on the GPU: about {tokens_per_s:g} tokens/s instead of "
-        "{other_tps:g} for {other_quant} ({other_verdict})."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} fits wholly on the GPU: about {tokens_per_s:g} tokens/s instead of "
+            "{other_tps:g} for {other_quant} ({other_verdict}).",
+        )
     ),
     "pick.quant_tradeoff": (
-        "{quant} rather than {other_quant}: about {tokens_per_s:g} tokens/s instead of "
-        "{other_tps:g}, for a small loss in quality."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} rather than {other_quant}: about {tokens_per_s:g} tokens/s instead of "
+            "{other_tps:g}, for a small loss in quality.",
+        )
     ),
     "pick.below_floor": (
-        "{quant} is below {floor}, used because no {floor} or larger file fits here at a "
-        "usable speed."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} is below {floor}, used because no {floor} or larger file fits here at a "
+            "usable speed.",
+        )
     ),
     "pick.below_floor.gpu": (
-        "{quant} runs wholly on the GPU, which no {floor} or larger file does: about "
-        "{tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict})."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} runs wholly on the GPU, which no {floor} or larger file does: about "
+            "{tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} "
+            "({other_verdict}).",
+        )
     ),
-    "pick.low_quant": "{quant} is a strong compression; answers lose some quality.",
-    "pick.licence": "Licence {licence}: {terms}.",
+    "pick.low_quant": QT_TRANSLATE_NOOP(
+        "Reason", "{quant} is a strong compression; answers lose some quality."
+    ),
+    "pick.licence": QT_TRANSLATE_NOOP("Reason", "Licence {licence}: {terms}."),
     "pick.licence.gated": (
-        "Licence {licence}: {terms}; accept the licence on Hugging Face before downloading."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Licence {licence}: {terms}; accept the licence on Hugging Face before downloading.",
+        )
     ),
-    "pick.fully_open": "Fully open: training data, code and metrics are public.",
-    "pick.language": "Lists {language} among its languages.",
+    "pick.fully_open": QT_TRANSLATE_NOOP(
+        "Reason", "Fully open: training data, code and metrics are public."
+    ),
+    "pick.language": QT_TRANSLATE_NOOP("Reason", "Lists {language} among its languages."),
     "pick.limited_context": (
-        "Limited to {context} tokens of context (trained length), "
-        "less than the {wanted} assumed for this use."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Limited to {context} tokens of context (trained length), "
+            "less than the {wanted} assumed for this use.",
+        )
     ),
     # --- upgrades ---
-    "upgrade": "For about {price:g} USD, {option} runs {model} at {quant} ({verdict}).",
+    "upgrade": QT_TRANSLATE_NOOP(
+        "Reason", "For about {price:g} USD, {option} runs {model} at {quant} ({verdict})."
+    ),
     "upgrade.speed": (
-        "For about {price:g} USD, {option} runs {model} at {quant} "
-        "({verdict}, about {tokens_per_s:g} tokens/s)."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "For about {price:g} USD, {option} runs {model} at {quant} "
+            "({verdict}, about {tokens_per_s:g} tokens/s).",
+        )
     ),
     # --- assumptions ---
-    "assume.memory": "Memory is estimated at {context} tokens of context with an f16 KV cache.",
+    "assume.memory": QT_TRANSLATE_NOOP(
+        "Reason", "Memory is estimated at {context} tokens of context with an f16 KV cache."
+    ),
     "assume.speed": (
-        "Speed is estimated from memory bandwidth (generation is memory-bound); "
-        "it is calibrated by real runs on this machine."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Speed is estimated from memory bandwidth (generation is memory-bound); "
+            "it is calibrated by real runs on this machine.",
+        )
     ),
-    "assume.ram_given": "RAM was given, not measured: part of it is kept for the operating system.",
-    "assume.not_detected": "Not detected: {details}.",
-    "assume.overridden": "Given by you instead of detected: {fields}.",
+    "assume.ram_given": QT_TRANSLATE_NOOP(
+        "Reason", "RAM was given, not measured: part of it is kept for the operating system."
+    ),
+    "assume.not_detected": QT_TRANSLATE_NOOP("Reason", "Not detected: {details}."),
+    "assume.overridden": QT_TRANSLATE_NOOP("Reason", "Given by you instead of detected: {fields}."),
     "assume.planned": (
-        "Planning another machine: only the figures you gave are used, nothing of this one."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Planning another machine: only the figures you gave are used, nothing of this one.",
+        )
     ),
-    "assume.detected": "Detected on this machine: {fields}.",
-    "assume.gpu_bandwidth": "GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source}).",
+    "assume.detected": QT_TRANSLATE_NOOP("Reason", "Detected on this machine: {fields}."),
+    "assume.gpu_bandwidth": QT_TRANSLATE_NOOP(
+        "Reason", "GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source})."
+    ),
     "assume.gpu_bandwidth_unknown": (
-        "No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; give "
-        "--gpu-name or --gpu-bandwidth-gbs."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; give "
+            "--gpu-name or --gpu-bandwidth-gbs.",
+        )
     ),
     "assume.gpu_split": (
-        "{count} GPUs share each model: whole layers split by free memory, as llama.cpp "
-        "does; each card keeps its own context, compute buffer and margin."
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{count} GPUs share each model: whole layers split by free memory, as llama.cpp "
+            "does; each card keeps its own context, compute buffer and margin.",
+        )
     ),
-    "assume.laptop": "A laptop: upgrades leave out desktop graphics cards and memory kits.",
+    "assume.laptop": QT_TRANSLATE_NOOP(
+        "Reason", "A laptop: upgrades leave out desktop graphics cards and memory kits."
+    ),
 }
 
 # Parameters whose values are codes; their English words come from ``english_words``.

@@ -1,0 +1,18 @@
+"""A marker for Qt's lupdate, so the UI translates the core's English without a copy of it.
+
+The English of every coded message is written once, in the core (``errors.TEMPLATES``,
+``recommend.reasons.TEMPLATES``). lupdate reads those files too and finds the strings by
+this call's name; the UI looks each one up with ``QCoreApplication.translate`` under the
+same context. The core itself never imports Qt: this returns the text unchanged.
+"""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """``text`` unchanged; ``context`` is the translation context the UI uses for it."""
+    return text
+
+
+# The files lupdate reads besides wizard_app/ui (paths from the package root).
+TRANSLATED_CORE_FILES = ("core/errors.py", "core/recommend/reasons.py")
