@@ -288,3 +288,40 @@ def test_bad_urls_are_refused(tmp_path: Path, url: str) -> None:
     with pytest.raises(RemoteError) as err:
         EndpointStore(tmp_path / "e.json").add(Endpoint("x", url))
     assert err.value.code == "remote.bad_url"
+
+
+def test_a_server_stops_when_the_app_dies_without_stopping_it(
+    tiny_chat: Path, tmp_path: Path
+) -> None:
+    """The app killed or crashed: its (not kept) server notices and exits by itself."""
+    import subprocess
+    import sys
+
+    from wizard_app.core.runtime.launch import worker_env
+
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from wizard_app.core.serve.server import LocalServer, ServeSettings\n"
+        f"s = LocalServer(ServeSettings(Path({str(tiny_chat)!r}), 'x', n_ctx=512, n_threads=1),"
+        f" Path({str(tmp_path)!r}))\n"
+        "s.start(timeout_s=120)\n"
+        "print(s.pid, s.port, flush=True)\n"
+        "os._exit(0)\n"  # no stop(): as if the app were killed
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=worker_env(), capture_output=True, text=True,
+        timeout=180, check=True,
+    ).stdout  # fmt: skip
+    pid, port = (int(x) for x in out.split())
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("the server outlived the app")
+    assert "the app is gone" in (tmp_path / f"serve-{port}.log").read_text()

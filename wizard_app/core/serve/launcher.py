@@ -31,7 +31,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--n-threads", type=int, default=0, help="0: physical cores")
     p.add_argument("--extra-buffers", choices=["auto", "on", "off"], default="auto")
     p.add_argument("--safety", default="", help="the runtime safety file (cpu_policy)")
+    p.add_argument("--parent", type=int, default=0, help="exit when this process (the app) is gone")
     return p
+
+
+def _watch_parent(pid: int) -> None:
+    """Stop with the app even when it dies without stopping us (killed, crashed)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == pid:
+            time.sleep(1.0)
+        print("the app is gone; stopping", file=sys.stderr, flush=True)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def extra_buffers_choice(choice: str, system_info: str, version: str, safety: str) -> bool:
@@ -60,6 +75,8 @@ def _set_extra_buffers(lowlevel: Any, enabled: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.parent:
+        _watch_parent(args.parent)
     import llama_cpp
     import uvicorn
     from llama_cpp.server.app import create_app

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import secrets
 import socket
 import subprocess
@@ -83,6 +84,8 @@ def launcher_command(settings: ServeSettings, port: int, safety: Path | None) ->
         "--n-threads", str(settings.n_threads),
         "--extra-buffers", settings.extra_buffers,
         "--safety", str(safety or ""),
+        # a server that is not kept running stops with this process, however it ends
+        "--parent", "0" if settings.keep_running else str(os.getpid()),
     ]  # fmt: skip
 
 
