@@ -8,7 +8,11 @@ import pytest
 
 from tests.hub_server import write_test_gguf
 from wizard_app.core.catalog.schema import Artifact
-from wizard_app.core.download.request import file_request, requests_for_artifact
+from wizard_app.core.download.request import (
+    file_request,
+    requests_for_artifact,
+    requests_for_files,
+)
 from wizard_app.core.errors import InputError
 from wizard_app.core.library.installed import Library
 from wizard_app.core.storage.database import Database
@@ -40,6 +44,19 @@ def test_a_split_artifact_is_one_request_a_part_without_a_catalog_checksum() -> 
     reqs = requests_for_artifact(art, endpoint="e", catalog_id="x-7b")
     assert [r.filename for r in reqs] == parts
     assert {(r.revision, r.expected_sha256, r.size_bytes) for r in reqs} == {("main", None, None)}
+
+
+def test_the_desktop_choice_and_the_cli_get_the_same_requests() -> None:
+    art = Artifact.model_validate(
+        {"repo": "acme/Example-GGUF", "file": "x.Q4_K_M.gguf", "quant": "Q4_K_M",
+         "size_bytes": 1234, "sha256": SHA, "revision": COMMIT, "source": SOURCE}
+    )  # fmt: skip
+    from_cli = requests_for_artifact(art, endpoint="e", catalog_id="x-7b")
+    from_gui = requests_for_files(
+        art.repo, art.files, endpoint="e", catalog_id="x-7b", quant=art.quant,
+        revision=art.revision, sha256=art.sha256, size_bytes=art.size_bytes,
+    )  # fmt: skip
+    assert from_gui == from_cli
 
 
 def test_a_hub_file_request_checks_the_repo_id() -> None:

@@ -124,19 +124,20 @@ class Downloads(QObject):
 
     # ---- actions -----------------------------------------------------------------------
     def enqueue(self, choice: Choice) -> list[int]:
-        from wizard_app.core.download.request import file_request, requests_for_artifact
+        from wizard_app.core.download.request import requests_for_files
 
         manager = self.manager()
-        catalog = self.services.catalog
-        variant = catalog.get(choice.id).variant if catalog is not None else None
-        artifact = variant.artifact(choice.quant) if variant is not None else None
-        if artifact is not None:
-            requests = requests_for_artifact(artifact, endpoint=self.endpoint, catalog_id=choice.id)
-        else:
-            requests = [
-                file_request(choice.repo, name, endpoint=self.endpoint, revision=choice.revision)
-                for name in choice.files
-            ]
+        # the choice carries its catalog artifact's repo, files, sha256 and pinned revision
+        requests = requests_for_files(
+            choice.repo,
+            choice.files,
+            endpoint=self.endpoint,
+            catalog_id=choice.id,
+            quant=choice.quant,
+            revision=choice.revision,
+            sha256=choice.sha256,
+            size_bytes=choice.size_bytes,
+        )
         ids = [manager.enqueue(req) for req in requests]
         self._on_posted()
         return ids

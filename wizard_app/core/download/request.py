@@ -1,14 +1,16 @@
 """What to download: ``DownloadRequest``, and the one way to build it for a catalog model.
 
-The desktop app and the CLI both call ``requests_for_artifact``, so a catalog artifact
-becomes the same requests whichever asks: one per file, the catalog's sha256 and exact
-size only for a single-file artifact (the catalog gives no per-part checksum for a
-split model; each part is checked against the Hub's own LFS sha256 instead).
+The desktop app and the CLI both go through ``requests_for_files`` (the CLI by way of
+``requests_for_artifact``), so a model becomes the same requests whichever asks: one
+per file, the expected sha256 and size only for a single file (the catalog gives no
+per-part checksum for a split model; each part is checked against the Hub's own LFS
+sha256 instead).
 ``file_request`` is the same for any Hub file (``--repo/--file``, a Hub search result).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,19 +41,45 @@ def requests_for_artifact(
 
     ``revision`` overrides the artifact's pinned one (default: the pin, else main).
     """
-    single = artifact.file is not None
+    return requests_for_files(
+        artifact.repo,
+        artifact.files,
+        endpoint=endpoint,
+        catalog_id=catalog_id,
+        quant=artifact.quant,
+        revision=revision or artifact.revision,
+        sha256=artifact.sha256,
+        size_bytes=artifact.size_bytes,
+    )
+
+
+def requests_for_files(
+    repo: str,
+    files: Sequence[str],
+    *,
+    endpoint: str,
+    catalog_id: str | None = None,
+    quant: str | None = None,
+    revision: str | None = None,
+    sha256: str | None = None,
+    size_bytes: int | None = None,
+) -> list[DownloadRequest]:
+    """The requests for a model's ``files`` (one, or a split model's parts in order):
+    ``sha256`` and ``size_bytes`` are the single file's and are not given to the parts
+    of a split model. The desktop app's chosen model (``Choice``) comes this way."""
+    single = len(files) == 1
     return [
         DownloadRequest(
-            repo=artifact.repo,
+            repo=repo,
             filename=name,
             endpoint=endpoint,
-            revision=revision or artifact.revision or "main",
+            revision=revision or "main",
             catalog_id=catalog_id,
-            quant=artifact.quant,
-            expected_sha256=artifact.sha256 if single else None,
-            size_bytes=artifact.size_bytes if single else None,
+            quant=quant,
+            expected_sha256=sha256 if single else None,
+            size_bytes=size_bytes if single else None,
         )
-        for name in artifact.files
+        for name in files
     ]
 
 
