@@ -316,3 +316,28 @@ def test_the_frozen_app_entry_point_starts_a_worker(tiny_llama: Path) -> None:
     with RuntimeClient(command=[sys.executable, "-c", entry, "--runtime-worker"]) as client:
         load(client, tiny_llama)
         assert len(generate(client, max_tokens=2, ignore_eos=True)[0]) == 2
+
+
+def test_a_worker_that_dies_before_its_hello_fails_the_start_once() -> None:
+    """Connects, then exits before Hello: the start fails with one clear error; the client
+    does not answer that death by starting another (which would die the same way, again
+    and again), and does not claim a fresh process is ready."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from wizard_app.core.runtime.worker.channel import connect
+        control, events, _level = connect(sys.stdin, sys.stdout)
+        print("dying before hello", flush=True)
+        sys.exit(3)
+        """
+    )
+    client = RuntimeClient(command=[sys.executable, "-c", script])
+    t0 = time.monotonic()
+    with pytest.raises(RunError) as failed:
+        client.start()
+    assert not isinstance(failed.value, WorkerDied)
+    assert failed.value.message.startswith("The model process did not start.")
+    assert "fresh model process is ready" not in str(failed.value)
+    assert client.deaths == 1
+    assert time.monotonic() - t0 < 30
+    client.stop()

@@ -173,6 +173,7 @@ class RuntimeClient:
         self.model: p.ModelInfo | None = None
         self.loaded_with: p.Load | None = None  # the request that loaded ``model``
         self.deaths = 0
+        self._starting = False  # a death while starting is not answered with another start
 
     # --- process ------------------------------------------------------------------------
     @property
@@ -186,6 +187,20 @@ class RuntimeClient:
         """Start the worker if it is not running; return its Hello."""
         if self.is_alive() and self.hello is not None:
             return self.hello
+        self._starting = True
+        try:
+            return self._start()
+        except WorkerDied as died:  # it died before saying hello: no fresh one is ready
+            raise RunError(
+                f"The model process did not start. {died.message}",
+                "Reinstall the app; the log file has details.",
+                "worker_died",
+                died.details,
+            ) from None
+        finally:
+            self._starting = False
+
+    def _start(self) -> p.Hello:
         self._cleanup()
         authkey = os.urandom(32)
         level = self._log_level if self._log_level is not None else logging.getLogger().level
@@ -358,7 +373,7 @@ class RuntimeClient:
         """Count the loss, make sure the old process is gone, start a fresh one."""
         self.deaths += 1
         self._kill()
-        if self._restart_on_death:
+        if self._restart_on_death and not self._starting:
             try:
                 self.start()
             except RunError as exc:
