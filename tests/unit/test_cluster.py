@@ -148,7 +148,7 @@ def test_cluster_plan_cli(
 ) -> None:
     code, out, _ = cli(
         capsys, tmp_path, "cluster-plan", str(tiny_llama), "--host", "8@10.0.0.1/300",
-        "--host", "2x8@10.0.0.2/300", "--ctx", "2048", "--api-key", "secret", "--json",
+        "--host", "2x8@10.0.0.2/300", "--ctx", "512", "--api-key", "secret", "--json",
     )  # fmt: skip
     assert code == 0
     data = json.loads(out)

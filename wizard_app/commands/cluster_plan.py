@@ -55,7 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "main host (repeat for each machine)",
     )
     p.add_argument(
-        "--ctx", type=_positive, default=None, metavar="N", help="default 8192, or the use case's"
+        "--ctx",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="default 8192 (or the model's trained context, if less), or the use case's",
     )
     p.add_argument("--port", type=_positive, default=8080, metavar="N", help="llama-server's")
     p.add_argument(
@@ -122,7 +126,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         shape, label, model_file, download = _model(args.model, ctx, hosts[0].address)
         plan = plan_cluster(
-            label, shape, hosts, args.ctx or 8192, link_gbps=args.link_gbps, rtt_ms=args.rtt_ms
+            label,
+            shape,
+            hosts,
+            args.ctx or min(8192, shape.trained_context),
+            link_gbps=args.link_gbps,
+            rtt_ms=args.rtt_ms,
         )
     key = new_api_key() if args.api_key == "auto" else args.api_key
     steps = cluster_commands(
