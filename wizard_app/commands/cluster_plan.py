@@ -16,17 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
+from wizard_app.commands._models import positive_int
 from wizard_app.core.errors import InputError
 
 ORDER = 64
 GiB = 1024**3
-
-
-def _positive(text: str) -> int:
-    value = int(text) if text.isdigit() else 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
-    return value
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,12 +50,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--ctx",
-        type=_positive,
+        type=positive_int,
         default=None,
         metavar="N",
         help="default 8192 (or the model's trained context, if less), or the use case's",
     )
-    p.add_argument("--port", type=_positive, default=8080, metavar="N", help="llama-server's")
+    p.add_argument("--port", type=positive_int, default=8080, metavar="N", help="llama-server's")
     p.add_argument(
         "--api-key", default="auto", metavar="KEY", help="llama-server's key (default: made up)"
     )
@@ -79,7 +73,7 @@ def _model(spec: str, ctx: CliContext, main: str) -> tuple[Any, str, str, str | 
 
     path = Path(spec).expanduser()
     if path.is_file() or spec.lower().endswith(".gguf") or spec.isdigit():
-        from wizard_app.commands.run import resolve_model
+        from wizard_app.commands._models import resolve_model
         from wizard_app.core.gguf.reader import shape_from_gguf
 
         found, _id, _name = resolve_model(spec, ctx)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard_app.commands._common import CliContext, add_json_flag
-from wizard_app.commands.run import _positive
+from wizard_app.commands._models import positive_int
 from wizard_app.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -62,11 +62,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="F",
         help="prompts in a file: one per line, or separated by '---' lines, or JSON/YAML",
     )
-    p.add_argument("--max-tokens", type=_positive, default=256, metavar="N")
+    p.add_argument("--max-tokens", type=positive_int, default=256, metavar="N")
     p.add_argument("--seed", type=int, default=None, metavar="N", help="default 42")
     p.add_argument("--temperature", type=float, default=0.8, metavar="F")
-    p.add_argument("--ctx", type=_positive, default=None, metavar="N", help="context length")
-    p.add_argument("--threads", type=_positive, default=None, metavar="N")
+    p.add_argument("--ctx", type=positive_int, default=None, metavar="N", help="context length")
+    p.add_argument("--threads", type=positive_int, default=None, metavar="N")
     p.add_argument("--use-case", default=None, metavar="NAME", help="what the comparison is for")
     p.add_argument("--blind", action="store_true", help="hide the model names in the output")
     p.add_argument("--save-set", metavar="NAME", help="also save the prompts as a prompt set")
@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 # --- choosing models and prompts ------------------------------------------------------
 def resolve_models(specs: list[str], ctx: CliContext) -> list[ModelChoice]:
-    from wizard_app.commands.run import installed_model
+    from wizard_app.commands._models import installed_model
     from wizard_app.core.compare.spec import ModelChoice
     from wizard_app.core.library.installed import Library
 
@@ -134,7 +134,7 @@ def resolve_models(specs: list[str], ctx: CliContext) -> list[ModelChoice]:
 
 def _remote_choice(spec: str, ctx: CliContext) -> ModelChoice:
     """``@NAME/MODEL``: a model on the endpoint NAME (``model-wizard endpoints``)."""
-    from wizard_app.commands.endpoints import store
+    from wizard_app.commands._models import endpoint_store as store
     from wizard_app.core.compare.spec import ModelChoice
 
     name, _, model = spec[1:].partition("/")
@@ -247,7 +247,7 @@ class _Remotes:
         self._clients: dict[str, Any] = {}
 
     def client(self, name: str) -> Any:
-        from wizard_app.commands.endpoints import store
+        from wizard_app.commands._models import endpoint_store as store
         from wizard_app.core.remote.client import RemoteClient
 
         if name not in self._clients:
@@ -380,56 +380,3 @@ def export_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # --- history --------------------------------------------------------------------------
-def list_comparisons(args: argparse.Namespace, ctx: CliContext, heading: bool = False) -> int:
-    """The comparisons for ``model-wizard history``, newest first, filtered."""
-    from datetime import datetime, timezone
-
-    from wizard_app.commands._common import print_json
-    from wizard_app.core.compare.summary import labels, summarize
-    from wizard_app.core.storage.compare_tables import ComparisonRepository
-
-    since = None
-    if getattr(args, "since", None):
-        try:
-            since = datetime.fromisoformat(args.since).replace(tzinfo=timezone.utc)
-        except ValueError:
-            raise InputError(
-                f"--since {args.since!r} is not a date.", "Give it as YYYY-MM-DD."
-            ) from None
-    records = ComparisonRepository(ctx.db).list(
-        model=getattr(args, "model", None),
-        use_case=getattr(args, "use_case", None),
-        since=since,
-        limit=args.limit,
-    )
-    if args.json:
-        print_json(
-            [
-                {
-                    "id": r.id,
-                    "created_at": r.created_at.isoformat(),
-                    "name": r.name if not r.names_hidden else f"Comparison {r.id}",
-                    "use_case": r.use_case,
-                    "blind": r.blind,
-                    "models": labels(r),
-                    "prompts": len(r.prompts),
-                    "answers": len(r.finished_cells()),
-                    "cells": r.total,
-                    "failed": sum(1 for c in r.cells.values() if not c.done),
-                    "mean_ratings": [s.mean_rating for s in summarize(r)],
-                }
-                for r in records
-            ]
-        )
-        return 0
-    if heading:
-        print("\nComparisons:" if records else "\nNo comparisons yet. Run 'model-wizard compare'.")
-    elif not records:
-        print("No comparisons match. Run 'model-wizard compare', or loosen the filters.")
-    for r in records:
-        state = f"{len(r.finished_cells())}/{r.total} answers"
-        print(
-            f"{r.id:>4}  {r.created_at:%Y-%m-%d %H:%M}  {(r.use_case or '-'):<12} "
-            f"{state:<14} {' vs '.join(labels(r))}"
-        )
-    return 0

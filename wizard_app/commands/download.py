@@ -159,8 +159,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _peek(client: Any, target: DownloadRequest, args: argparse.Namespace, ctx: CliContext) -> int:
+    from wizard_app.commands._fit_text import fit_text as format_text
     from wizard_app.commands._machine import hardware_from_args
-    from wizard_app.commands.fit import format_text
     from wizard_app.core.fit import estimate
     from wizard_app.core.gguf.header import shape_of
     from wizard_app.core.gguf.remote import peek_remote

@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
+from wizard_app.commands._models import endpoint_store as store
 from wizard_app.core.errors import InputError
 
 ORDER = 63
@@ -38,12 +39,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="with 'check'")
     add_json_flag(p)
     p.set_defaults(handler=run)
-
-
-def store(ctx: CliContext) -> Any:
-    from wizard_app.core.remote.endpoints import EndpointStore
-
-    return EndpointStore.in_config(ctx.paths.config)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:

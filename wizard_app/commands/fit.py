@@ -6,17 +6,16 @@ import argparse
 from pathlib import Path
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
+from wizard_app.commands._fit_text import fit_text
 from wizard_app.commands._hardware_args import add_hardware_override_args
 from wizard_app.commands._machine import hardware_from_args
 from wizard_app.core.errors import InputError
 from wizard_app.core.fit import (
     CACHE_TYPE_BYTES,
-    FitEstimate,
     ModelShape,
     estimate,
     shape_from_variant,
 )
-from wizard_app.core.hardware.profile import GB, GiB
 
 ORDER = 20
 
@@ -81,41 +80,5 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print_json({"model": label, "shape_source": shape.source, **est.model_dump(mode="json")})
     else:
-        print(format_text(label, est))
+        print(fit_text(label, est))
     return 0
-
-
-def format_text(label: str, e: FitEstimate) -> str:
-    def gib(n: int) -> str:
-        return f"{n / GiB:6.2f} GiB"
-
-    speed = f"about {e.tokens_per_s:g} tokens/s" if e.tokens_per_s else "no estimate"
-    pps = e.prompt_tokens_per_s
-    prompt = f"about {pps:g} tokens/s (pp512)" if pps else "no estimate"
-    lines = [
-        f"{label} at {e.context} tokens ({e.cache_type} KV cache), from {e.source}:",
-        f"  weights        {gib(e.weights_bytes)}  ({e.weights_bytes / GB:.2f} GB)",
-        f"  KV cache       {gib(e.kv_bytes)}",
-        f"  compute buffer {gib(e.compute_bytes)}",
-        f"  overhead       {gib(e.overhead_bytes)}",
-        f"  total          {gib(e.total_bytes)}",
-        f"  GPU layers     {e.gpu_layers} of {e.layers}"
-        + (
-            f"  (GPU {gib(e.gpu_bytes).strip()} of {gib(e.gpu_budget_bytes).strip()})"
-            if e.gpu_budget_bytes
-            else "  (no usable GPU)"
-        ),
-        f"  RAM budget     {gib(e.ram_budget_bytes)}",
-        f"  verdict        {e.verdict_text}, headroom {e.headroom_bytes / GiB:.1f} GiB",
-        f"  speed          {speed}",
-        f"  prompt speed   {prompt}",
-        f"                 ({e.speed_assumption})",
-    ]
-    lines.extend(f"  note: {n}" for n in e.notes)
-    if e.curve:
-        lines.append("  memory by context:")
-        lines.extend(
-            f"    {p.context:>7} tokens  {gib(p.total_bytes)}  {p.verdict.replace('_', ' ')}"
-            for p in e.curve
-        )
-    return "\n".join(lines)

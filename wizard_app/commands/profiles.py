@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.comparisons or args.model or args.use_case or args.since:
-        from wizard_app.commands.compare import list_comparisons
+        from wizard_app.commands._comparisons import list_comparisons
 
         return list_comparisons(args, ctx)
     rows = history(ctx.db, args.limit)
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 f"{r['id']:>4}  {r['created_at'][:19]}  {r['name']:<30} {', '.join(r['top_picks'])}"
             )
     if not args.json:
-        from wizard_app.commands.compare import list_comparisons
+        from wizard_app.commands._comparisons import list_comparisons
 
         list_comparisons(args, ctx, heading=True)
     return 0

@@ -15,23 +15,16 @@ import io
 import json
 import sys
 from dataclasses import asdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard_app.commands._common import CliContext, add_json_flag
+from wizard_app.commands._models import positive_int, resolve_model
 from wizard_app.core.errors import InputError
 
 if TYPE_CHECKING:
-    from wizard_app.core.library.installed import Library, ModelEntry
+    pass
 
 ORDER = 60
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
-    return value
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,9 +55,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--prompt", required=True, help="what to ask")
     p.add_argument("--system", default=None, help="system prompt")
-    p.add_argument("--max-tokens", type=_positive, default=256, metavar="N")
-    p.add_argument("--ctx", type=_positive, default=None, metavar="N", help="context length")
-    p.add_argument("--threads", type=_positive, default=None, metavar="N")
+    p.add_argument("--max-tokens", type=positive_int, default=256, metavar="N")
+    p.add_argument("--ctx", type=positive_int, default=None, metavar="N", help="context length")
+    p.add_argument("--threads", type=positive_int, default=None, metavar="N")
     p.add_argument(
         "--gpu-layers", default="auto", metavar="N|auto", help="layers on the GPU (default auto)"
     )
@@ -75,50 +68,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_json_flag(p)
     p.set_defaults(handler=run)
-
-
-def installed_model(spec: str, ctx: CliContext, library: Library) -> ModelEntry:
-    """The one installed model that ``spec`` names: a library id, a catalog id (or
-    ``id:quant``), a display name or a file name."""
-    if spec.isdigit():
-        return library.get(int(spec))
-    cid, _, quant = spec.partition(":")
-    found = [
-        e
-        for e in library.entries()
-        if (quant and e.catalog_id == cid and (e.quant or "").upper() == quant.upper())
-        or (not quant and spec in (e.catalog_id, e.display_name, e.filename))
-    ]
-    if not found and cid in ctx.catalog:
-        raise InputError(
-            f"{spec} is in the catalog but not downloaded yet.",
-            f"Run 'model-wizard download {spec}' first, or give a .gguf path.",
-        )
-    if len(found) != 1:
-        what = f"matches {len(found)} installed models" if found else "is not installed"
-        raise InputError(
-            f"'{spec}' is not a .gguf file and {what}.",
-            "Give a .gguf path, a catalog id:quant, or a numeric id from 'model-wizard library'.",
-        )
-    return found[0]
-
-
-def resolve_model(spec: str, ctx: CliContext) -> tuple[Path, int | None, str | None]:
-    """A path, or an installed model's path with its library id and name."""
-    path = Path(spec).expanduser()
-    if path.is_file() or spec.lower().endswith(".gguf"):
-        if not path.is_file():
-            raise InputError(f"No file at {path}.", "Check the path to the .gguf file.")
-        return path, None, None
-    from wizard_app.core.library.installed import Library
-
-    entry = installed_model(spec, ctx, Library(ctx.db, ctx.models_dir))
-    if not entry.present:
-        raise InputError(
-            f"Installed model {entry.id} ({entry.display_name}) is missing from {entry.path}.",
-            "Download it again, or remove it with 'model-wizard library remove'.",
-        )
-    return entry.path, entry.id, entry.display_name
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -258,7 +207,7 @@ def _summary(r: dict[str, Any]) -> str:
 
 def run_remote(args: argparse.Namespace, ctx: CliContext) -> int:
     """The prompt on a server's model: the answer streams, the client's figures follow."""
-    from wizard_app.commands.endpoints import store
+    from wizard_app.commands._models import endpoint_store as store
     from wizard_app.core.remote.client import RemoteClient, RemoteDone
     from wizard_app.core.remote.runtime import chat_request, remote_report, remote_summary
     from wizard_app.core.runtime import protocol as p

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
+from wizard_app.commands._models import positive_int
 from wizard_app.core.errors import InputError
 
 ORDER = 62
@@ -21,13 +22,6 @@ def _port(text: str) -> int:
     value = int(text) if text.isdigit() else -1
     if not 0 < value < 65536:
         raise argparse.ArgumentTypeError(f"{text} is not a port number (1-65535)")
-    return value
-
-
-def _positive(text: str) -> int:
-    value = int(text) if text.isdigit() else 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
     return value
 
 
@@ -46,9 +40,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="KEY",
         help="require this key from clients ('auto' makes one up); default: no key",
     )
-    p.add_argument("--ctx", type=_positive, default=None, metavar="N", help="context length")
+    p.add_argument("--ctx", type=positive_int, default=None, metavar="N", help="context length")
     p.add_argument("--gpu-layers", default="auto", metavar="N|all|auto")
-    p.add_argument("--threads", type=_positive, default=None, metavar="N")
+    p.add_argument("--threads", type=positive_int, default=None, metavar="N")
     p.add_argument(
         "--keep-running",
         action="store_true",
@@ -59,7 +53,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from wizard_app.commands.run import resolve_model
+    from wizard_app.commands._models import resolve_model
     from wizard_app.core.hardware.probe import detect
     from wizard_app.core.runtime.placement import parse_gpu_layers
     from wizard_app.core.serve.plan import plan_serve, supports_offload
