@@ -10,7 +10,6 @@ from wizard_app.commands._machine import hardware_from_args
 from wizard_app.core.catalog.schema import USE_CASES
 from wizard_app.core.fit import VERDICT_TEXT
 from wizard_app.core.hardware.profile import GB, GiB
-from wizard_app.core.recommend import history
 from wizard_app.core.recommend.engine import Recommendation, Recommender, RecommendRequest
 
 ORDER = 10
@@ -55,6 +54,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     hw = hardware_from_args(args, ctx)
     result = Recommender(ctx.catalog).run(hw, request)
     if not args.no_save:
+        from wizard_app.core.recommend import history  # the database: only when saving
+
         name = args.name or f"{request.use_case} ({request.priority})"
         history.save(ctx.db, name, hw, result, ctx.catalog)
     if args.json:
