@@ -116,7 +116,7 @@ class Services(QObject):
         self._runtime: RuntimeClient | None = None
         self._closed = False
         self.downloads = Downloads(self, self)
-        self.serving = Serving(self)  # model servers started from the app
+        self.serving = Serving(paths, self.runner, self)  # model servers started from the app
 
     # ---- start-up ------------------------------------------------------------------------
     def start(self) -> None:

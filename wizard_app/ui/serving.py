@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from wizard_app.ui.tasks import Task
+from wizard_app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from wizard_app.core.cancel import CancelToken
+    from wizard_app.core.paths import AppPaths
     from wizard_app.core.serve.plan import ServePlan
     from wizard_app.core.serve.server import LocalServer
-    from wizard_app.ui.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -23,16 +23,17 @@ log = logging.getLogger(__name__)
 class Serving(QObject):
     changed = Signal()
 
-    def __init__(self, services: Services) -> None:
-        super().__init__(services)
-        self.services = services
+    def __init__(self, paths: AppPaths, runner: TaskRunner, parent: QObject) -> None:
+        super().__init__(parent)
+        self._paths = paths
+        self._runner = runner
         self.servers: list[LocalServer] = []
 
     def start_job(self, plan: ServePlan):  # type: ignore[no-untyped-def]
         """A job for a Task: start the server, yield it once it answers."""
         from wizard_app.core.serve.server import LocalServer
 
-        paths = self.services.paths
+        paths = self._paths
         server = LocalServer(plan.settings, paths.logs, paths.runtime_safety)
 
         def job(token: CancelToken) -> Iterator[object]:
@@ -57,7 +58,7 @@ class Serving(QObject):
 
         task = Task(job, "serve-stop")
         task.signals.ended.connect(self.changed)
-        self.services.runner.start(task)
+        self._runner.start(task)
         return task
 
     def shutdown(self) -> None:
