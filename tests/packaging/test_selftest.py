@@ -48,12 +48,12 @@ def test_a_model_that_does_not_load_fails_the_self_test(tmp_path: Path) -> None:
 
 
 def test_a_model_process_that_cannot_start_fails_at_once(tmp_path: Path) -> None:
-    """No llama.cpp library where the worker looks: it dies, and the self-test says so
-    instead of starting one replacement after another."""
+    """No llama.cpp library where the worker looks: it dies before its hello, and the
+    self-test says the process did not start (the client starts no replacement)."""
     t = time.perf_counter()
     result = _run("--self-test", env={"LLAMA_CPP_LIB_PATH": str(tmp_path)})
     assert result.returncode == 1
-    assert "[FAIL] model process: WorkerDied: " in result.stdout
+    assert "[FAIL] model process: RunError: The model process did not start." in result.stdout
     assert "self-test FAILED: model process, generate" in result.stdout
     assert time.perf_counter() - t < 60
 
