@@ -11,6 +11,7 @@ from wizard_app.core.errors import InputError
 
 if TYPE_CHECKING:
     from wizard_app.core.library.installed import Library, ModelEntry
+    from wizard_app.core.runtime.placement import GpuLayers
 
 
 def positive_int(text: str) -> int:
@@ -18,6 +19,18 @@ def positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text} is not a positive number")
     return value
+
+
+def gpu_layers_option(text: str) -> GpuLayers:
+    """``--gpu-layers`` as given: a count, ``all`` or ``auto``."""
+    from wizard_app.core.runtime.placement import parse_gpu_layers
+
+    try:
+        return parse_gpu_layers(text)
+    except ValueError:
+        raise InputError(
+            f"--gpu-layers {text!r} is not a number.", "Give N, 'all' or 'auto'."
+        ) from None
 
 
 def installed_model(spec: str, ctx: CliContext, library: Library) -> ModelEntry:

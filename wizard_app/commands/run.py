@@ -18,7 +18,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from wizard_app.commands._common import CliContext, add_json_flag
-from wizard_app.commands._models import positive_int, resolve_model
+from wizard_app.commands._models import gpu_layers_option, positive_int, resolve_model
 from wizard_app.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -78,17 +78,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.runtime.client import RuntimeClient
     from wizard_app.core.runtime.cpu_policy import SafetyMemory
     from wizard_app.core.runtime.machine_profile import attach
-    from wizard_app.core.runtime.placement import parse_gpu_layers
     from wizard_app.core.runtime.records import measurements, run_fields
     from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
     from wizard_app.core.storage.run_tables import RunRepository
 
-    try:
-        gpu_layers = parse_gpu_layers(args.gpu_layers)
-    except ValueError:
-        raise InputError(
-            f"--gpu-layers {args.gpu_layers!r} is not a number.", "Give N, 'all' or 'auto'."
-        ) from None
+    gpu_layers = gpu_layers_option(args.gpu_layers)
     if not 0.0 <= args.temperature <= 5.0:
         raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
     if args.endpoint is not None:

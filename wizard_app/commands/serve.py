@@ -13,7 +13,6 @@ from typing import Any
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
 from wizard_app.commands._models import positive_int
-from wizard_app.core.errors import InputError
 
 ORDER = 62
 
@@ -53,18 +52,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from wizard_app.commands._models import resolve_model
+    from wizard_app.commands._models import gpu_layers_option, resolve_model
     from wizard_app.core.hardware.probe import detect
-    from wizard_app.core.runtime.placement import parse_gpu_layers
     from wizard_app.core.serve.plan import plan_serve, supports_offload
     from wizard_app.core.serve.server import LocalServer, new_api_key
 
-    try:
-        gpu_layers = parse_gpu_layers(args.gpu_layers)
-    except ValueError:
-        raise InputError(
-            f"--gpu-layers {args.gpu_layers!r} is not a number.", "Give N, 'all' or 'auto'."
-        ) from None
+    gpu_layers = gpu_layers_option(args.gpu_layers)
     path, _model_id, _name = resolve_model(args.model, ctx)
     key = new_api_key() if args.api_key == "auto" else args.api_key
     planned = plan_serve(
