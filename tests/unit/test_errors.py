@@ -10,7 +10,7 @@ import pytest
 
 from wizard_app.core.download.errors import AccessError, DiskSpaceError
 from wizard_app.core.errors import TEMPLATES, WizardError, render
-from wizard_app.core.runtime.client import RunError
+from wizard_app.core.runtime.deaths import RunError
 
 ROOT = Path(__file__).parents[2] / "wizard_app"
 

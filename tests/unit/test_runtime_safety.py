@@ -11,13 +11,14 @@ import pytest
 from wizard_app.core.fit.repack import repacked_types
 from wizard_app.core.runtime import chat_formats
 from wizard_app.core.runtime import protocol as p
-from wizard_app.core.runtime.client import RuntimeClient, _death_message, crash_name
+from wizard_app.core.runtime.client import RuntimeClient
 from wizard_app.core.runtime.cpu_policy import (
     SafetyMemory,
     build_has_amx,
     build_key,
     default_extra_buffers,
 )
+from wizard_app.core.runtime.deaths import crash_name, death_message
 from wizard_app.core.runtime.launch import worker_env
 from wizard_app.core.runtime.worker import FAULT_ENV
 
@@ -108,14 +109,14 @@ def test_a_native_crash_is_one_plain_sentence_without_python_frames() -> None:
         '  File "/x/wizard_app/__main__.py", line 7 in <module>',
         "Extension modules: numpy, psutil (total: 2)",
     ]
-    message, remedy = _death_message(-11, output)
+    message, remedy = death_message(-11, output)
     assert message == "The model process crashed (SIGSEGV) inside llama.cpp."
     assert "File" not in message
     assert "fresh model process" in remedy
     assert crash_name(-11) == "SIGSEGV"
     assert crash_name(-9) is None  # killed, likely out of memory: not a kernel crash
     assert crash_name(0xC0000005) == "access violation"
-    killed, _ = _death_message(-9, output)
+    killed, _ = death_message(-9, output)
     assert "File" not in killed
 
 
@@ -147,7 +148,7 @@ def test_a_crash_with_extra_buffers_is_retried_once_and_remembered(
 def test_a_crash_without_extra_buffers_is_reported_not_retried(
     tiny_q8: Path, tmp_path: Path
 ) -> None:
-    from wizard_app.core.runtime.client import WorkerDied
+    from wizard_app.core.runtime.deaths import WorkerDied
 
     env = worker_env({FAULT_ENV: "crash-with-extra-buffers"})
     with RuntimeClient(env=env, safety=SafetyMemory(tmp_path / "s.json")) as client:
@@ -168,7 +169,7 @@ def test_a_frozen_worker_is_declared_hung_killed_and_replaced(tiny_gqa: Path) ->
     import signal
     import time
 
-    from wizard_app.core.runtime.client import WorkerDied
+    from wizard_app.core.runtime.deaths import WorkerDied
 
     with RuntimeClient(watchdog_s=2.0) as client:
         list(client.load(p.Load(path=str(tiny_gqa), n_ctx=4096)))

@@ -19,7 +19,8 @@ import pytest
 from tests.gguf_models import ModelSpec, build_gguf
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.runtime import protocol as p
-from wizard_app.core.runtime.client import RunError, RuntimeClient, WorkerDied
+from wizard_app.core.runtime.client import RuntimeClient
+from wizard_app.core.runtime.deaths import RunError, WorkerDied
 
 CHAT = (p.ChatMessage("user", "hello, tell me a story"),)
 

@@ -31,7 +31,8 @@ from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptIte
 from wizard_app.core.errors import Param, WizardError
 from wizard_app.core.hardware.profile import HardwareProfile
 from wizard_app.core.runtime import protocol as p
-from wizard_app.core.runtime.client import RunError, RuntimeClient
+from wizard_app.core.runtime.client import RuntimeClient
+from wizard_app.core.runtime.deaths import RunError
 from wizard_app.core.runtime.trial import TrialResult, trial_run
 
 if TYPE_CHECKING:  # a comparison of local models never imports the HTTP client

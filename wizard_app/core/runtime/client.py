@@ -5,7 +5,8 @@ style of long core operations: iterate them from a worker thread and pass a
 ``CancelToken`` (or call ``cancel()`` from any thread). When the worker process dies -
 llama.cpp aborted, the OS killed it for memory, someone sent SIGKILL - the running
 generator raises ``WorkerDied`` with what is known about why, and a fresh worker is started
-straight away; the app itself is never affected.
+straight away; the app itself is never affected. The errors and the words for a death are
+in ``deaths``.
 """
 
 from __future__ import annotations
@@ -15,22 +16,27 @@ import json
 import logging
 import os
 import queue
-import re
-import signal
 import subprocess
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from multiprocessing.connection import Client, Connection
 from typing import IO
 
 from wizard_app.core.cancel import CancelToken
-from wizard_app.core.errors import Param, WizardError, render
+from wizard_app.core.errors import Param, render
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.cpu_policy import SafetyMemory, build_key, default_extra_buffers
+from wizard_app.core.runtime.deaths import (
+    RunError,
+    WorkerDied,
+    crash_name,
+    death_code,
+    death_message,
+)
 from wizard_app.core.runtime.launch import worker_command, worker_env
 
 log = logging.getLogger(__name__)
@@ -40,103 +46,6 @@ POLL_S = 0.02  # how often a waiting generator looks at its CancelToken
 # from llama.cpp's abort callback); silence this long means it hangs (stopped, deadlocked).
 WATCHDOG_S = 60.0
 _TERMINAL = (p.Loaded, p.Done, p.Unloaded, p.StatsReport, p.Error)
-
-
-class RunError(WizardError):
-    """The worker reported an error for a request (bad file, out of memory, ...)."""
-
-    def __init__(
-        self,
-        message: str,
-        remedy: str = "",
-        kind: str = "",
-        details: Sequence[str] = (),
-        *,
-        code: str | None = None,
-        params: Mapping[str, Param] | None = None,
-    ) -> None:
-        super().__init__(message, remedy, code=code, params=params)
-        self.kind = kind
-        self.details = tuple(details)
-
-
-class WorkerDied(RunError):
-    """The worker process ended while the app was waiting on it."""
-
-    returncode: int | None = None
-
-
-# Python's faulthandler report of a native crash: frames of the app, not words for a user.
-_FRAME_LINE = re.compile(
-    r"^\s*(File \"|Fatal Python error|Current thread|Thread 0x|Extension modules|"
-    r"<no Python frame>|Stack \(most recent call first\)|Garbage-collecting)"
-)
-# Crashes of native code (signals on POSIX, NTSTATUS exit codes on Windows).
-_CRASH_SIGNALS = {"SIGSEGV", "SIGILL", "SIGBUS", "SIGFPE"}
-_WINDOWS_CRASHES = {0xC0000005: "access violation", 0xC000001D: "illegal instruction"}
-
-
-def _last_words(output: Sequence[str]) -> list[str]:
-    """What the worker printed last, without Python's own crash report."""
-    return [line for line in output if line.strip() and not _FRAME_LINE.match(line)][-3:]
-
-
-def crash_name(returncode: int | None) -> str | None:
-    """The name of a native crash ('SIGSEGV', 'access violation'), or None."""
-    if returncode is None:
-        return None
-    if returncode < 0:
-        try:
-            name = signal.Signals(-returncode).name
-        except ValueError:
-            return None
-        return name if name in _CRASH_SIGNALS else None
-    return _WINDOWS_CRASHES.get(returncode & 0xFFFFFFFF)
-
-
-def _death_code(returncode: int | None, output: Sequence[str]) -> tuple[str, dict[str, Param]]:
-    """The error code for a worker killed by the system or crashed in native code."""
-    crashed = crash_name(returncode)
-    if crashed is not None:
-        return "runtime.worker_crashed", {"signal": crashed}
-    if returncode is None or -returncode != getattr(signal, "SIGKILL", 9):
-        return "", {}
-    tail = _last_words(output)
-    try:
-        name = signal.Signals(-returncode).name
-    except ValueError:
-        name = f"signal {-returncode}"
-    if tail:
-        return "runtime.worker_killed.words", {"signal": name, "words": " | ".join(tail)}
-    return "runtime.worker_killed", {"signal": name}
-
-
-def _death_message(returncode: int | None, output: Sequence[str]) -> tuple[str, str]:
-    code, params = _death_code(returncode, output)
-    if code:
-        return render(code, params)
-    tail = _last_words(output)
-    said = f" Its last words: {' | '.join(tail)}" if tail else ""
-    if returncode is None:
-        what = "The model process stopped answering."
-    elif returncode < 0:
-        try:
-            name = signal.Signals(-returncode).name
-        except ValueError:
-            name = f"signal {-returncode}"
-        if -returncode == getattr(signal, "SIGKILL", 9):
-            what = f"The model process was killed ({name}); the system may have run out of memory."
-        elif -returncode == signal.SIGABRT:
-            what = f"llama.cpp aborted the model process ({name})."
-        else:
-            what = f"The model process crashed ({name})."
-    else:
-        what = f"The model process exited unexpectedly (code {returncode})."
-    remedy = (
-        "The app is fine and a fresh model process is ready: load the model again, or try a "
-        "smaller model, quant or context if it happens again."
-    )
-    return what + said, remedy
 
 
 class RuntimeClient:
@@ -247,7 +156,7 @@ class RuntimeClient:
             except queue.Empty:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     self._kill()
-                    what, _ = _death_message(proc.returncode, list(self._output))
+                    what, _ = death_message(proc.returncode, list(self._output))
                     raise RunError(
                         f"The model process did not start. {what}",
                         "Reinstall the app; the log file has details.",
@@ -359,10 +268,10 @@ class RuntimeClient:
                 rc = None
         if self._output_thread is not None:
             self._output_thread.join(timeout=1)
-        message, remedy = _death_message(rc, list(self._output))
+        message, remedy = death_message(rc, list(self._output))
         log.error("%s", message)
         self._replace_worker()
-        code, params = _death_code(rc, list(self._output))
+        code, params = death_code(rc, list(self._output))
         died = WorkerDied(
             message, remedy, "worker_died", tuple(self._output), code=code or None, params=params
         )
