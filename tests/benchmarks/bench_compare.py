@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.benchmarks._machine import machine_line  # noqa: E402
 from tests.real_models import GEMMA3_270M, SMOLLM2, fetch  # noqa: E402
 from wizard_app.core.compare.runner import CellFinished, run_comparison  # noqa: E402
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem  # noqa: E402
@@ -204,11 +205,7 @@ def main() -> int:
     only = set(args.only.split(","))
     paths = [fetch(SMOLLM2), fetch(GEMMA3_270M)]
     models = [ModelChoice(p.stem, p) for p in paths]
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")), "unknown CPU",
-    )  # fmt: skip
-    print(f"{cpu}, {os.cpu_count()} logical cores; {len(models)} models x {len(PROMPTS)} "
+    print(f"{machine_line()}; {len(models)} models x {len(PROMPTS)} "
           f"prompts, {args.max_tokens} tokens each")  # fmt: skip
     ok = True
     with tempfile.TemporaryDirectory() as tmp:

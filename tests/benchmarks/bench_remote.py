@@ -20,7 +20,6 @@ client's best rate >= 95 % of openai's. Exit status 1 if it is missed.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -34,6 +33,7 @@ import gguf  # noqa: E402
 from openai import OpenAI  # noqa: E402
 
 from tests import gguf_models  # noqa: E402
+from tests.benchmarks._machine import machine_line  # noqa: E402
 from wizard_app.core.remote.client import ChatRequest, RemoteClient, RemoteDone  # noqa: E402
 from wizard_app.core.remote.endpoints import Endpoint  # noqa: E402
 from wizard_app.core.runtime import protocol as p  # noqa: E402
@@ -143,7 +143,7 @@ def main() -> int:
     ratio = max(mine) / max(theirs)
     median_ratio = statistics.median(mine) / statistics.median(theirs)
     print(f"model {path.name}, {args.tokens} tokens a pass, {args.repeat} passes each")
-    print(f"cpu: {_cpu()}, {os.cpu_count()} logical cores")
+    print(machine_line())
     print("remote client tok/s: " + ", ".join(f"{r:.0f}" for r in mine))
     print("openai client tok/s: " + ", ".join(f"{r:.0f}" for r in theirs))
     if last is not None:
@@ -159,16 +159,6 @@ def main() -> int:
     print(f"median ratio remote/openai: {median_ratio:.3f}")
     print(f"best-pass ratio remote/openai: {ratio:.3f} (target >= {TARGET})")
     return 0 if ratio >= TARGET else 1
-
-
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown"
 
 
 if __name__ == "__main__":

@@ -38,16 +38,6 @@ PROBE = (
 )
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown CPU"
-
-
 def _run(args: list[str], data: str) -> float:
     t0 = time.perf_counter()
     subprocess.run(
@@ -73,7 +63,10 @@ def _heavy_imports(args: list[str], data: str) -> list[str]:
 
 def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    print(f"CPU: {_cpu()}, {os.cpu_count()} logical cores, load {os.getloadavg()[0]:.2f}")
+    sys.path.insert(0, str(ROOT))
+    from tests.benchmarks._machine import machine_line
+
+    print(machine_line())
     failed = 0
     with tempfile.TemporaryDirectory() as data:
         _run(["recommend", "--use-case", "chat", "--json"], data)  # database and caches made
