@@ -1358,408 +1358,408 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="23"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="9"/>
         <source>{repo} is a gated model: it needs a Hugging Face account that accepted its licence ({status}).</source>
         <translation>{repo} is een afgeschermd model: het vraagt een Hugging Face-account dat de licentie heeft geaccepteerd ({status}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="28"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="14"/>
         <source>Open {page}, accept the licence while logged in, then put a Hugging Face access token (https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable or run `huggingface-cli login` (`hf auth login`).</source>
         <translation>Open {page}, accepteer de licentie terwijl u bent ingelogd, en zet daarna een Hugging Face-toegangstoken (https://huggingface.co/settings/tokens) in de instellingen of in de omgevingsvariabele HF_TOKEN, of voer `huggingface-cli login` (`hf auth login`) uit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="36"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="22"/>
         <source>{repo} is a gated model: the token in use has no access to it ({status}).</source>
         <translation>{repo} is een afgeschermd model: het gebruikte token heeft er geen toegang toe ({status}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="39"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="25"/>
         <source>Open {page} while logged in, accept the licence, and make sure the token in use (HF_TOKEN, or the one saved by `huggingface-cli login`) belongs to that account.</source>
         <translation>Open {page} terwijl u bent ingelogd, accepteer de licentie en controleer of het gebruikte token (HF_TOKEN, of het token dat `huggingface-cli login` heeft opgeslagen) bij dat account hoort.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="46"/>
-        <location filename="../../wizard_app/core/errors.py" line="55"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="32"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="41"/>
         <source>The repository {repo} was not found on {where}.</source>
         <translation>De repository {repo} is niet gevonden op {where}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="47"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="33"/>
         <source>Check the name. If the repository is private, put a Hugging Face access token (https://huggingface.co/settings/tokens) in the HF_TOKEN environment variable or run `huggingface-cli login` (`hf auth login`).</source>
         <translation>Controleer de naam. Is de repository privé, zet dan een Hugging Face-toegangstoken (https://huggingface.co/settings/tokens) in de instellingen of in de omgevingsvariabele HF_TOKEN, of voer `huggingface-cli login` (`hf auth login`) uit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="56"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="42"/>
         <source>Check the name. If the repository is private, use a token with access.</source>
         <translation>Controleer de naam. Is de repository privé, gebruik dan een token met toegang.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="61"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="47"/>
         <source>The revision {revision} of {repo} was not found on {where}.</source>
         <translation>De revisie {revision} van {repo} is niet gevonden op {where}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="62"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="48"/>
         <source>Check the revision, or see the branches and commits at {page}.</source>
         <translation>Controleer de revisie, of bekijk de branches en commits op {page}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="67"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="53"/>
         <source>The file {filename} was not found in {repo} at revision {revision} on {where}.</source>
         <translation>Het bestand {filename} is niet gevonden in {repo} bij revisie {revision} op {where}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="71"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="57"/>
         <source>Check the file name against the list at {page}/tree/{revision}.</source>
         <translation>Vergelijk de bestandsnaam met de lijst op {page}/tree/{revision}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="76"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="62"/>
         <source>Not enough free space in {folder}: {filename} needs {need} (with a {margin} margin) and {free} is free.</source>
         <translation>Niet genoeg vrije ruimte in {folder}: {filename} heeft {need} nodig (met {margin} marge) en er is {free} vrij.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="81"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="67"/>
         <source>Free at least {missing} or choose another data folder with --data-dir.</source>
         <translation>Maak minstens {missing} vrij of kies een andere gegevensmap.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="86"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="72"/>
         <source>The disk holding {folder} is full: {kept} of {filename} are kept in {part}.</source>
         <translation>De schijf met {folder} is vol: {kept} van {filename} is bewaard in {part}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="89"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="75"/>
         <source>Free at least {need} and run the download again; it resumes where it stopped.</source>
         <translation>Maak minstens {need} vrij en start de download opnieuw; hij gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="94"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="80"/>
         <source>{filename} is corrupt: its sha256 is {digest}, expected {expected}. The downloaded file was deleted.</source>
         <translation>{filename} is beschadigd: de sha256 is {digest}, verwacht was {expected}. Het gedownloade bestand is verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="99"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="85"/>
         <source>Run the download again; if it happens again, the file on the server or the catalog&apos;s checksum is wrong.</source>
         <translation>Start de download opnieuw; gebeurt het weer, dan klopt het bestand op de server of de controlesom in de catalogus niet.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="106"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="92"/>
         <source>The Hub&apos;s {filename} (commit {commit}) has sha256 {hub_sha}, but {expected} was expected: the repository changed since the catalog was written.</source>
         <translation>{filename} op de Hub (commit {commit}) heeft sha256 {hub_sha}, maar {expected} werd verwacht: de repository is gewijzigd sinds de catalogus werd geschreven.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="111"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="97"/>
         <source>Download a pinned revision, or update the catalog entry.</source>
         <translation>Download een vastgezette revisie, of werk het item in de catalogus bij.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="114"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="100"/>
         <source>Gave up on {filename} after {attempts} attempts: {cause} {kept} are kept in {part}.</source>
         <translation>Gestopt met {filename} na {attempts} pogingen: {cause} {kept} is bewaard in {part}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="118"/>
-        <location filename="../../wizard_app/core/errors.py" line="128"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="104"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="114"/>
         <source>Check the connection and run the download again; it resumes where it stopped.</source>
         <translation>Controleer de verbinding en start de download opnieuw; hij gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="123"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="109"/>
         <source>Gave up on {filename} after {attempts} attempts: {cause} {kept} of {total} are kept in {part}.</source>
         <translation>Gestopt met {filename} na {attempts} pogingen: {cause} {kept} van {total} is bewaard in {part}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="133"/>
+        <location filename="../../wizard_app/core/error_templates/gguf.py" line="9"/>
         <source>{name} is not a GGUF file (its first bytes are not &apos;GGUF&apos;).</source>
         <translation>{name} is geen GGUF-bestand (de eerste bytes zijn niet &apos;GGUF&apos;).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="137"/>
+        <location filename="../../wizard_app/core/error_templates/gguf.py" line="13"/>
         <source>{name} ends inside its own header.</source>
         <translation>{name} houdt op midden in zijn eigen header; het bestand is onvolledig.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="141"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="9"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support.</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="146"/>
-        <location filename="../../wizard_app/core/errors.py" line="157"/>
-        <location filename="../../wizard_app/core/errors.py" line="294"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="14"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="25"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="162"/>
         <source>Choose another model, or a newer version of the app once llama.cpp supports it.</source>
         <translation>Kies een ander model, of een nieuwere versie van de app zodra llama.cpp deze ondersteunt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="152"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="20"/>
         <source>{name} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp does not support.</source>
         <translation>{name} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp niet ondersteunt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="163"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="31"/>
         <source>Not enough memory to load {name} with a context of {context:,} tokens.</source>
         <translation>Niet genoeg geheugen om {name} te laden met een context van {context} tokens.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="166"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="34"/>
         <source>Choose a smaller context, a smaller quant, or close other programs.</source>
         <translation>Kies een kleinere context of een kleinere kwantisatie, of sluit andere programma&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="171"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="39"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp kon {name} niet laden: {error}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="172"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="40"/>
         <source>The file may be corrupt or incomplete: download it again.</source>
         <translation>Het bestand is mogelijk beschadigd of onvolledig: download het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="175"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="43"/>
         <source>The prompt is {tokens:,} tokens but the context holds {context:,}.</source>
         <translation>De prompt is {tokens} tokens lang, maar de context bevat er {context}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="178"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="46"/>
         <source>Shorten the prompt or load the model with a larger context.</source>
         <translation>Maak de prompt korter of laad het model met een grotere context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="181"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="49"/>
         <source>The model process was killed ({signal}); the system may have run out of memory.</source>
         <translation>Het modelproces is afgebroken ({signal}); het systeem had mogelijk te weinig geheugen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="185"/>
-        <location filename="../../wizard_app/core/errors.py" line="197"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="53"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="65"/>
         <source>The app is fine and a fresh model process is ready: load the model again, or try a smaller model, quant or context if it happens again.</source>
         <translation>De app werkt nog en een nieuw modelproces staat klaar: laad het model opnieuw, of probeer een kleiner model, een kleinere kwantisatie of context als het weer gebeurt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="192"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="60"/>
         <source>The model process was killed ({signal}); the system may have run out of memory. Its last words: {words}</source>
         <translation>Het modelproces is afgebroken ({signal}); het systeem had mogelijk te weinig geheugen. De laatste uitvoer: {words}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="204"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="72"/>
         <source>The model process crashed ({signal}) inside llama.cpp.</source>
         <translation>Het modelproces is vastgelopen ({signal}) in llama.cpp.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="205"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="73"/>
         <source>The app is fine and a fresh model process is ready. If it happens again with this file, the file may be damaged: download it again.</source>
         <translation>De app werkt nog en een nieuw modelproces staat klaar. Gebeurt het opnieuw met dit bestand, dan is het bestand misschien beschadigd: download het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="212"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="80"/>
         <source>The model process stopped answering for {seconds} s and was stopped.</source>
         <translation>Het modelproces reageerde {seconds} s niet meer en is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="215"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="83"/>
         <source>The app is fine and a fresh model process is ready: run it again. If it keeps happening, the machine may be swapping: choose a smaller model or context.</source>
         <translation>De app werkt nog en een nieuw modelproces staat klaar: probeer het opnieuw. Blijft het gebeuren, dan wisselt de computer misschien naar schijf: kies een kleiner model of een kleinere context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="222"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="90"/>
         <source>This llama.cpp build cannot offload to a GPU; every layer runs on the CPU.</source>
         <translation>Deze build van llama.cpp kan niets naar een GPU verplaatsen; elke laag draait op de processor.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="228"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="96"/>
         <source>GPU layers auto: 0, this llama.cpp build cannot offload to a GPU.</source>
         <translation>GPU-lagen automatisch: 0, deze build van llama.cpp kan niets naar een GPU verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="234"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="102"/>
         <source>GPU layers auto: 0, llama.cpp found no GPU.</source>
         <translation>GPU-lagen automatisch: 0, llama.cpp heeft geen GPU gevonden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="238"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="106"/>
         <source>Context reduced from {old:,} to {new:,} tokens to fit in memory.</source>
         <translation>Context verkleind van {old:,} naar {new:,} tokens om in het geheugen te passen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="244"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="112"/>
         <source>Context reduced from {old:,} to {new:,} tokens to keep more layers on the GPU.</source>
         <translation>Context verkleind van {old:,} naar {new:,} tokens om meer lagen op de GPU te houden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="251"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="119"/>
         <source>GPU layers auto: {layers} of {total} on the GPU ({free} GiB free, {used} GiB used).</source>
         <translation>GPU-lagen automatisch: {layers} van {total} op de GPU ({free} GiB vrij, {used} GiB gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="258"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="126"/>
         <source>GPU layers auto: {layers} of {total} on {count} GPUs, {split} layers split by free memory ({free} GiB free, {used} GiB used).</source>
         <translation>GPU-lagen automatisch: {layers} van {total} op {count} GPU&apos;s, {split} lagen verdeeld naar vrij geheugen ({free} GiB vrij, {used} GiB gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="266"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="134"/>
         <source>The estimate says this needs about {gib} GiB and does not fit; loading may fail.</source>
         <translation>Volgens de schatting is ongeveer {gib} GiB nodig en past het niet; laden kan mislukken.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="273"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="141"/>
         <source>llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was loaded again without it, as every model will be on this machine.</source>
         <translation>llama.cpp liep vast ({signal}) met de herschikte opslag van de gewichten op deze processor; {name} is opnieuw geladen zonder die opslag, en zo laadt deze computer voortaan elk model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="281"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="149"/>
         <source>The file has no chat template; using the {format} format, chosen from its architecture and vocabulary.</source>
         <translation>Het bestand heeft geen chatsjabloon; het {format}-formaat wordt gebruikt, gekozen op grond van de architectuur en de woordenschat.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="289"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="157"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="301"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="9"/>
         <source>Cannot connect to {name} at {url}: {cause}.</source>
         <translation>Kan geen verbinding maken met {name} op {url}: {cause}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="302"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="10"/>
         <source>Check that the server is running and the address and port are right.</source>
         <translation>Controleer of de server draait en of het adres en de poort kloppen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="307"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="15"/>
         <source>{name} at {url} did not accept the connection within {seconds} s.</source>
         <translation>{name} op {url} accepteerde de verbinding niet binnen {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="310"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="18"/>
         <source>Check the address, the port and any firewall between here and the server.</source>
         <translation>Controleer het adres, de poort en een eventuele firewall tussen hier en de server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="315"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="23"/>
         <source>{name} sent nothing for {seconds} s.</source>
         <translation>{name} stuurde {seconds} s lang niets.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="316"/>
-        <location filename="../../wizard_app/core/errors.py" line="324"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="24"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="32"/>
         <source>The server may be overloaded or still loading the model: try again, or raise the timeout with --timeout.</source>
         <translation>De server is misschien overbelast of laadt het model nog: probeer het opnieuw, of verhoog de wachttijd met --timeout.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="323"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="31"/>
         <source>{name} sent nothing for {seconds} s after {tokens} token(s).</source>
         <translation>{name} stuurde na {tokens} token(s) {seconds} s lang niets.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="331"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="39"/>
         <source>{name} closed the answer stream after {tokens} token(s), before it was complete.</source>
         <translation>{name} sloot de antwoordstroom na {tokens} token(s), voordat die compleet was.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="335"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="43"/>
         <source>The server may have stopped or restarted: check it and run the prompt again.</source>
         <translation>De server is misschien gestopt of herstart: controleer hem en voer de prompt opnieuw uit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="340"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="48"/>
         <source>The TLS certificate of {name} at {url} could not be verified: {cause}.</source>
         <translation>Het TLS-certificaat van {name} op {url} kon niet worden gecontroleerd: {cause}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="343"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="51"/>
         <source>Use the server&apos;s proper certificate, or, only for a server you trust on your own network, add the endpoint again with --insecure.</source>
         <translation>Gebruik het juiste certificaat van de server, of voeg het endpoint opnieuw toe met --insecure, alleen voor een server die u vertrouwt op uw eigen netwerk.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="350"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="58"/>
         <source>{name} refused the API key (HTTP {status}).</source>
         <translation>{name} weigerde de API-sleutel (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="351"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="59"/>
         <source>Set the right key with &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</source>
         <translation>Stel de juiste sleutel in met &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="356"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="64"/>
         <source>{name} needs an API key (HTTP {status}).</source>
         <translation>{name} heeft een API-sleutel nodig (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="357"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="65"/>
         <source>Add it with &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</source>
         <translation>Voeg die toe met &apos;model-wizard endpoints add {name} URL --api-key KEY&apos;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="362"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="70"/>
         <source>{name} has no model &apos;{model}&apos;. It serves: {available}.</source>
         <translation>{name} heeft geen model &apos;{model}&apos;. Het biedt: {available}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="363"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="71"/>
         <source>Choose one of those (see &apos;model-wizard endpoints check {name}&apos;).</source>
         <translation>Kies er een van (zie &apos;model-wizard endpoints check {name}&apos;).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="368"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="76"/>
         <source>{name} lists no models.</source>
         <translation>{name} noemt geen modellen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="369"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="77"/>
         <source>Load a model on the server first.</source>
         <translation>Laad eerst een model op de server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="372"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="80"/>
         <source>{name} answered HTTP {status}: {detail}</source>
         <translation>{name} antwoordde HTTP {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="373"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="81"/>
         <source>Check the server&apos;s log.</source>
         <translation>Bekijk het logboek van de server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="376"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="84"/>
         <source>{name} reported an error while answering: {detail}</source>
         <translation>{name} meldde een fout tijdens het antwoorden: {detail}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="377"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="85"/>
         <source>Check the server&apos;s log; the prompt may be too long for its context.</source>
         <translation>Bekijk het logboek van de server; de prompt is misschien te lang voor zijn context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="382"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="90"/>
         <source>{name} sent an answer that is not the OpenAI-compatible format ({detail}).</source>
         <translation>{name} stuurde een antwoord dat niet in het OpenAI-compatibele formaat is ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="385"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="93"/>
         <source>Check that the URL points at an OpenAI-compatible server (its /v1 API).</source>
         <translation>Controleer of de URL naar een OpenAI-compatibele server wijst (zijn /v1-API).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="390"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="98"/>
         <source>There is no endpoint named &apos;{name}&apos;.</source>
         <translation>Er is geen endpoint met de naam &apos;{name}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="391"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="99"/>
         <source>Add it with &apos;model-wizard endpoints add {name} URL&apos;, or see &apos;model-wizard endpoints list&apos;.</source>
         <translation>Voeg het toe met &apos;model-wizard endpoints add {name} URL&apos;, of zie &apos;model-wizard endpoints list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="398"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="106"/>
         <source>&apos;{url}&apos; is not an http:// or https:// address.</source>
         <translation>&apos;{url}&apos; is geen http://- of https://-adres.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/errors.py" line="399"/>
+        <location filename="../../wizard_app/core/error_templates/remote.py" line="107"/>
         <source>Give the server&apos;s address, for example http://192.168.1.20:8080.</source>
         <translation>Geef het adres van de server, bijvoorbeeld http://192.168.1.20:8080.</translation>
     </message>
