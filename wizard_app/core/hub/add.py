@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard_app.core.catalog.quants import BITS_PER_WEIGHT
 from wizard_app.core.catalog.schema import Variant
@@ -21,6 +21,9 @@ from wizard_app.core.fit import FitEstimate
 from wizard_app.core.gguf.info import GGUFInfo
 from wizard_app.core.hub.search import HubFile, RepoFiles
 from wizard_app.core.languages import is_known_language
+
+if TYPE_CHECKING:
+    from wizard_app.core.gguf.header import GGUFHeader
 
 # licence ids on the Hub whose terms allow commercial use without conditions
 _OPEN_LICENCES = {"apache-2.0", "mit", "bsd-3-clause", "bsd-2-clause", "cc-by-4.0", "bsl-1.0"}
@@ -91,6 +94,45 @@ def variant_for(report: FileReport, endpoint: str) -> Variant:
             "language model (a part of a split model, or a vision projector).",
             "Add the first part of a split model, or a model file.",
         )
+    quant = _quant_of(report)
+    endpoint = endpoint.rstrip("/")
+    today = date.today()
+    revision = report.commit or report.listing.revision
+    page = f"{endpoint}/{report.repo}"
+    file_url = f"{page}/blob/{revision}/{report.file.parts[0]}"
+    header_src = {"url": file_url, "read": today, "note": "read from the GGUF header"}
+    langs = [c for c in _languages(report) if is_known_language(c)]
+    listing_url = f"{endpoint}/api/models/{report.repo}/revision/{revision}"
+    data: dict[str, Any] = {
+        "id": user_variant_id(report.repo),
+        "name": header.name or report.repo.split("/", 1)[1],
+        "hub_repo": report.repo,
+        "instruct": bool(header.chat_template),
+        "parameters": {
+            "total_b": max(round(report.info.parameter_count / 1e9, 6), 1e-6),
+            "source": {**header_src, "note": "the tensors in the GGUF header, counted"},
+        },
+        "architecture": _architecture(report.file.name, header, header_src),
+        "license": _licence(report.listing.license, page, gated=report.listing.gated),
+        "languages": langs,
+        "languages_source": (
+            {"url": page, "read": today, "note": "the languages the model card names"}
+            if langs
+            else None
+        ),
+        "caveats": [
+            "Added by you from the Hugging Face Hub: no curated facts or published scores; "
+            "check the model card before relying on it."
+        ],
+        "artifacts": [_artifact(report, quant, listing_url, today)],
+        "sources": [{"url": page, "read": today, "note": "found with model-wizard hub"}],
+        "added_by_user": True,
+    }
+    # the openness's None values mean "not established": kept, unlike the other Nones
+    return Variant.model_validate({**_drop_none(data), "openness": _openness(page, today)})
+
+
+def _quant_of(report: FileReport) -> str:
     quant = (report.file.quant or report.info.quant or "").upper()
     if quant not in BITS_PER_WEIGHT:
         raise InputError(
@@ -98,21 +140,35 @@ def variant_for(report: FileReport, endpoint: str) -> Variant:
             "app estimates.",
             f"Pick a file with one of: {', '.join(BITS_PER_WEIGHT)}.",
         )
-    endpoint = endpoint.rstrip("/")
-    today = date.today()
-    revision = report.commit or report.listing.revision
-    page = f"{endpoint}/{report.repo}"
-    file_url = f"{page}/blob/{revision}/{report.file.parts[0]}"
-    listing_url = f"{endpoint}/api/models/{report.repo}/revision/{revision}"
-    header_src = {"url": file_url, "read": today, "note": "read from the GGUF header"}
+    return quant
+
+
+def _architecture(name: str, header: GGUFHeader, header_src: dict[str, Any]) -> dict[str, Any]:
     kv = max(header.kv_heads_per_layer) or header.head_count
     if header.head_count % kv:
         raise InputError(
-            f"{report.file.name}: {header.head_count} attention heads with {kv} KV heads "
+            f"{name}: {header.head_count} attention heads with {kv} KV heads "
             "is a shape the catalog cannot describe.",
             "Download it with `model-wizard download --repo ... --file ...` instead.",
         )
-    langs = [c for c in _languages(report) if is_known_language(c)]
+    return {
+        "arch": header.arch,
+        "layers": header.block_count,
+        "embedding": header.embedding_length,
+        "heads": header.head_count,
+        "kv_heads": kv,
+        "head_dim": header.key_length or None,
+        "context": header.context_length,
+        "sliding_window": header.sliding_window,
+        "vocab": header.vocab_size,
+        "feed_forward": header.feed_forward_length,
+        "experts": header.expert_count or None,
+        "experts_used": header.expert_used_count or None,
+        "source": header_src,
+    }
+
+
+def _artifact(report: FileReport, quant: str, listing_url: str, today: date) -> dict[str, Any]:
     artifact: dict[str, Any] = {
         "repo": report.repo,
         "quant": quant,
@@ -125,61 +181,23 @@ def variant_for(report: FileReport, endpoint: str) -> Variant:
         artifact["parts"] = list(report.file.parts)
     else:
         artifact["file"] = report.file.parts[0]
-    licence = _licence(report.listing.license, page, gated=report.listing.gated)
-    data: dict[str, Any] = {
-        "id": user_variant_id(report.repo),
-        "name": header.name or report.repo.split("/", 1)[1],
-        "hub_repo": report.repo,
-        "instruct": bool(header.chat_template),
-        "parameters": {
-            "total_b": max(round(report.info.parameter_count / 1e9, 6), 1e-6),
-            "source": {**header_src, "note": "the tensors in the GGUF header, counted"},
+    return artifact
+
+
+def _openness(page: str, today: date) -> dict[str, Any]:
+    return {
+        "training_data": None,
+        "weights": True,
+        "evaluation_code": None,
+        "finetuning_code": None,
+        "training_metrics": None,
+        "source": {
+            "url": page,
+            "read": today,
+            "note": "weights downloadable; the rest "
+            "is not established for a model added from the Hub",
         },
-        "architecture": {
-            "arch": header.arch,
-            "layers": header.block_count,
-            "embedding": header.embedding_length,
-            "heads": header.head_count,
-            "kv_heads": kv,
-            "head_dim": header.key_length or None,
-            "context": header.context_length,
-            "sliding_window": header.sliding_window,
-            "vocab": header.vocab_size,
-            "feed_forward": header.feed_forward_length,
-            "experts": header.expert_count or None,
-            "experts_used": header.expert_used_count or None,
-            "source": header_src,
-        },
-        "license": licence,
-        "openness": {
-            "training_data": None,
-            "weights": True,
-            "evaluation_code": None,
-            "finetuning_code": None,
-            "training_metrics": None,
-            "source": {
-                "url": page,
-                "read": today,
-                "note": "weights downloadable; the rest "
-                "is not established for a model added from the Hub",
-            },
-        },
-        "languages": langs,
-        "languages_source": (
-            {"url": page, "read": today, "note": "the languages the model card names"}
-            if langs
-            else None
-        ),
-        "caveats": [
-            "Added by you from the Hugging Face Hub: no curated facts or published scores; "
-            "check the model card before relying on it."
-        ],
-        "artifacts": [artifact],
-        "sources": [{"url": page, "read": today, "note": "found with model-wizard hub"}],
-        "added_by_user": True,
     }
-    openness = data.pop("openness")  # its None values mean "not established": kept
-    return Variant.model_validate({**_drop_none(data), "openness": openness})
 
 
 def _languages(report: FileReport) -> list[str]:
