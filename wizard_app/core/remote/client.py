@@ -10,120 +10,50 @@ and a ``CancelToken`` closes the stream from a watcher thread, so nothing hangs.
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 import ssl
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import httpx2
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.remote.endpoints import Endpoint
 from wizard_app.core.remote.errors import RemoteError
+from wizard_app.core.remote.messages import (
+    ChatRequest,
+    Health,
+    RemoteDone,
+    RemoteEvent,
+    RemoteMetrics,
+    RemoteModel,
+    ServerTimings,
+    event_json,
+    parse_ollama_tags,
+    parse_timings,
+)
 from wizard_app.core.runtime import protocol as p
+
+__all__ = [
+    "ChatRequest",
+    "Health",
+    "RemoteClient",
+    "RemoteDone",
+    "RemoteEvent",
+    "RemoteMetrics",
+    "RemoteModel",
+    "ServerTimings",
+    "parse_ollama_tags",
+    "parse_timings",
+]
 
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0  # the longest silence between two pieces of an answer
-
-
-@dataclass(frozen=True)
-class RemoteModel:
-    """One model a server lists; the details come from Ollama's ``/api/tags``."""
-
-    id: str
-    owned_by: str = ""
-    size_bytes: int | None = None
-    family: str = ""
-    parameter_size: str = ""
-    quantization: str = ""
-
-
-@dataclass(frozen=True)
-class Health:
-    endpoint: str
-    url: str
-    latency_s: float  # the model list's round trip
-    models: tuple[RemoteModel, ...]
-    server: str  # the HTTP Server header (uvicorn, llama.cpp, ...), "" when not sent
-    ollama: bool  # the server also answers Ollama's /api/tags
-
-
-@dataclass(frozen=True)
-class ServerTimings:
-    """llama-server's own ``timings`` object (milliseconds and tokens/s, as it sends them)."""
-
-    prompt_n: int
-    prompt_ms: float
-    prompt_per_second: float | None
-    predicted_n: int
-    predicted_ms: float
-    predicted_per_second: float | None
-    cache_n: int | None = None
-
-
-@dataclass(frozen=True)
-class RemoteMetrics:
-    """Measured on this side of the network, except ``server_timings``."""
-
-    ttft_s: float  # request sent -> first piece of the answer received
-    total_s: float  # request sent -> stream ended
-    gen_tokens: int
-    gen_s: float  # first piece -> last piece
-    gen_tok_per_s: float | None  # (tokens - 1) / gen_s, as the local worker counts
-    prompt_tokens: int | None  # from the server's usage, when sent
-    tokens_from: Literal["usage", "chunks"]  # where gen_tokens comes from
-    stop_reason: str  # the server's finish_reason (stop, length, ...)
-    server_timings: ServerTimings | None = None
-
-
-@dataclass(frozen=True)
-class RemoteDone:
-    metrics: RemoteMetrics
-    text: str
-    model: str  # the model id the server answered with
-
-
-@dataclass(frozen=True)
-class ChatRequest:
-    model: str
-    messages: tuple[p.ChatMessage, ...]
-    system: str | None = None
-    max_tokens: int = 256
-    temperature: float = 0.8
-    top_p: float = 0.95
-    seed: int | None = None
-    stop: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)  # top_k, min_p, ... where accepted
-
-    def body(self) -> dict[str, Any]:
-        messages = [{"role": "system", "content": self.system}] if self.system else []
-        messages += [{"role": m.role, "content": m.content} for m in self.messages]
-        body: dict[str, Any] = {
-            "model": self.model,
-            "messages": messages,
-            "max_tokens": self.max_tokens,
-            "temperature": self.temperature,
-            "top_p": self.top_p,
-            "stream": True,
-            # usage in the last chunk (llama-server, vLLM, Ollama); others ignore it
-            "stream_options": {"include_usage": True},
-            **self.extra,
-        }
-        if self.seed is not None:
-            body["seed"] = self.seed
-        if self.stop:
-            body["stop"] = list(self.stop)
-        return body
-
-
-RemoteEvent = p.Token | RemoteDone
 
 
 def _detail(response: httpx2.Response) -> str:
@@ -300,15 +230,8 @@ class RemoteClient:
         self, request: ChatRequest, token: CancelToken | None, holder: list[httpx2.Response]
     ) -> Iterator[RemoteEvent]:
         url = self.endpoint.api_base + "/chat/completions"
-        pieces: list[str] = []
-        chunks = 0
-        t_first = t_last = 0.0
-        usage: dict[str, Any] = {}
-        timings: dict[str, Any] = {}
-        finish = ""
-        model = request.model
-        ended = False  # saw [DONE] or a finish_reason
-        t_sent = time.perf_counter()
+        answer = _Answer(request.model, self.endpoint.name)
+        cancelled = token.is_set if token is not None else lambda: False
         try:
             with self._http.sse(url, method="POST", json=request.body()) as source:
                 response = source.response
@@ -317,74 +240,91 @@ class RemoteClient:
                     response.read()
                     raise self._status_error(response, request.model)
                 for sse in source:
-                    if token is not None and token.is_set():
+                    if cancelled():
                         return
                     if sse.data.strip() == "[DONE]":
-                        ended = True
+                        answer.ended = True
                         break
-                    data = _event_json(sse.data, self.endpoint.name)
-                    if "error" in data:
-                        error = data["error"]
-                        detail = error.get("message", "") if isinstance(error, dict) else error
-                        raise RemoteError.of(
-                            "remote.server_error", name=self.endpoint.name, detail=str(detail)
-                        )
-                    model = str(data.get("model") or model)
-                    if isinstance(data.get("usage"), dict):
-                        usage = data["usage"]
-                    if isinstance(data.get("timings"), dict):
-                        timings = data["timings"]
-                    for choice in data.get("choices") or ():
-                        delta = choice.get("delta") or {}
-                        text = delta.get("content")
-                        if text is not None:
-                            now = time.perf_counter()
-                            if not chunks:
-                                t_first = now
-                            t_last = now
-                            yield p.Token(0, str(text), chunks)
-                            pieces.append(str(text))
-                            chunks += 1
-                        if choice.get("finish_reason"):
-                            finish = str(choice["finish_reason"])
-                            ended = True
+                    yield from answer.feed(event_json(sse.data, self.endpoint.name))
         except RemoteError:
             raise
         except httpx2.SSEError as exc:
-            if token is not None and token.is_set():
+            if cancelled():
                 return
             raise RemoteError.of(
                 "remote.bad_response", name=self.endpoint.name, detail=str(exc)
             ) from None
         except (httpx2.TransportError, httpx2.StreamError) as exc:
-            if token is not None and token.is_set():
+            if cancelled():
                 return
-            raise self._transport_error(exc, chunks) from exc
-        if token is not None and token.is_set():
+            raise self._transport_error(exc, answer.chunks) from exc
+        if cancelled():
             return
-        if not ended:
-            raise RemoteError.of("remote.dropped", name=self.endpoint.name, tokens=chunks)
+        if not answer.ended:
+            raise RemoteError.of("remote.dropped", name=self.endpoint.name, tokens=answer.chunks)
+        yield answer.done()
+
+
+class _Answer:
+    """One streamed answer as it arrives: the pieces, their times, usage and timings."""
+
+    def __init__(self, model: str, endpoint: str) -> None:
+        self.model, self._endpoint = model, endpoint
+        self.pieces: list[str] = []
+        self.chunks = 0
+        self.t_sent = time.perf_counter()
+        self.t_first = self.t_last = 0.0
+        self.usage: dict[str, Any] = {}
+        self.timings: dict[str, Any] = {}
+        self.finish = ""
+        self.ended = False  # saw [DONE] or a finish_reason
+
+    def feed(self, data: dict[str, Any]) -> Iterator[p.Token]:
+        """One event's pieces of text, as ``Token`` events."""
+        if "error" in data:
+            error = data["error"]
+            detail = error.get("message", "") if isinstance(error, dict) else error
+            raise RemoteError.of("remote.server_error", name=self._endpoint, detail=str(detail))
+        self.model = str(data.get("model") or self.model)
+        if isinstance(data.get("usage"), dict):
+            self.usage = data["usage"]
+        if isinstance(data.get("timings"), dict):
+            self.timings = data["timings"]
+        for choice in data.get("choices") or ():
+            text = (choice.get("delta") or {}).get("content")
+            if text is not None:
+                now = time.perf_counter()
+                if not self.chunks:
+                    self.t_first = now
+                self.t_last = now
+                yield p.Token(0, str(text), self.chunks)
+                self.pieces.append(str(text))
+                self.chunks += 1
+            if choice.get("finish_reason"):
+                self.finish = str(choice["finish_reason"])
+                self.ended = True
+
+    def done(self) -> RemoteDone:
+        """The figures measured here (tokens from the server's usage where it sent one)."""
         t_end = time.perf_counter()
-        completion = usage.get("completion_tokens")
+        chunks = self.chunks
+        completion = self.usage.get("completion_tokens")
         counted = isinstance(completion, int) and completion > 0
         n = completion if isinstance(completion, int) and counted else chunks
-        gen_s = t_last - t_first if chunks else 0.0
-        prompt_tokens = usage.get("prompt_tokens")
-        yield RemoteDone(
-            RemoteMetrics(
-                ttft_s=(t_first if chunks else t_end) - t_sent,
-                total_s=t_end - t_sent,
-                gen_tokens=n,
-                gen_s=gen_s,
-                gen_tok_per_s=(n - 1) / gen_s if n > 1 and gen_s > 0 else None,
-                prompt_tokens=int(prompt_tokens) if isinstance(prompt_tokens, int) else None,
-                tokens_from="usage" if counted else "chunks",
-                stop_reason=finish or "stop",
-                server_timings=parse_timings(timings),
-            ),
-            "".join(pieces),
-            model,
+        gen_s = self.t_last - self.t_first if chunks else 0.0
+        prompt_tokens = self.usage.get("prompt_tokens")
+        metrics = RemoteMetrics(
+            ttft_s=(self.t_first if chunks else t_end) - self.t_sent,
+            total_s=t_end - self.t_sent,
+            gen_tokens=n,
+            gen_s=gen_s,
+            gen_tok_per_s=(n - 1) / gen_s if n > 1 and gen_s > 0 else None,
+            prompt_tokens=int(prompt_tokens) if isinstance(prompt_tokens, int) else None,
+            tokens_from="usage" if counted else "chunks",
+            stop_reason=self.finish or "stop",
+            server_timings=parse_timings(self.timings),
         )
+        return RemoteDone(metrics, "".join(self.pieces), self.model)
 
 
 def _close_on_cancel(
@@ -405,60 +345,3 @@ def _close_on_cancel(
                 except OSError as exc:  # already closed by the reader: nothing to do
                     log.debug("closing a cancelled stream: %s", exc)
             return
-
-
-def _event_json(data: str, name: str) -> dict[str, Any]:
-    try:
-        value = json.loads(data)
-    except ValueError:
-        raise RemoteError.of(
-            "remote.bad_response", name=name, detail=f"an event is not JSON: {data[:80]!r}"
-        ) from None
-    if not isinstance(value, dict):
-        raise RemoteError.of("remote.bad_response", name=name, detail="an event is not an object")
-    return value
-
-
-def parse_timings(data: dict[str, Any]) -> ServerTimings | None:
-    """llama-server's ``timings`` (tools/server/README.md), or None when absent."""
-    if not data or "predicted_n" not in data:
-        return None
-
-    def num(key: str) -> float | None:
-        value = data.get(key)
-        return float(value) if isinstance(value, int | float) else None
-
-    cache = data.get("cache_n")
-    return ServerTimings(
-        prompt_n=int(num("prompt_n") or 0),
-        prompt_ms=num("prompt_ms") or 0.0,
-        prompt_per_second=num("prompt_per_second"),
-        predicted_n=int(num("predicted_n") or 0),
-        predicted_ms=num("predicted_ms") or 0.0,
-        predicted_per_second=num("predicted_per_second"),
-        cache_n=int(cache) if isinstance(cache, int) else None,
-    )
-
-
-def parse_ollama_tags(data: object) -> tuple[RemoteModel, ...]:
-    """Ollama's ``GET /api/tags`` answer: ``{"models": [{"name", "size", "details"}]}``."""
-    if not isinstance(data, dict) or not isinstance(data.get("models"), list):
-        raise ValueError("not an Ollama model list")
-    found = []
-    for item in data["models"]:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            continue
-        details = item.get("details") if isinstance(item.get("details"), dict) else {}
-        assert isinstance(details, dict)
-        size = item.get("size")
-        found.append(
-            RemoteModel(
-                id=str(item["name"]),
-                owned_by="ollama",
-                size_bytes=size if isinstance(size, int) else None,
-                family=str(details.get("family") or ""),
-                parameter_size=str(details.get("parameter_size") or ""),
-                quantization=str(details.get("quantization_level") or ""),
-            )
-        )
-    return tuple(found)
