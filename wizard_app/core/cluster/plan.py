@@ -175,6 +175,41 @@ def plan_cluster(
     link_gbps: float = DEFAULT_LINK_GBPS,
     rtt_ms: float = DEFAULT_RTT_MS,
 ) -> ClusterPlan:
+    _check(shape, hosts, context, link_gbps, rtt_ms)
+    slots = _slots(hosts, compute_buffer_bytes(shape, context, flash_attention=False))
+    devices = _place(shape, hosts, slots, context)
+    network, logits_remote = _network(shape, devices, link_gbps, rtt_ms)
+    speed, bottleneck = _speed(devices, hosts, network)
+    out_bytes = _output_bytes(shape)
+    hidden = shape.embedding * 4
+    assumption = (
+        f"One request at a time: each device reads its layers' weights at its bandwidth "
+        f"x {gpu_efficiency(shape):.2f} and the devices run in turn; per token, each remote "
+        f"host adds a {rtt_ms:g} ms round trip and the hidden state ({hidden:,} bytes) there "
+        f"and back over a {link_gbps:g} Gbit/s link, through the main host"
+        + ("; the logits come back over it too." if logits_remote else ".")
+    )
+    return ClusterPlan(
+        model=model,
+        hosts=tuple(hosts),
+        context=context,
+        devices=tuple(devices),
+        total_memory_bytes=sum(h.memory_bytes * h.devices for h in hosts),
+        usable_bytes=sum(d.free_bytes for d in devices),
+        needed_bytes=sum(d.used_bytes for d in devices),
+        main_ram_bytes=shape.non_layer_bytes() - out_bytes + process_overhead_bytes(shape),
+        tokens_per_s=speed,
+        network_seconds_per_token=network,
+        bottleneck=bottleneck,
+        assumption=assumption,
+        n_gpu_layers=shape.layers + 1,  # every block and the output head
+        notes=tuple(_notes(devices, hosts)),
+    )
+
+
+def _check(
+    shape: ModelShape, hosts: list[HostSpec], context: int, link_gbps: float, rtt_ms: float
+) -> None:
     if not hosts:
         raise InputError("A cluster plan needs at least one host.", "Give --host.")
     if not 64 <= context <= shape.trained_context:
@@ -185,17 +220,19 @@ def plan_cluster(
         )
     if link_gbps <= 0 or rtt_ms < 0:
         raise InputError("The link speed must be above 0 and the round trip 0 or more.", "")
-    # device order: RPC hosts' devices (hosts 1..), then the main host's own GPUs
-    order = [h for h in range(1, len(hosts))] + [0]
-    compute = compute_buffer_bytes(shape, context, flash_attention=False)
-    slots: list[tuple[int, str, int, int]] = []  # host, name, memory, free
     if len(hosts) == 1 and hosts[0].cpu:
         raise InputError(
             "One machine without GPUs is not a cluster.",
             "Add the other hosts with --host, or use 'model-wizard fit' for one machine.",
         )
+
+
+def _slots(hosts: list[HostSpec], compute: int) -> list[tuple[int, str, int, int]]:
+    """(host, name, memory, free) per device, in llama.cpp's order: the RPC hosts' devices
+    (hosts 1..), then the main host's own GPUs."""
+    slots: list[tuple[int, str, int, int]] = []
     rpc_index = 0
-    for h in order:
+    for h in [*range(1, len(hosts)), 0]:
         host = hosts[h]
         if h == 0 and host.cpu:  # offloaded layers go to GPUs; the main CPU keeps none
             continue
@@ -207,6 +244,16 @@ def plan_cluster(
             margin = max(GPU_MARGIN_BYTES, int(GPU_MARGIN_SHARE * host.memory_bytes))
             free = max(0, host.memory_bytes - margin - compute)
             slots.append((h, name, host.memory_bytes, free))
+    return slots
+
+
+def _place(
+    shape: ModelShape,
+    hosts: list[HostSpec],
+    slots: list[tuple[int, str, int, int]],
+    context: int,
+) -> list[DevicePlan]:
+    """Each device's layers, memory and time per token (None: its bandwidth unknown)."""
     layers = _layer_bytes(shape)
     kv_per_layer = kv_cache_bytes(shape, context) // max(1, shape.layers)
     counts = split_layers([s[3] for s in slots], shape.layers)
@@ -223,36 +270,40 @@ def plan_cluster(
             read += out_bytes
         bw = hosts[h].bandwidth_gbs
         seconds = read / (bw * 1e9 * eff) if bw else None
+        kv = kv_per_layer * count
         devices.append(
-            DevicePlan(
-                h,
-                name,
-                memory,
-                free,
-                (start, start + count),
-                weights,
-                kv_per_layer * count,
-                head,
-                seconds,
-            )
+            DevicePlan(h, name, memory, free, (start, start + count), weights, kv, head, seconds)
         )
         start += count
+    return devices
+
+
+def _network(
+    shape: ModelShape, devices: list[DevicePlan], link_gbps: float, rtt_ms: float
+) -> tuple[float, bool]:
+    """Seconds a token spends on the network, and whether the logits cross it."""
     used_hosts = {d.host for d in devices if d.layers[1] > d.layers[0]} - {0}
     hidden = shape.embedding * 4
     network = len(used_hosts) * (rtt_ms / 1000 + 2 * hidden * 8 / (link_gbps * 1e9))
     logits_remote = devices[-1].host != 0  # a main host without GPUs: the head is remote
     if logits_remote:
         network += (shape.vocab or 32000) * 4 * 8 / (link_gbps * 1e9)
+    return network, logits_remote
+
+
+def _speed(
+    devices: list[DevicePlan], hosts: list[HostSpec], network: float
+) -> tuple[float | None, str]:
+    """Tokens per second and the slowest device, or (None, "") with a bandwidth unknown."""
     known = [d.seconds_per_token for d in devices if d.layers[1] > d.layers[0] or d.output_head]
-    speed = None
-    bottleneck = ""
-    if known and all(s is not None for s in known):
-        per_device = [s for s in known if s is not None]
-        total = sum(per_device) + network
-        speed = 1.0 / total
-        slowest = max(devices, key=lambda d: d.seconds_per_token or 0.0)
-        bottleneck = f"{slowest.name} on {hosts[slowest.host].address}"
-    embeddings = shape.non_layer_bytes() - out_bytes
+    if not known or any(s is None for s in known):
+        return None, ""
+    total = sum(s for s in known if s is not None) + network
+    slowest = max(devices, key=lambda d: d.seconds_per_token or 0.0)
+    return 1.0 / total, f"{slowest.name} on {hosts[slowest.host].address}"
+
+
+def _notes(devices: list[DevicePlan], hosts: list[HostSpec]) -> list[str]:
     notes = []
     if not all(d.fits for d in devices):
         short = max(d.used_bytes - d.free_bytes for d in devices)
@@ -267,26 +318,4 @@ def plan_cluster(
             + ", ".join(missing)
             + " (add /GBs to the host, e.g. 24@10.0.0.2/936)."
         )
-    assumption = (
-        f"One request at a time: each device reads its layers' weights at its bandwidth "
-        f"x {eff:.2f} and the devices run in turn; per token, each remote host adds a "
-        f"{rtt_ms:g} ms round trip and the hidden state ({hidden:,} bytes) there and back "
-        f"over a {link_gbps:g} Gbit/s link, through the main host"
-        + ("; the logits come back over it too." if logits_remote else ".")
-    )
-    return ClusterPlan(
-        model=model,
-        hosts=tuple(hosts),
-        context=context,
-        devices=tuple(devices),
-        total_memory_bytes=sum(h.memory_bytes * h.devices for h in hosts),
-        usable_bytes=sum(d.free_bytes for d in devices),
-        needed_bytes=sum(d.used_bytes for d in devices),
-        main_ram_bytes=embeddings + process_overhead_bytes(shape),
-        tokens_per_s=speed,
-        network_seconds_per_token=network,
-        bottleneck=bottleneck,
-        assumption=assumption,
-        n_gpu_layers=shape.layers + 1,  # every block and the output head
-        notes=tuple(notes),
-    )
+    return notes
