@@ -11,7 +11,7 @@ import pytest
 
 from tests.cli_helpers import cli
 from wizard_app.core.cluster.commands import WARNING, cluster_commands
-from wizard_app.core.cluster.plan import parse_host, plan_cluster, split_layers
+from wizard_app.core.cluster.plan import assign_slots, parse_host, plan_cluster, split_layers
 from wizard_app.core.errors import InputError
 from wizard_app.core.fit import ModelShape, kv_cache_bytes
 from wizard_app.core.hardware.profile import GiB
@@ -59,16 +59,36 @@ def test_host_specs() -> None:
 @pytest.mark.parametrize(
     ("free", "layers", "expected"),
     [
-        ([24, 24], 32, [16, 16]),
-        ([24, 8], 32, [24, 8]),
-        ([10, 10, 10], 32, [11, 11, 10]),  # layer j to the first share above j/32
-        ([1, 1, 1, 1], 2, [1, 0, 1, 0]),
+        # 33 slots (32 blocks and the output): slot j to the first share above j/33
+        ([24, 24], 32, [17, 15]),
+        ([24, 8], 32, [25, 7]),
+        ([10, 10, 10], 32, [11, 11, 10]),
+        ([1, 1, 1, 1], 2, [1, 1, 0, 0]),  # and the output on the third device
     ],
 )
 def test_layers_are_split_by_free_memory_as_llama_cpp_does(
     free: list[int], layers: int, expected: list[int]
 ) -> None:
+    """llama_model::load_tensors: -ngl = blocks + 1 offloads n + 1 slots, the output last,
+    each to ``upper_bound(splits, j / (n + 1))`` over the float32 cumulative shares."""
     assert split_layers(free, layers) == expected
+    assert (
+        assign_slots(free, layers + 1)[:layers] == sorted(assign_slots(free, layers + 1))[:layers]
+    )
+
+
+def test_the_tensor_split_reproduces_the_plan() -> None:
+    """Mixed cards: the plan's free memory (less margins and compute buffers) is not in the
+    proportion of the cards' memory, so the command carries --tensor-split; equal cards
+    need none."""
+    mixed = plan_cluster("m", shape(), [parse_host("24@a/936"), parse_host("8@b/448")], 2048)
+    split = list(mixed.tensor_split)
+    assert sum(split) == 81
+    assert not mixed.default_split
+    assert assign_slots(split, 81) == assign_slots([d.free_bytes for d in mixed.devices], 81)
+    assert [d.layers[1] - d.layers[0] for d in mixed.devices] == [split[0], split[1] - 1]
+    same = plan_cluster("m", shape(), [parse_host("24@a/936"), parse_host("24@b/936")], 2048)
+    assert same.default_split
 
 
 def test_two_hosts() -> None:
@@ -222,3 +242,59 @@ def test_a_mixture_of_experts_reads_only_its_active_share() -> None:
     assert sparse.tokens_per_s is not None
     assert dense.tokens_per_s is not None
     assert sparse.tokens_per_s > 3 * dense.tokens_per_s
+
+
+def test_mixed_cards_print_the_plans_tensor_split() -> None:
+    hosts = [parse_host("24@10.0.0.1/936"), parse_host("8@10.0.0.2/448")]
+    plan = plan_cluster("m", shape(), hosts, 2048)
+    server = next(s for s in cluster_commands(plan, "m.gguf", api_key="K") if s.kind == "server")
+    words = shlex.split(server.command)
+    split = words[words.index("--tensor-split") + 1]
+    assert split == ",".join(str(n) for n in plan.tensor_split)
+    assert words[words.index("--rpc") + 1] == "10.0.0.2:50052"  # RPC0 is the first share
+    same = plan_cluster("m", shape(), [hosts[0], parse_host("24@10.0.0.2/936")], 2048)
+    assert all("--tensor-split" not in s.command for s in cluster_commands(same, "m", api_key="K"))
+
+
+def test_the_hardware_steps_host_table() -> None:
+    from wizard_app.core.cluster.target import Target, host_from_row, start_steps
+
+    main = host_from_row(0, "10.0.0.1", 64, 1, 24, "RTX 4090")
+    assert (main.devices, main.memory_bytes, main.cpu, main.ram_bytes) == (
+        1, 24 * GiB, False, 64 * GiB,
+    )  # fmt: skip
+    assert main.bandwidth_gbs is not None
+    assert main.bandwidth_gbs > 900  # the table's figure for the card
+    worker = host_from_row(1, "10.0.0.2", 128, 0, 0, "80")
+    assert (worker.cpu, worker.memory_bytes, worker.bandwidth_gbs) == (True, 128 * GiB, 80.0)
+    for bad in (("", 64, 1, 24, ""), ("10.0.0.3", 0, 1, 24, ""), ("x", 8, 1, 0, ""),
+                ("x", 8, 1, 8, "no such card 9000")):  # fmt: skip
+        with pytest.raises(InputError):
+            host_from_row(2, *bad)
+    target = Target("cluster", (main, worker))
+    plan, steps = start_steps(
+        target, label="m", shape=shape(), repo="org/m-GGUF", files=["m-Q4_K_M.gguf"],
+        context=4096, gpu_layers=0, api_key="K",
+    )  # fmt: skip
+    assert plan is not None
+    assert [s.kind for s in steps] == ["download", "rpc", "server", "endpoint"]
+    assert steps[0].command == "hf download org/m-GGUF m-Q4_K_M.gguf --local-dir models"
+    assert "-m models/m-Q4_K_M.gguf --rpc 10.0.0.2:50052" in steps[2].command
+    plan, steps = start_steps(
+        Target("other", address="gpu-box"), label="m", shape=shape(), repo="org/m-GGUF",
+        files=["m.gguf"], context=8192, gpu_layers=41, api_key="K",
+    )  # fmt: skip
+    assert plan is None
+    assert shlex.split(steps[1].command) == [
+        "llama-server", "-m", "models/m.gguf", "-ngl", "41", "-c", "8192",
+        "--host", "gpu-box", "--port", "8080", "--api-key", "K",
+    ]  # fmt: skip
+    assert steps[2].command == "model-wizard endpoints add server http://gpu-box:8080 --api-key K"
+
+
+def test_the_main_hosts_ram_is_checked() -> None:
+    from wizard_app.core.cluster.target import host_from_row
+
+    hosts = [host_from_row(0, "a", 0.5, 1, 24, "936"), host_from_row(1, "b", 64, 2, 24, "936")]
+    plan = plan_cluster("m", shape(), hosts, 4096)
+    assert any("keeps" in n and "RAM" in n for n in plan.notes)

@@ -94,7 +94,9 @@ def _model(spec: str, ctx: CliContext, main: str) -> tuple[Any, str, str, str | 
     files = artifact.parts or ([artifact.file] if artifact.file else [])
     if not files:
         raise InputError(f"The catalog gives no file name for {cid}:{quant}.", "")
-    download = shlex.join(["hf", "download", artifact.repo, *files, "--local-dir", "models"])
+    from wizard_app.core.cluster.commands import download_command
+
+    download = download_command(artifact.repo, list(files))
     return (
         shape_from_variant(variant, quant),
         f"{variant.name} {quant}",

@@ -7,10 +7,15 @@ other host runs ``rpc-server``, which exposes all its accelerators (or one CPU d
 * Device order: RPC devices first, in ``--rpc`` order, then the main host's GPUs
   (src/llama.cpp: "add RPC servers at the front of the list to minimize network
   transfers"), so the last layers and the output head stay on the main host.
-* Split: layers go to devices in proportion to their free memory, layer ``j`` to the
-  first device whose cumulative share exceeds ``j / n`` (llama-model.cpp; the README:
-  "distributes model weights and the KV cache across all available devices in
-  proportion to each device's available memory"). The KV cache of a layer lives with it.
+* Split: layers go to devices in proportion to their free memory. With every block and
+  the output offloaded (``-ngl`` = blocks + 1) there are n + 1 slots, the output being
+  the last; slot ``j`` goes to the first device whose cumulative share, in float32,
+  exceeds ``j / (n + 1)`` (``llama_model::load_tensors``, llama-model.cpp: the
+  ``upper_bound`` over the normalised splits; the README: "distributes model weights
+  and the KV cache across all available devices in proportion to each device's
+  available memory"). The KV cache of a layer lives with it. ``--tensor-split`` gives
+  the shares instead; the printed command carries the plan's shares where they differ
+  from the default (the devices' whole memory, as an idle device reports it).
 * Free memory per device: its memory less ``fit.gpu_margin`` (1 GiB or 4 %, upstream's
   ``--fit`` margin) and a compute buffer of one micro-batch at the planned context; the
   main host also keeps the token embeddings and the process itself in its RAM.
@@ -26,8 +31,10 @@ offloaded to the RPC devices) and then receives the logits over the network.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+import struct
 from dataclasses import dataclass, field
 
 from wizard_app.core.errors import InputError
@@ -63,6 +70,7 @@ class HostSpec:
     bandwidth_gbs: float | None = None  # per device, GB/s; None: not known
     cpu: bool = False
     port: int = RPC_PORT
+    ram_bytes: int | None = None  # the machine's RAM, where given (the main host's matters)
 
 
 def parse_host(text: str, index: int = 0) -> HostSpec:
@@ -137,22 +145,46 @@ class ClusterPlan:
     def fits(self) -> bool:
         return all(d.fits for d in self.devices)
 
+    @property
+    def tensor_split(self) -> tuple[int, ...]:
+        """``--tensor-split`` for this plan: the slots (blocks, and the output) per device
+        in llama.cpp's device order; as shares they reproduce the plan's split exactly."""
+        return tuple(d.layers[1] - d.layers[0] + d.output_head for d in self.devices)
 
-def split_layers(free: list[int], n_layers: int) -> list[int]:
-    """Layers per device in order, by free memory, as llama.cpp assigns them."""
-    total = sum(free)
+    @property
+    def default_split(self) -> bool:
+        """llama.cpp's own split (by each idle device's memory) is the plan's."""
+        slots = sum(self.tensor_split)
+        planned = assign_slots(list(self.tensor_split), slots)
+        return assign_slots([d.memory_bytes for d in self.devices], slots) == planned
+
+
+def _f32(x: float) -> float:
+    return float(struct.unpack("f", struct.pack("f", x))[0])
+
+
+def assign_slots(free: list[int], n_slots: int) -> list[int]:
+    """The device of each offloaded slot (blocks, then the output), as llama.cpp computes
+    it: float32 cumulative shares, slot ``j`` to the first share above ``j / n_slots``."""
+    total = 0.0
+    bounds = []
+    for f in free:
+        total = _f32(total + _f32(f))
+        bounds.append(total)
     if total <= 0:
         raise InputError("No device has memory left for the model.", "Add hosts or memory.")
-    bounds, cum = [], 0.0
-    for f in free:
-        cum += f / total
-        bounds.append(cum)
-    counts = [0] * len(free)
-    for j in range(n_layers):
-        at = j / n_layers
-        i = next((k for k, b in enumerate(bounds) if at < b - 1e-12), len(free) - 1)
-        counts[i] += 1
-    return counts
+    bounds = [_f32(b / total) for b in bounds]
+    n_slots_f = _f32(n_slots)
+    return [
+        min(bisect.bisect_right(bounds, _f32(_f32(j) / n_slots_f)), len(free) - 1)
+        for j in range(n_slots)
+    ]
+
+
+def split_layers(free: list[int], n_layers: int) -> list[int]:
+    """Blocks per device in order, by free memory, with the output offloaded too."""
+    devices = assign_slots(free, n_layers + 1)[:n_layers]
+    return [devices.count(i) for i in range(len(free))]
 
 
 def _layer_bytes(shape: ModelShape) -> list[int]:
@@ -180,7 +212,7 @@ def plan_cluster(
     devices = _place(shape, hosts, slots, context)
     network, logits_remote = _network(shape, devices, link_gbps, rtt_ms)
     speed, bottleneck = _speed(devices, hosts, network)
-    out_bytes = _output_bytes(shape)
+    main_ram = shape.non_layer_bytes() - _output_bytes(shape) + process_overhead_bytes(shape)
     hidden = shape.embedding * 4
     assumption = (
         f"One request at a time: each device reads its layers' weights at its bandwidth "
@@ -197,13 +229,13 @@ def plan_cluster(
         total_memory_bytes=sum(h.memory_bytes * h.devices for h in hosts),
         usable_bytes=sum(d.free_bytes for d in devices),
         needed_bytes=sum(d.used_bytes for d in devices),
-        main_ram_bytes=shape.non_layer_bytes() - out_bytes + process_overhead_bytes(shape),
+        main_ram_bytes=main_ram,
         tokens_per_s=speed,
         network_seconds_per_token=network,
         bottleneck=bottleneck,
         assumption=assumption,
         n_gpu_layers=shape.layers + 1,  # every block and the output head
-        notes=tuple(_notes(devices, hosts)),
+        notes=tuple(_notes(devices, hosts, main_ram)),
     )
 
 
@@ -256,7 +288,8 @@ def _place(
     """Each device's layers, memory and time per token (None: its bandwidth unknown)."""
     layers = _layer_bytes(shape)
     kv_per_layer = kv_cache_bytes(shape, context) // max(1, shape.layers)
-    counts = split_layers([s[3] for s in slots], shape.layers)
+    at = assign_slots([s[3] for s in slots], shape.layers + 1)
+    counts = [at[: shape.layers].count(i) for i in range(len(slots))]
     eff = gpu_efficiency(shape)
     out_bytes = _output_bytes(shape)
     devices, start = [], 0
@@ -264,7 +297,7 @@ def _place(
         weights = sum(layers[start : start + count])
         # a mixture of experts reads only its active share of a block per token
         read = weights * shape.active_fraction
-        head = i == len(slots) - 1
+        head = i == at[shape.layers]
         if head:
             weights += out_bytes
             read += out_bytes
@@ -285,7 +318,8 @@ def _network(
     used_hosts = {d.host for d in devices if d.layers[1] > d.layers[0]} - {0}
     hidden = shape.embedding * 4
     network = len(used_hosts) * (rtt_ms / 1000 + 2 * hidden * 8 / (link_gbps * 1e9))
-    logits_remote = devices[-1].host != 0  # a main host without GPUs: the head is remote
+    head = next(d for d in devices if d.output_head)
+    logits_remote = head.host != 0  # a main host without GPUs: the head is remote
     if logits_remote:
         network += (shape.vocab or 32000) * 4 * 8 / (link_gbps * 1e9)
     return network, logits_remote
@@ -303,8 +337,14 @@ def _speed(
     return 1.0 / total, f"{slowest.name} on {hosts[slowest.host].address}"
 
 
-def _notes(devices: list[DevicePlan], hosts: list[HostSpec]) -> list[str]:
+def _notes(devices: list[DevicePlan], hosts: list[HostSpec], main_ram: int) -> list[str]:
     notes = []
+    ram = hosts[0].ram_bytes
+    if ram is not None and main_ram > ram:
+        notes.append(
+            f"The main host keeps {main_ram / GiB:.1f} GiB in RAM (the token embeddings and "
+            f"the process) and has {ram / GiB:.1f} GiB."
+        )
     if not all(d.fits for d in devices):
         short = max(d.used_bytes - d.free_bytes for d in devices)
         notes.append(
