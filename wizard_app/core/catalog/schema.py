@@ -71,6 +71,21 @@ class Parameters(Strict):
         return self
 
 
+class Recurrent(Strict):
+    """Blocks that keep a fixed-size state instead of a KV cache (Mamba-2, Gated DeltaNet).
+
+    The figures are llama.cpp's ``ssm.*`` GGUF keys, read from config.json: Mamba-2's
+    d_conv, d_inner (heads x head size), d_state and groups; for a Gated DeltaNet the
+    convolution kernel, value heads x value head size, key head size and key heads.
+    """
+
+    layers: int = Field(gt=0, description="how many blocks are recurrent (no KV cache)")
+    conv_kernel: int = Field(gt=1)
+    inner_size: int = Field(gt=0)
+    state_size: int = Field(gt=0)
+    group_count: int = Field(default=1, gt=0)
+
+
 class Architecture(Strict):
     """What a memory estimate needs; read from the model's config.json."""
 
@@ -86,12 +101,31 @@ class Architecture(Strict):
     feed_forward: int | None = Field(default=None, gt=0)
     experts: int | None = Field(default=None, gt=0)
     experts_used: int | None = Field(default=None, gt=0)
+    full_attention_every: int | None = Field(
+        default=None, gt=1, description="one full-attention block in every N, the rest windowed"
+    )
+    global_head_dim: int | None = Field(
+        default=None, gt=0, description="head size of the full-attention blocks, if different"
+    )
+    global_kv_heads: int | None = Field(
+        default=None, gt=0, description="KV heads of the full-attention blocks, if different"
+    )
+    kv_shared_layers: int | None = Field(
+        default=None, gt=0, description="the last N blocks reuse an earlier block's cache"
+    )
+    recurrent: Recurrent | None = None
     source: Source
 
     @model_validator(mode="after")
     def _heads(self) -> Architecture:
         if self.heads % self.kv_heads:
             raise ValueError("heads must be a multiple of kv_heads")
+        if self.full_attention_every is not None and self.sliding_window is None:
+            raise ValueError("full_attention_every needs the sliding_window it alternates with")
+        own = self.layers - (self.kv_shared_layers or 0)
+        own -= self.recurrent.layers if self.recurrent else 0
+        if own < 1:
+            raise ValueError("kv_shared_layers and recurrent layers leave no block with a cache")
         return self
 
     @property

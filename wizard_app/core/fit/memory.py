@@ -5,6 +5,7 @@ from __future__ import annotations
 from wizard_app.core.errors import InputError
 from wizard_app.core.fit.repack import repacked_types
 from wizard_app.core.fit.shape import ModelShape
+from wizard_app.core.fit.state import layout_cache_bytes
 from wizard_app.core.hardware.profile import GiB, GpuInfo, HardwareProfile
 
 MiB = 1024**2
@@ -48,6 +49,8 @@ DEFAULT_UBATCH = 512
 
 
 def kv_cache_bytes(shape: ModelShape, context: int, cache_type: str = "f16") -> int:
+    if shape.layout is not None:
+        return layout_cache_bytes(shape, context, CACHE_TYPE_BYTES[cache_type])
     per_cell = shape.kv_heads * (shape.head_dim_k + shape.head_dim_v) * CACHE_TYPE_BYTES[cache_type]
     swa = shape.swa_layers
     full_cells = context * (shape.layers - swa)

@@ -8,6 +8,7 @@ from functools import cached_property
 from wizard_app.core.catalog.quants import bits_per_weight
 from wizard_app.core.catalog.schema import Variant
 from wizard_app.core.errors import InputError
+from wizard_app.core.fit.state import CacheLayout, layout_of
 
 # Architectures whose sliding-window layers llama.cpp runs with a window-sized cache:
 # arch -> period; in each period of layers all but one use the window. gpt-oss alternates
@@ -45,6 +46,7 @@ class ModelShape:
     quant: str | None = None  # the file's quant label (Q4_K_M...)
     params_per_token: int | None = None  # exact from a GGUF header
     total_params: int | None = None  # from the catalog: a mixture of experts' shapes hide it
+    layout: CacheLayout | None = None  # blocks not all alike (fit/state)
 
     @property
     def bytes_per_token(self) -> int:
@@ -153,6 +155,7 @@ def shape_from_variant(variant: Variant, quant: str) -> ModelShape:
         source="catalog",
         quant=artifact.quant,
         total_params=int(params.total_b * 1e9),
+        layout=layout_of(arch),
     )
 
 
