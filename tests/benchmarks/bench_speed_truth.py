@@ -14,6 +14,15 @@ names the constants a row helped set (see wizard_app/core/fit.py), and a row wit
 empty ``fit`` set none of them. Prompt speed needs the card's published matrix
 throughput (or this CPU's measured profile); rows without one are counted apart.
 
+The headline figures are over the rows of the llama.cpp the app predicts (2024 on, column
+``llama_cpp``); the rows measured with the llama.cpp of December 2023, whose prompt
+processing was about half as fast, are reported apart. GPU rows are compared at the
+placement measured (llama-bench's -ngl 99, every layer on the GPU), also where the app
+would keep a layer back for its safety margin. Left out of the data set: a Raspberry Pi 5
+host (its one PCIe lane and CPU hold an RX 9070 XT at a third of its speed on an x86 host)
+and a normiebench run of an RTX 4080 SUPER at 30 tokens/s (a third of every other RTX 4080
+measurement: not all of the model was on the card).
+
     python tests/benchmarks/bench_speed_truth.py [--csv PATH] [--only assumed|published]
 """
 
@@ -32,7 +41,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))  # after PYTHONPATH: another tree can be measured
 
 from wizard_app.core.catalog.loader import Catalog, load_catalog  # noqa: E402
-from wizard_app.core.fit import place, shape_from_variant, with_weights  # noqa: E402
+from wizard_app.core.fit import (  # noqa: E402
+    ModelShape,
+    kv_cache_bytes,
+    place,
+    prompt_tokens_per_s,
+    shape_from_variant,
+    tokens_per_s,
+    with_weights,
+)
 from wizard_app.core.hardware.profile import GiB, HardwareOverrides, HardwareProfile  # noqa: E402
 
 try:  # the app before GPU names and several cards (to measure the old model: PYTHONPATH)
@@ -68,6 +85,12 @@ class Row:
     source: str
     note: str
     fit: str = ""  # the constants this row helped set; empty: held out
+    llama_cpp: str = ""  # the llama.cpp build or date the source gives
+
+    @property
+    def old_llama_cpp(self) -> bool:
+        """Measured with the llama.cpp of December 2023, which the app does not predict."""
+        return self.llama_cpp.startswith(OLD_LLAMA_CPP)
 
 
 @dataclass(frozen=True)
@@ -121,6 +144,7 @@ def load_rows(path: Path = DATA) -> list[Row]:
                 source=r["source"],
                 note=r["note"],
                 fit=r.get("fit") or "",
+                llama_cpp=r.get("llama_cpp") or "",
             )
             for r in csv.DictReader(f)
         ]
@@ -175,6 +199,11 @@ def predict(row: Row, catalog: Catalog) -> Result:
     shape = replace(shape, quant=row.quant)  # the measured file's quant, for its bits per weight
     hw = machine(row)
     p = place(shape, hw, CONTEXT)
+    tg, pp = p.tokens_per_s, getattr(p, "prompt_tokens_per_s", None)
+    if row.vendor != "cpu" and p.gpu_layers and p.gpu_layers < shape.layers:
+        # llama-bench offloads every layer (-ngl 99): where the app keeps a layer back for
+        # its safety margin (1 GiB a card), the speed to compare is the measured run's.
+        tg, pp = _full_offload_speed(shape, hw, row.gpus)
     how = "cpu"
     if gpu_bandwidth is None:  # pragma: no cover
         how = "old model"
@@ -184,8 +213,18 @@ def predict(row: Row, catalog: Catalog) -> Result:
         how = "assumed" if assumed else "published"
     elif hw.ram_bandwidth_gbs is None:
         how = "cpu, assumed RAM"
-    pp = getattr(p, "prompt_tokens_per_s", None)  # the app before prompt speed: None
-    return Result(row, p.tokens_per_s, p.verdict, how, pp)
+    return Result(row, tg, p.verdict, how, pp)
+
+
+def _full_offload_speed(
+    shape: ModelShape, hw: HardwareProfile, gpus: int
+) -> tuple[float | None, float | None]:
+    """The speed model with every layer on the GPUs, split evenly as on equal cards."""
+    counts = tuple(shape.layers // gpus + (i < shape.layers % gpus) for i in range(gpus))
+    split = counts if gpus > 1 else ()
+    kv = kv_cache_bytes(shape, CONTEXT)
+    tg = tokens_per_s(shape, hw, kv, shape.layers, split=split)
+    return tg, prompt_tokens_per_s(shape, hw, shape.layers, split)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -215,6 +254,17 @@ def summarize(results: list[Result], *, prompt: bool = False) -> Summary:
         percentile(ratios, 0.1),
         percentile(ratios, 0.9),
         within,
+    )
+
+
+def _devices(results: list[Result], prompt: bool = False) -> int:
+    """Distinct devices (a card and its count) among the rows with a ratio."""
+    return len(
+        {
+            (r.row.device, r.row.gpus)
+            for r in results
+            if (r.pp_ratio if prompt else r.ratio) is not None
+        }
     )
 
 
@@ -254,18 +304,21 @@ def main() -> int:
         fit = " (fit)" if r.row.fit else ""
         print(f"{dev[:34]:34} {r.row.model[:24]:24} {r.row.quant:6} {meas:>6} {pred:>6} "
               f"{ratio:>5}  {pp:>7} {pp_pred:>7} {pp_ratio:>5}  {r.bandwidth}{fit}")  # fmt: skip
-    devices = len({(r.row.device, r.row.gpus) for r in results})
-    held_out = [r for r in results if not r.row.fit]
+    current = [r for r in results if not r.row.old_llama_cpp]
+    old = [r for r in results if r.row.old_llama_cpp]
     print()
-    print(_line("generation", summarize(results), devices))
-    print(_line("generation, held-out rows", summarize(held_out)))
-    print(_line("prompt (pp512)", summarize(results, prompt=True)))
-    print(_line("prompt (pp512), held-out rows", summarize(held_out, prompt=True)))
-    dec_2023 = [r for r in results if OLD_LLAMA_CPP in r.row.tg_test]
-    later = [r for r in results if OLD_LLAMA_CPP not in r.row.tg_test]
-    for label, part in (("llama.cpp of Dec 2023", dec_2023), ("later llama.cpp", later)):
-        print(_line(f"generation, {label}", summarize(part)))
-        print(_line(f"prompt (pp512), {label}", summarize(part, prompt=True)))
+    print(f"Headline: the {len(current)} rows measured with the llama.cpp of 2024 and later")
+    print(_line("generation", summarize(current), _devices(current)))
+    print(_line("generation, held-out rows", summarize([r for r in current if not r.row.fit])))
+    print(_line("prompt (pp512)", summarize(current, prompt=True), _devices(current, True)))
+    print(_line("prompt (pp512), held-out rows",
+                summarize([r for r in current if not r.row.fit], prompt=True)))  # fmt: skip
+    print()
+    print(f"Apart: the {len(old)} rows of the llama.cpp of {OLD_LLAMA_CPP} (slower at prompts)")
+    print(_line("generation", summarize(old), _devices(old)))
+    print(_line("prompt (pp512)", summarize(old, prompt=True)))
+    print(_line("all rows, generation", summarize(results), _devices(results)))
+    print(_line("all rows, prompt (pp512)", summarize(results, prompt=True)))
     unknown = sum(1 for r in results if r.row.pp512 and r.pp_predicted is None and r.tg_predicted)
     print(f"prompt speed not predicted on {unknown} measured rows: no published matrix "
           "throughput for the card, or no measured profile for the CPU")  # fmt: skip

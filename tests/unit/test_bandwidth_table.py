@@ -70,10 +70,33 @@ def test_names_find_their_rows(name: str, cores: int | None, gbs: float) -> None
 
 @pytest.mark.parametrize(
     "name",
-    ["NVIDIA GeForce RTX 4080 Laptop GPU", "Nvidia GPU (planned)", "AMD Radeon RX 7900M", ""],
+    ["NVIDIA GeForce RTX 3070 Laptop GPU", "Nvidia GPU (planned)", "AMD Radeon RX 7900M", ""],
 )
 def test_other_names_get_no_figure_rather_than_a_wrong_one(name: str) -> None:
     assert lookup_bandwidth(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "gbs"),
+    [
+        ("NVIDIA GeForce RTX 4090 Laptop GPU", 576),
+        ("NVIDIA GeForce RTX 4090", 1008),
+        ("NVIDIA GeForce RTX 4070 Laptop GPU", 256),
+        ("NVIDIA GeForce RTX 4070", 504),
+        ("NVIDIA GeForce RTX 4080 Laptop GPU", 432),
+        ("NVIDIA GeForce RTX 3060 Laptop GPU", 336),
+        ("NVIDIA GeForce RTX 3060", 360),
+        ("AMD Radeon RX 9070", 640),
+        ("AMD Radeon RX 9060 XT", 320),
+        ("Intel(R) Arc(TM) B570 Graphics", 380),
+        ("NVIDIA GeForce RTX 5060", 448),
+        ("NVIDIA GeForce RTX 5060 Ti", 448),
+    ],
+)
+def test_a_laptop_gpu_never_gets_the_desktop_card_of_its_number(name: str, gbs: float) -> None:
+    row = lookup_bandwidth(name)
+    assert row is not None
+    assert row.bandwidth_gbs == gbs
 
 
 def test_a_compute_figure_needs_its_own_source() -> None:
