@@ -39,8 +39,8 @@ def test_recommend_json_gives_explained_sourced_picks(
         assert pick["memory_bytes"] > pick["size_bytes"]
         assert all(e["source"].startswith("http") for e in pick["evidence"])
     assert all(e["reasons"] for e in data["excluded"])
-    # everything stays under --data-dir: the answers were saved there
-    assert (tmp_path / "data" / "wizard.sqlite3").exists()
+    # everything stays under --data-dir: the answers were kept there, in the outbox
+    assert list((tmp_path / "data" / "outbox").glob("*.json"))
     code, out, _ = cli(capsys, tmp_path, "history", "--json")
     assert json.loads(out)[0]["answers"]["use_case"] == "coding"
 
@@ -122,4 +122,4 @@ def test_the_installed_command_runs_headless(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["picks"]
-    assert (tmp_path / "data" / "wizard.sqlite3").exists()
+    assert list((tmp_path / "data" / "outbox").glob("*.json"))  # the answers, kept

@@ -102,10 +102,16 @@ def test_a_command_imports_its_own_module_only_and_alembic_only_once(tmp_path: P
     args = ("--data-dir", str(tmp_path), "recommend", "--use-case", "chat", "--json")
     first = _loaded(*args)
     assert first["code"] == 0
-    assert "alembic" in first["modules"]  # a new database is migrated
-    again = _loaded(*args)
-    assert again["code"] == 0
-    modules = set(again["modules"])  # type: ignore[call-overload]
+    modules = set(first["modules"])  # type: ignore[call-overload]
     commands = {m.split(".")[2] for m in modules if m.startswith("wizard_app.commands.")}
     assert {c for c in commands if not c.startswith("_")} == {"recommend"}
-    assert not {"alembic", "numpy", "llama_cpp", "PySide6"} & modules
+    # its answers go to the outbox: no database, so no SQLAlchemy and no alembic
+    assert not {"alembic", "sqlalchemy", "numpy", "llama_cpp", "PySide6"} & modules
+    history = ("--data-dir", str(tmp_path), "history", "--json")
+    opened = _loaded(*history)
+    assert opened["code"] == 0
+    assert "alembic" in opened["modules"]  # a new database is migrated
+    again = _loaded(*history)
+    assert again["code"] == 0
+    assert "sqlalchemy" in again["modules"]
+    assert "alembic" not in again["modules"]  # at its heads already

@@ -120,7 +120,10 @@ def test_the_rows_that_can_still_be_read_are_copied_into_the_new_database(
     """Nothing silently dropped: what the damaged file still holds comes along, exactly."""
     path = tmp_path / "w.sqlite3"
     reasons = _filled(path)
-    _garble(path, 12, 10)
+    con = sqlite3.connect(path)
+    (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'downloads'").fetchone()
+    con.close()
+    _garble(path, root + 2, 10)  # pages of rows (from 0: the root's page is root - 1), not its root
     db = Database(path)
     try:
         with db.session() as s:

@@ -54,10 +54,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     hw = hardware_from_args(args, ctx)
     result = Recommender(ctx.catalog).run(hw, request)
     if not args.no_save:
-        from wizard_app.core.recommend import history  # the database: only when saving
+        from wizard_app.core.recommend import history
 
         name = args.name or f"{request.use_case} ({request.priority})"
-        history.save(ctx.db, name, hw, result, ctx.catalog)
+        # kept beside the database, which the next command or the app opens and adds it to
+        history.keep(ctx.paths.database, name, hw, result, ctx.catalog)
     if args.json:
         data = result.model_dump(mode="json")
         for pick in data["picks"]:

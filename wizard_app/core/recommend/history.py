@@ -9,14 +9,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from wizard_app import __version__
 from wizard_app.core.catalog.loader import Catalog, catalog_files
 from wizard_app.core.hardware.profile import HardwareProfile
 from wizard_app.core.recommend.results import Recommendation
-from wizard_app.core.storage.database import Database
-from wizard_app.core.storage.recommend_history import RecommendationHistory
+from wizard_app.core.storage import outbox
+
+if TYPE_CHECKING:
+    from wizard_app.core.storage.database import Database
+    from wizard_app.core.storage.recommend_history import RecommendationHistory
 
 _DIGESTS: dict[int, tuple[Catalog, str]] = {}
 
@@ -86,7 +90,7 @@ def prepare(
 
 def write(db: Database, entry: PreparedEntry) -> int:
     """Insert a prepared entry; returns the profile id."""
-    return RecommendationHistory(db).add(
+    return _history(db).add(
         name=entry.name,
         answers=entry.answers,
         hardware=entry.hardware,
@@ -107,6 +111,38 @@ def save(
     return write(db, prepare(name, hw, result, catalog))
 
 
+def _history(db: Database) -> RecommendationHistory:
+    from wizard_app.core.storage.recommend_history import RecommendationHistory
+
+    return RecommendationHistory(db)
+
+
+def keep(
+    database: Path,
+    name: str,
+    hw: HardwareProfile,
+    result: Recommendation,
+    catalog: Catalog | None = None,
+) -> Path:
+    """Keep the answers in the outbox beside ``database``, without opening it.
+
+    For a command that should end quickly: the next database open adds the entry
+    (``core.storage.outbox``). Returns the outbox file.
+    """
+    entry = prepare(name, hw, result, catalog)
+    return outbox.put(
+        database,
+        {
+            "name": entry.name,
+            "answers": entry.answers,
+            "hardware": entry.hardware,
+            "result": entry.result,
+            "catalog_digest": entry.catalog_digest,
+            "app_version": __version__,
+        },
+    )
+
+
 def history(db: Database, limit: int = 50) -> list[dict[str, Any]]:
     """The saved entries, newest first, as the history views and the CLI list them."""
     return [
@@ -117,5 +153,5 @@ def history(db: Database, limit: int = 50) -> list[dict[str, Any]]:
             "answers": row.answers,
             "top_picks": [f"{x['id']}:{x['quant']}" for x in row.picks[:3]],
         }
-        for row in RecommendationHistory(db).latest(limit)
+        for row in _history(db).latest(limit)
     ]

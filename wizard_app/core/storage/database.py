@@ -187,9 +187,12 @@ class Database:
         lock = self._lock()
         try:
             self.engine = self._open(lock)
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            from wizard_app.core.storage import outbox
+
+            self.from_outbox = outbox.drain(self)  # entries kept by short commands
         finally:
             lock.release()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def needs_library_rebuild(self) -> bool:

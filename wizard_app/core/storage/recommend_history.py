@@ -52,6 +52,41 @@ class RecommendationHistory:
             s.commit()
             return profile.id
 
+    def add_once(
+        self,
+        *,
+        entry_key: str,
+        created_at: datetime,
+        name: str,
+        answers: dict[str, Any],
+        hardware: dict[str, Any],
+        result: dict[str, Any],
+        catalog_digest: str,
+        app_version: str,
+    ) -> bool:
+        """Insert an outbox entry unless a profile has its key; True if it was added."""
+        with self.db.session() as s:
+            if s.scalar(select(SavedProfile.id).where(SavedProfile.entry_key == entry_key)):
+                return False
+            profile = SavedProfile(
+                name=name,
+                answers=answers,
+                hardware=hardware,
+                created_at=created_at,
+                entry_key=entry_key,
+            )
+            profile.recommendations.append(
+                SavedRecommendation(
+                    catalog_digest=catalog_digest,
+                    app_version=app_version,
+                    result=result,
+                    created_at=created_at,
+                )
+            )
+            s.add(profile)
+            s.commit()
+            return True
+
     def latest(self, limit: int = 50) -> list[HistoryRow]:
         """The newest profiles first, each with its latest recommendation's picks."""
         q = select(SavedProfile).order_by(SavedProfile.id.desc()).limit(limit)

@@ -25,6 +25,8 @@ class SavedProfile(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     hardware: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # set for entries added from the outbox (storage/outbox.py): the file's name
+    entry_key: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
 
     recommendations: Mapped[list[SavedRecommendation]] = relationship(
         back_populates="profile", cascade="all, delete-orphan"
