@@ -9,13 +9,10 @@ failed, unsigned, tampered, truncated or invalid download changes nothing.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import json
 import logging
 import os
 import shutil
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -223,6 +220,10 @@ class CatalogStore:
 
 
 def _get(url: str, what: str, timeout: float) -> bytes:
+    import http.client  # here, not at the top: every command reads the catalog, few fetch it
+    import urllib.error
+    import urllib.request
+
     req = urllib.request.Request(url, headers={"User-Agent": f"open-model-wizard/{__version__}"})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:

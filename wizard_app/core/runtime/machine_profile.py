@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.hardware.profile import ComputeProfile, HardwareProfile
-from wizard_app.core.runtime import protocol as p
 
 if TYPE_CHECKING:  # the light part (attach, load_cached) is on every command's start
+    from wizard_app.core.runtime import protocol as p
     from wizard_app.core.runtime.client import RuntimeClient
     from wizard_app.core.runtime.synthetic import ModelSpec
 
@@ -122,6 +122,8 @@ def _seconds_per_token(
     client: RuntimeClient, path: Path, threads: int
 ) -> tuple[float, p.RunMetrics]:
     """The best of three 48-token generations after a warm-up (the least disturbed run)."""
+    from wizard_app.core.runtime import protocol as p
+
     list(client.load(p.Load(path=str(path), n_ctx=512, n_threads=threads)))
     best: p.RunMetrics | None = None
     for max_tokens in (8, GEN_TOKENS, GEN_TOKENS, GEN_TOKENS):
@@ -139,6 +141,65 @@ def _seconds_per_token(
     return 1 / best.gen_tok_per_s, best
 
 
+def _prompt_tokens_per_s(client: RuntimeClient, path: Path, threads: int) -> float:
+    """Prompt evaluation speed of the bandwidth model on ~260 tokens."""
+    from wizard_app.core.runtime import protocol as p
+
+    prompt = " ".join(["once upon a time there was a model"] * 8)  # ~260 tokens
+    req = p.Generate(prompt=prompt, max_tokens=1, seed=1, reuse_cache=False)
+    list(client.load(p.Load(path=str(path), n_ctx=1024, n_threads=threads)))
+    pp = [e for e in client.generate(req) if isinstance(e, p.Done)][-1].metrics
+    client.unload()
+    return pp.prompt_tok_per_s or 0.0
+
+
+def _fit(
+    times: dict[str, float], paths: dict[str, Path], prompt_tok_per_s: float
+) -> dict[str, float]:
+    """The profile's constants from the timings: per layer, per vocabulary entry, fixed
+    per token, then bandwidth and dot-product rates with those costs taken off."""
+    from wizard_app.core.gguf.reader import read_header
+
+    tiny4, tiny64 = times["layers-4"], times["layers-64"]
+    per_layer = max(0.0, (tiny64 - tiny4) / 60)
+    fixed = max(0.0, tiny4 - 4 * per_layer)
+
+    def rates(key: str) -> tuple[float, float]:
+        """(bytes/s, weights/s) of a bandwidth model, its per-token fixed costs taken off."""
+        header = read_header(paths[key])
+        spent = times[key] - fixed - specs()[key].layers * per_layer
+        read = sum(header.layer_bytes) + header.output_bytes
+        bytes_per_weight = 34 / 32 if specs()[key].weights == "q8_0" else 2.0
+        return read / max(spent, 1e-6), read / bytes_per_weight / max(spent, 1e-6)
+
+    q_bytes, q_weights = rates("bandwidth")
+    f_bytes, f_weights = rates("bandwidth-f16")
+    tiny = specs()["layers-4"]
+    vocab_extra = specs()["vocab"].vocab_size - tiny.vocab_size
+    # the vocab model also multiplies its bigger f16 output matrix: V x E weights
+    extra = vocab_extra * tiny.embedding / f_weights
+    params = sum(read_header(paths["bandwidth"]).layer_bytes) * 32 / 34  # Q8_0 blocks
+    return {
+        "bandwidth_gbs": round(max(q_bytes, f_bytes) / 1e9, 2),  # memory gives at least that
+        "weights_per_s": q_weights,
+        "weights_per_s_f16": f_weights,
+        "seconds_per_layer": per_layer,
+        "seconds_per_vocab": max(0.0, (times["vocab"] - tiny4 - extra) / vocab_extra),
+        "seconds_per_token": fixed,
+        "matmul_gflops": round(2 * params * prompt_tok_per_s / 1e9, 1),
+    }
+
+
+def _save(cache: Path, prof: ComputeProfile) -> None:
+    path = profile_path(cache)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(
+        json.dumps({"version": _VERSION, "profile": prof.model_dump()}, indent=2), encoding="utf-8"
+    )
+    tmp.replace(path)
+
+
 def measure(
     client: RuntimeClient,
     cache: Path,
@@ -148,8 +209,6 @@ def measure(
     token: CancelToken | None = None,
 ) -> ComputeProfile:
     """Time the four models (module docstring), save and return the profile."""
-    from wizard_app.core.gguf.reader import read_header
-
     t0 = time.perf_counter()
     n = threads or hw.cpu.physical_cores or 1
     progress("preparing the test models")
@@ -161,55 +220,16 @@ def measure(
             raise InterruptedError("measurement cancelled")
         progress(f"timing {key}")
         times[key], _ = _seconds_per_token(client, path, n)
-
-    def rates(key: str) -> tuple[float, float]:
-        """(bytes/s, weights/s) of a bandwidth model, its per-token fixed costs taken off."""
-        header = read_header(paths[key])
-        spent = times[key] - fixed - specs()[key].layers * per_layer
-        read = sum(header.layer_bytes) + header.output_bytes
-        bytes_per_weight = 34 / 32 if specs()[key].weights == "q8_0" else 2.0
-        return read / max(spent, 1e-6), read / bytes_per_weight / max(spent, 1e-6)
-
-    prompt = " ".join(["once upon a time there was a model"] * 8)  # ~260 tokens
-    req = p.Generate(prompt=prompt, max_tokens=1, seed=1, reuse_cache=False)
-    list(client.load(p.Load(path=str(paths["bandwidth"]), n_ctx=1024, n_threads=n)))
-    pp = [e for e in client.generate(req) if isinstance(e, p.Done)][-1].metrics
-    client.unload()
-
-    tiny4, tiny64 = times["layers-4"], times["layers-64"]
-    per_layer = max(0.0, (tiny64 - tiny4) / 60)
-    fixed = max(0.0, tiny4 - 4 * per_layer)
-    q_bytes, q_weights = rates("bandwidth")
-    f_bytes, f_weights = rates("bandwidth-f16")
-    bandwidth = max(q_bytes, f_bytes)  # memory gives at least what either reached
-    tiny = specs()["layers-4"]
-    vocab_extra = specs()["vocab"].vocab_size - tiny.vocab_size
-    # the vocab model also multiplies its bigger f16 output matrix: V x E weights
-    extra = vocab_extra * tiny.embedding / f_weights
-    per_vocab = max(0.0, (times["vocab"] - tiny4 - extra) / vocab_extra)
-    params = sum(read_header(paths["bandwidth"]).layer_bytes) * 32 / 34  # Q8_0 blocks
-    gflops = 2 * params * (pp.prompt_tok_per_s or 0) / 1e9
+    prompt_rate = _prompt_tokens_per_s(client, paths["bandwidth"], n)
     prof = ComputeProfile(
         threads=n,
-        bandwidth_gbs=round(bandwidth / 1e9, 2),
-        weights_per_s=q_weights,
-        weights_per_s_f16=f_weights,
-        seconds_per_layer=per_layer,
-        seconds_per_vocab=per_vocab,
-        seconds_per_token=fixed,
-        matmul_gflops=round(gflops, 1),
+        **_fit(times, paths, prompt_rate),
         cpu_model=hw.cpu.model,
         llama_cpp_version=hello.llama_cpp_version,
         system_info=hello.system_info,
         measured_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         took_s=round(time.perf_counter() - t0, 1),
     )
-    path = profile_path(cache)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(
-        json.dumps({"version": _VERSION, "profile": prof.model_dump()}, indent=2), encoding="utf-8"
-    )
-    tmp.replace(path)
+    _save(cache, prof)
     log.info("machine profile: %s", prof)
     return prof
