@@ -115,6 +115,7 @@ def _info(server: Any, planned: Any, key: str) -> dict[str, Any]:
         "path": str(s.path),
         "n_ctx": s.n_ctx,
         "n_gpu_layers": s.n_gpu_layers,
+        "tensor_split": list(s.tensor_split) or None,  # None: llama.cpp's default
         "api_key": key or None,
         "keep_running": s.keep_running,
         "log": str(server.log_path),

@@ -20,6 +20,12 @@ from typing import Any
 API_KEY_ENV = "WIZARD_SERVE_API_KEY"
 
 
+def tensor_split(text: str) -> list[float] | None:
+    """``40,24`` -> the shares llama.cpp takes; "" (one device, or the default) -> None."""
+    shares = [float(x) for x in text.split(",") if x.strip()]
+    return shares if len(shares) > 1 and sum(shares) > 0 else None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m wizard_app.core.serve.launcher")
     p.add_argument("--model", required=True)
@@ -28,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--n-ctx", type=int, default=4096)
     p.add_argument("--n-gpu-layers", type=int, default=0)
+    p.add_argument("--tensor-split", default="", help="layers per GPU: 40,24 (empty: default)")
     p.add_argument("--n-threads", type=int, default=0, help="0: physical cores")
     p.add_argument("--extra-buffers", choices=["auto", "on", "off"], default="auto")
     p.add_argument("--safety", default="", help="the runtime safety file (cpu_policy)")
@@ -100,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         model_alias=args.alias,
         n_ctx=args.n_ctx,
         n_gpu_layers=args.n_gpu_layers,
+        tensor_split=tensor_split(args.tensor_split),
         n_threads=threads,
         n_threads_batch=threads,
         verbose=True,

@@ -47,6 +47,9 @@ class ServeSettings:
     api_key: str = field(default="", repr=False)
     n_ctx: int = 4096
     n_gpu_layers: int = 0
+    # layers per GPU, in llama.cpp's device order, where several share the model (the
+    # plan's split; llama.cpp's own default splits by each device's free memory)
+    tensor_split: tuple[int, ...] = ()
     n_threads: int = 0  # 0: physical cores
     extra_buffers: str = "auto"  # auto (cpu_policy), on, off
     keep_running: bool = False
@@ -81,6 +84,7 @@ def launcher_command(settings: ServeSettings, port: int, safety: Path | None) ->
         "--port", str(port),
         "--n-ctx", str(settings.n_ctx),
         "--n-gpu-layers", str(settings.n_gpu_layers),
+        "--tensor-split", ",".join(str(n) for n in settings.tensor_split),
         "--n-threads", str(settings.n_threads),
         "--extra-buffers", settings.extra_buffers,
         "--safety", str(safety or ""),
