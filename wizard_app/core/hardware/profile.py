@@ -255,6 +255,28 @@ class HardwareOverrides(Model):
         """A copy of ``profile`` with these figures in place of the probed ones."""
         self.validate_ranges()
         p = profile.model_copy(deep=True)
+        done = self._apply_machine(p)
+        gpus = self._given_gpus(p)
+        if gpus is not None:
+            p.gpus = gpus
+            done.append("gpu")
+        elif self.gpu_name is not None:
+            for g in p.gpus:
+                if g.kind != "integrated":
+                    g.name = self.gpu_name
+            if p.gpus:
+                done.append("gpu_name")
+        if self.gpu_bandwidth_gbs is not None and p.gpus and "gpu" not in done:
+            for g in p.offload_gpus or p.gpus[:1]:
+                g.bandwidth_gbs = self.gpu_bandwidth_gbs
+            done.append("gpu_bandwidth")
+        for key in done:
+            p.unknown.pop(key, None)
+        p.overridden = sorted(set(p.overridden) | set(done))
+        return p
+
+    def _apply_machine(self, p: HardwareProfile) -> list[str]:
+        """RAM, cores, disk, RAM bandwidth and laptop in place; the keys it set."""
         done: list[str] = []
         if self.ram_gb is not None:
             p.ram_total_bytes = int(self.ram_gb * GiB)
@@ -272,79 +294,45 @@ class HardwareOverrides(Model):
         if self.laptop is not None:
             p.laptop = self.laptop
             done.append("laptop")
+        return done
+
+    def _given_gpus(self, p: HardwareProfile) -> list[GpuInfo] | None:
+        """The GPUs these figures describe, or None when they leave the probed ones."""
         if self.gpu == "none" or self.vram_gb == 0:
-            p.gpus = []
-            done.append("gpu")
-        elif self.gpu == "apple":
+            return []
+        if self.gpu == "apple":
             ram = p.ram_total_bytes or 0
             vram = int(self.vram_gb * GiB) if self.vram_gb else int(ram * apple_metal_share(ram))
-            p.gpus = [
-                GpuInfo(
-                    vendor="apple",
-                    name=self.gpu_name or "Apple Silicon (planned)",
-                    kind="unified",
-                    memory_total_bytes=vram,
-                    memory_free_bytes=vram,
-                    bandwidth_gbs=self.gpu_bandwidth_gbs,
-                    source="override",
-                )
-            ]
-            done.append("gpu")
-        elif self.gpus is not None:
-            vendor = self.gpu or (p.best_gpu.vendor if p.best_gpu else "nvidia")
-            p.gpus = [
-                GpuInfo(
-                    vendor=vendor,
-                    name=self.gpu_name or _planned_name(vendor),
-                    kind="discrete",
-                    memory_total_bytes=int(gb * GiB),
-                    memory_free_bytes=int(gb * GiB),
-                    bandwidth_gbs=self.gpu_bandwidth_gbs,
-                    source="override",
-                )
-                for gb in parse_gpu_list(self.gpus)
-            ]
-            done.append("gpu")
-        elif self.gpu is not None or self.vram_gb is not None:
-            vendor = self.gpu or (p.best_gpu.vendor if p.best_gpu else "nvidia")
-            if self.vram_gb is None:
-                current = p.best_gpu
-                if current is None or current.vendor != vendor:
-                    raise InputError(
-                        f"--gpu {vendor} was given without --vram-gb and no such GPU was found.",
-                        "Add --vram-gb N with the GPU's memory.",
-                    )
-                vram = current.memory_total_bytes or 0
-                name = current.name
-            else:
-                vram = int(self.vram_gb * GiB)
-                name = _planned_name(vendor)
-            p.gpus = [
-                GpuInfo(
-                    vendor=vendor,
-                    name=self.gpu_name or name,
-                    kind="discrete",
-                    memory_total_bytes=vram,
-                    memory_free_bytes=vram,
-                    bandwidth_gbs=self.gpu_bandwidth_gbs,
-                    source="override",
-                )
-            ]
-            done.append("gpu")
-        elif self.gpu_name is not None:
-            for g in p.gpus:
-                if g.kind != "integrated":
-                    g.name = self.gpu_name
-            if p.gpus:
-                done.append("gpu_name")
-        if self.gpu_bandwidth_gbs is not None and p.gpus and "gpu" not in done:
-            for g in p.offload_gpus or p.gpus[:1]:
-                g.bandwidth_gbs = self.gpu_bandwidth_gbs
-            done.append("gpu_bandwidth")
-        for key in done:
-            p.unknown.pop(key, None)
-        p.overridden = sorted(set(p.overridden) | set(done))
-        return p
+            name = self.gpu_name or "Apple Silicon (planned)"
+            return [self._gpu("apple", name, vram, kind="unified")]
+        vendor = self.gpu or (p.best_gpu.vendor if p.best_gpu else "nvidia")
+        if self.gpus is not None:
+            name = self.gpu_name or _planned_name(vendor)
+            return [self._gpu(vendor, name, int(gb * GiB)) for gb in parse_gpu_list(self.gpus)]
+        if self.gpu is None and self.vram_gb is None:
+            return None
+        if self.vram_gb is not None:
+            name = self.gpu_name or _planned_name(vendor)
+            return [self._gpu(vendor, name, int(self.vram_gb * GiB))]
+        current = p.best_gpu
+        if current is None or current.vendor != vendor:
+            raise InputError(
+                f"--gpu {vendor} was given without --vram-gb and no such GPU was found.",
+                "Add --vram-gb N with the GPU's memory.",
+            )
+        name = self.gpu_name or current.name
+        return [self._gpu(vendor, name, current.memory_total_bytes or 0)]
+
+    def _gpu(self, vendor: str, name: str, vram: int, kind: GpuKind = "discrete") -> GpuInfo:
+        return GpuInfo(
+            vendor=vendor,
+            name=name,
+            kind=kind,
+            memory_total_bytes=vram,
+            memory_free_bytes=vram,
+            bandwidth_gbs=self.gpu_bandwidth_gbs,
+            source="override",
+        )
 
     def planned(self) -> HardwareProfile:
         """The machine these flags describe, with nothing of this one in it.
