@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
+from wizard_app.core.error_templates.cluster import CLUSTER
 from wizard_app.core.error_templates.download import DOWNLOAD
 from wizard_app.core.error_templates.gguf import GGUF
 from wizard_app.core.error_templates.remote import REMOTE
@@ -21,7 +22,7 @@ _E = TypeVar("_E", bound="WizardError")
 
 # code -> (message, remedy), English, with ``{named}`` placeholders; one module per domain
 # in core/error_templates, translated by the UI under the context "Error".
-TEMPLATES: dict[str, tuple[str, str]] = {**DOWNLOAD, **GGUF, **RUNTIME, **REMOTE}
+TEMPLATES: dict[str, tuple[str, str]] = {**DOWNLOAD, **GGUF, **RUNTIME, **REMOTE, **CLUSTER}
 
 
 def render(code: str, params: Mapping[str, Param]) -> tuple[str, str]:

@@ -16,6 +16,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 # The files lupdate reads besides wizard_app/ui (paths from the package root).
 TRANSLATED_CORE_FILES = (
+    "core/error_templates/cluster.py",
     "core/error_templates/download.py",
     "core/error_templates/gguf.py",
     "core/error_templates/remote.py",

@@ -48,6 +48,15 @@ class Target:
     rtt_ms: float = DEFAULT_RTT_MS
 
 
+def _number(text: str | float, host: int) -> float:
+    if isinstance(text, int | float):
+        return float(text)
+    try:
+        return float(text.strip().replace(",", ".") or "0")
+    except ValueError:
+        raise InputError.from_code("cluster.host.number", host=host, text=text) from None
+
+
 def bandwidth_from_text(text: str) -> float | None:
     """A figure in GB/s, or a GPU name looked up in the bandwidth table; "" is unknown."""
     text = text.strip()
@@ -60,56 +69,57 @@ def bandwidth_from_text(text: str) -> float | None:
 
         row = lookup_bandwidth(text)
         if row is None:
-            raise InputError(
-                f"'{text}' is not in the bandwidth table.",
-                "Give the memory bandwidth in GB/s (e.g. 936), or leave it empty.",
-            ) from None
+            raise InputError.from_code("cluster.bandwidth.unknown", name=text) from None
         return row.bandwidth_gbs
     if not 1 <= value <= 50_000:
-        raise InputError(f"{value:g} GB/s is out of range.", "Give 1 to 50,000 GB/s.")
+        raise InputError.from_code("cluster.bandwidth.range", value=f"{value:g}")
     return value
 
 
 def host_from_row(
-    index: int, address: str, ram_gib: float, gpus: int, vram_gib: float, speed: str
+    index: int,
+    address: str,
+    ram_gib: str | float,
+    gpus: str | int,
+    vram_gib: str | float,
+    speed: str,
 ) -> HostSpec:
-    """One row of the hardware step's host table; ``gpus`` 0: a machine without GPUs,
-    whose RAM holds its share of the model."""
-    where = f"Host {index + 1}"
+    """One row of the hardware step's host table (figures as typed, or numbers); ``gpus``
+    0: a machine without GPUs, whose RAM holds its share of the model."""
+    host = index + 1
     address = address.strip()
-    if not address or not _ADDRESS.match(address):
-        raise InputError(
-            f"{where}: '{address}' is not a host name or IP address.",
-            "Give the address the other hosts reach it at, e.g. 192.168.1.10.",
-        )
-    if not 0.25 <= ram_gib <= 16384:
-        raise InputError(f"{where}: give its RAM (0.25 to 16,384 GiB).", "")
-    if gpus and not 0 < vram_gib <= 4096:
-        raise InputError(f"{where}: give the memory of each GPU (up to 4,096 GiB).", "")
-    if not 0 <= gpus <= 16:
-        raise InputError(f"{where}: give 0 to 16 GPUs.", "")
+    if not _ADDRESS.match(address):
+        raise InputError.from_code("cluster.host.address", host=host, address=address)
+    ram, vram, count = (_number(x, host) for x in (ram_gib, vram_gib, gpus))
+    if not 0.25 <= ram <= 16384:
+        raise InputError.from_code("cluster.host.ram", host=host, value=f"{ram:g}")
+    if count != int(count) or not 0 <= count <= 16:
+        raise InputError.from_code("cluster.host.gpus", host=host, value=f"{count:g}")
+    if count and not 0 < vram <= 4096:
+        raise InputError.from_code("cluster.host.vram", host=host, value=f"{vram:g}")
     bandwidth = bandwidth_from_text(speed)
     return HostSpec(
         address=address.strip("[]"),
-        devices=gpus or 1,
-        memory_bytes=int((vram_gib if gpus else ram_gib) * GiB),
+        devices=int(count) or 1,
+        memory_bytes=int((vram if count else ram) * GiB),
         bandwidth_gbs=bandwidth,
-        cpu=not gpus,
+        cpu=not count,
         port=RPC_PORT,
-        ram_bytes=int(ram_gib * GiB),
+        ram_bytes=int(ram * GiB),
     )
 
 
 def check_hosts(hosts: list[HostSpec]) -> None:
+    """What a cluster needs beyond each host being right."""
     if len(hosts) < 2:
-        raise InputError("A cluster needs two hosts or more.", "Add a row for each machine.")
-    if len({h.address for h in hosts}) != len(hosts):
-        raise InputError("The same address is given twice.", "Give each machine once.")
-    if hosts[0].cpu and all(h.cpu for h in hosts):
-        raise InputError(
-            "None of these machines has a GPU.",
-            "llama.cpp's RPC backend is for joining GPUs; give the GPUs of at least one host.",
-        )
+        raise InputError.from_code("cluster.hosts.few")
+    seen: set[str] = set()
+    for h in hosts:
+        if h.address in seen:
+            raise InputError.from_code("cluster.hosts.twice", address=h.address)
+        seen.add(h.address)
+    if all(h.cpu for h in hosts):
+        raise InputError.from_code("cluster.hosts.no_gpu")
 
 
 def start_steps(
@@ -122,11 +132,12 @@ def start_steps(
     context: int,
     gpu_layers: int,
     api_key: str,
+    tensor_split: tuple[int, ...] = (),
 ) -> tuple[ClusterPlan | None, list[Step]]:
     """The plan (for a cluster) and the commands that start the model on the target.
 
-    For another machine the context and GPU layers are the wizard's estimate for it; for a
-    cluster they come from the cluster plan, which also splits the layers.
+    For another machine the context, GPU layers and (several GPUs) layers per GPU are the
+    wizard's estimate for it; for a cluster they come from the cluster plan.
     """
     download = download_command(repo, files)
     model_file = f"models/{files[0]}"
@@ -153,6 +164,7 @@ def start_steps(
                 host=host,
                 port=SERVER_PORT,
                 api_key=api_key,
+                tensor_split=tensor_split,
             ),
             kind="server",
         ),
