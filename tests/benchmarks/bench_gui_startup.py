@@ -1,4 +1,4 @@
-"""First window shown: median of cold starts in fresh processes (target <= 1 s).
+"""First window shown: median of cold starts in fresh processes (target <= 300 ms, issue 15).
 
 Run on demand: QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_gui_startup.py [runs]
 
@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).parents[2]
+TARGET_S = 0.300
 
 CHILD = """
 import sys, time
@@ -52,12 +53,16 @@ def main() -> int:
         # every other run is a returning user's (database and settings already there)
         times.append(one_start(returning if i % 2 else tempfile.mkdtemp()))
     med = statistics.median(times)
+    sys.path.insert(0, str(ROOT))
+    from tests.benchmarks._machine import machine_line
+
+    print(machine_line())
     print(
         f"first window shown: median {med * 1000:.0f} ms over {runs} cold starts "
-        f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})  (target <= 1000 ms)"
+        f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})  (target <= 300 ms)"
     )
-    print("PASS" if med <= 1.0 else "FAIL")
-    return 0 if med <= 1.0 else 1
+    print("PASS" if med <= TARGET_S else "FAIL")
+    return 0 if med <= TARGET_S else 1
 
 
 if __name__ == "__main__":

@@ -365,3 +365,21 @@ def test_a_model_file_gone_is_shown_and_cannot_be_chosen(  # type: ignore[no-unt
     assert [m.path for m in view.setup.chosen_models()] == [tiny_llama]
     view.setup.start.click()
     assert view.setup.status.text() == "Choose two to four models."
+
+
+def test_the_compare_tab_is_built_on_its_first_visit(qtbot, ready) -> None:  # type: ignore[no-untyped-def]
+    from wizard_app.ui.main_window import MainWindow
+    from wizard_app.ui.views.compare_view import CompareView
+
+    window = MainWindow(ready)
+    qtbot.addWidget(window)
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert window._compare is None  # the first window shows without it
+    assert not window.findChildren(CompareView)
+    window.tabs.setCurrentIndex(labels.index("&Compare"))  # as a click on the tab does
+    assert isinstance(window.tabs.currentWidget(), CompareView)
+    assert window.tabs.currentWidget() is window.compare
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels
+    window.tabs.setCurrentWidget(window.library)
+    window.tabs.setCurrentWidget(window.compare)
+    assert len(window.findChildren(CompareView)) == 1  # built once

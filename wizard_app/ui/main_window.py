@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -10,11 +11,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from wizard_app import __version__
 from wizard_app.ui.services import Services
-from wizard_app.ui.views.compare_view import CompareView
 from wizard_app.ui.views.history_view import HistoryView
 from wizard_app.ui.views.library_view import LibraryView
 from wizard_app.ui.wizard.page_ids import PageId
 from wizard_app.ui.wizard.wizard import ModelWizard
+
+if TYPE_CHECKING:
+    from wizard_app.ui.views.compare_view import CompareView
 
 
 class MainWindow(QMainWindow):
@@ -27,13 +30,15 @@ class MainWindow(QMainWindow):
         self.wizard = ModelWizard(services)
         self.library = LibraryView(services)
         self.history = HistoryView(services)
-        self.compare = CompareView(services)
+        # Compare is built on its first visit: its widgets are a sixth of the start-up
+        self._compare: CompareView | None = None
+        self._compare_slot = QWidget()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.wizard, self.tr("Wi&zard"))
         self.tabs.addTab(self.library, self.tr("My &models"))
-        self.tabs.addTab(self.compare, self.tr("&Compare"))
+        self.tabs.addTab(self._compare_slot, self.tr("&Compare"))
         self.tabs.addTab(self.history, self.tr("Hi&story"))
         self.setCentralWidget(self.tabs)
         self.banner = QLabel()
@@ -76,6 +81,24 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
 
+    @property
+    def compare(self) -> CompareView:
+        """The Compare tab's view, built (and put in its tab) the first time it is needed."""
+        if self._compare is None:
+            from wizard_app.ui.views.compare_view import CompareView
+
+            view = CompareView(self.services)
+            index = self.tabs.indexOf(self._compare_slot)
+            current = self.tabs.currentIndex()
+            blocked = self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, self.tr("&Compare"))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            self._compare_slot.deleteLater()
+            self._compare = view
+        return self._compare
+
     # ---- navigation ----------------------------------------------------------------------
     def restart_wizard(self) -> None:
         self.wizard.restart()
@@ -96,9 +119,11 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         current = self.tabs.currentWidget()
+        if current is self._compare_slot:
+            current = self.compare  # its first visit: the view takes the slot's place
         if current is self.library:
             self.library.refresh()
-        elif current is self.compare and not self.compare.running:
+        elif current is self._compare and not self.compare.running:
             self.compare.refresh()
         elif current is self.history:
             self.history.refresh()

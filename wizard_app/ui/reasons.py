@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from wizard_app.core.recommend.reasons import TEMPLATES, Reason, split_list
 from wizard_app.ui import labels
+
+if TYPE_CHECKING:  # the core's reasons bring pydantic: not needed for the first window
+    from wizard_app.core.recommend.reasons import Reason
 
 # Words for code-valued parameters that ``labels`` has no fitting form for.
 _VERDICTS: dict[str, Any] = {
@@ -55,6 +57,12 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def split_list(value: str) -> list[str]:
+    from wizard_app.core.recommend.reasons import split_list
+
+    return split_list(value)
+
+
 _WORDS: dict[str, Callable[[str], str]] = {
     "use_case": lambda key: labels.use_case_label(key).lower(),
     "language": labels.language_name,
@@ -84,6 +92,8 @@ class _LocaleFormatter(string.Formatter):
 
 def reason_text(reason: Reason) -> str:
     """``reason`` in the UI's language; its English text for a code without a template."""
+    from wizard_app.core.recommend.reasons import TEMPLATES
+
     template = TEMPLATES.get(reason.code)
     if template is None:
         return reason.text
