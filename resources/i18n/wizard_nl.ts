@@ -1763,6 +1763,106 @@
         <source>Give the server&apos;s address, for example http://192.168.1.20:8080.</source>
         <translation>Geef het adres van de server, bijvoorbeeld http://192.168.1.20:8080.</translation>
     </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="10"/>
+        <source>Host {host}: &apos;{address}&apos; is not a host name or IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="11"/>
+        <source>Give the address the other hosts reach it at, e.g. 192.168.1.10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="16"/>
+        <source>Host {host}: &apos;{text}&apos; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="17"/>
+        <source>Write the figure in digits, e.g. 24 or 12.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="20"/>
+        <source>Host {host}: {value} GiB of RAM is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="21"/>
+        <source>Give 0.25 to 16,384 GiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="24"/>
+        <source>Host {host}: {value} GPUs is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="25"/>
+        <source>Give 0 to 16 GPUs (0 for a machine without one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="28"/>
+        <source>Host {host}: {value} GiB per GPU is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="29"/>
+        <source>Give the memory of each GPU, up to 4,096 GiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="32"/>
+        <source>&apos;{name}&apos; is not in the bandwidth table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="33"/>
+        <source>Give the memory bandwidth in GB/s (e.g. 936), or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="38"/>
+        <source>{value} GB/s is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="39"/>
+        <source>Give 1 to 50,000 GB/s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="42"/>
+        <source>A cluster needs two hosts or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="43"/>
+        <source>Add a row for each machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="46"/>
+        <source>The address {address} is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="47"/>
+        <source>Give each machine once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="50"/>
+        <source>None of these machines has a GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/cluster.py" line="51"/>
+        <source>llama.cpp&apos;s RPC backend joins GPUs: give the GPUs of at least one host.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExclusionModel</name>
@@ -2061,222 +2161,229 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="78"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="71"/>
         <source>Your hardware</source>
         <translation>Uw hardware</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="80"/>
         <source>Read from this machine. Change any figure, or plan for another machine.</source>
-        <translation>Uitgelezen van deze computer. Pas elk getal aan, of plan voor een andere computer.</translation>
+        <translation type="vanished">Uitgelezen van deze computer. Pas elk getal aan, of plan voor een andere computer.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="85"/>
         <source>unknown</source>
-        <translation>onbekend</translation>
+        <translation type="vanished">onbekend</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="86"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="90"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="99"/>
         <source> GiB</source>
-        <translation> GiB</translation>
+        <translation type="vanished"> GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="90"/>
         <source>none</source>
-        <translation>geen</translation>
+        <translation type="vanished">geen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="100"/>
         <source> GB/s</source>
-        <translation> GB/s</translation>
+        <translation type="vanished"> GB/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="100"/>
         <source>unknown (assume 51.2 GB/s)</source>
-        <translation>onbekend (uitgaan van 51,2 GB/s)</translation>
+        <translation type="vanished">onbekend (uitgaan van 51,2 GB/s)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="101"/>
         <source>I&apos;m &amp;planning for another machine</source>
-        <translation>Ik &amp;plan voor een andere computer</translation>
+        <translation type="vanished">Ik &amp;plan voor een andere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="103"/>
         <source>System memory (RAM) in GiB</source>
-        <translation>Werkgeheugen (RAM) in GiB</translation>
+        <translation type="vanished">Werkgeheugen (RAM) in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="104"/>
         <source>Graphics card</source>
-        <translation>Videokaart</translation>
+        <translation type="vanished">Videokaart</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
         <source>Graphics memory (VRAM) in GiB</source>
-        <translation>Videogeheugen (VRAM) in GiB</translation>
+        <translation type="vanished">Videogeheugen (VRAM) in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="109"/>
         <source>Processor cores</source>
-        <translation>Processorkernen</translation>
+        <translation type="vanished">Processorkernen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="110"/>
         <source>Free disk space in GiB</source>
-        <translation>Vrije schijfruimte in GiB</translation>
+        <translation type="vanished">Vrije schijfruimte in GiB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="111"/>
         <source>Memory bandwidth in GB/s</source>
-        <translation>Geheugenbandbreedte in GB/s</translation>
+        <translation type="vanished">Geheugenbandbreedte in GB/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="112"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="115"/>
         <source>Planning for another machine</source>
         <translation>Plannen voor een andere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="116"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="190"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="92"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="201"/>
         <source>Reading this machine&apos;s hardware…</source>
         <translation>De hardware van deze computer uitlezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="123"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="74"/>
+        <source>Read from this machine: change any figure. Or plan for another machine, or for several joined with llama.cpp&apos;s RPC backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="99"/>
         <source>&amp;Read again</source>
         <translation>&amp;Opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="124"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="103"/>
         <source>Read the hardware again</source>
         <translation>De hardware opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="128"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="104"/>
         <source>llama.cpp&apos;s measured speed on this processor</source>
         <translation>De gemeten snelheid van llama.cpp op deze processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="129"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="100"/>
         <source>&amp;Measure speed again</source>
         <translation>Snelheid opnieuw &amp;meten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="130"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
         <source>Time llama.cpp on this processor again</source>
         <translation>Meet llama.cpp opnieuw op deze processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="134"/>
         <source>&amp;RAM:</source>
-        <translation>&amp;RAM:</translation>
+        <translation type="vanished">&amp;RAM:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="135"/>
         <source>&amp;GPU:</source>
-        <translation>&amp;GPU:</translation>
+        <translation type="vanished">&amp;GPU:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="136"/>
         <source>&amp;VRAM:</source>
-        <translation>&amp;VRAM:</translation>
+        <translation type="vanished">&amp;VRAM:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="139"/>
         <source>C&amp;PU cores:</source>
-        <translation>C&amp;PU-kernen:</translation>
+        <translation type="vanished">C&amp;PU-kernen:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="140"/>
         <source>Free &amp;disk:</source>
-        <translation>Vrije &amp;schijf:</translation>
+        <translation type="vanished">Vrije &amp;schijf:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="141"/>
         <source>Memory &amp;bandwidth:</source>
-        <translation>Geheugen&amp;bandbreedte:</translation>
+        <translation type="vanished">Geheugen&amp;bandbreedte:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="199"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="111"/>
+        <source>&amp;This machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="112"/>
+        <source>Anot&amp;her machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="113"/>
+        <source>&amp;Several machines (llama.cpp RPC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="114"/>
+        <source>Plan for this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="117"/>
+        <source>Plan for several machines joined by llama.cpp&apos;s RPC backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="126"/>
+        <source>Plan for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="210"/>
         <source>Read from this machine:</source>
         <translation>Uitgelezen van deze computer:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="224"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="236"/>
         <source>Timing llama.cpp on this processor for the speed predictions (about 20 s)…</source>
         <translation>llama.cpp wordt op deze processor gemeten voor de snelheidsvoorspellingen (ongeveer 20 s)…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="239"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="251"/>
         <source>The speed could not be measured: %1 Predictions use typical figures.</source>
         <translation>De snelheid kon niet worden gemeten: %1 De voorspellingen gebruiken gangbare waarden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="249"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="262"/>
         <source>Measured with llama.cpp on %1 threads: %2 GB/s reading weights, %3 µs per layer, %4 GFLOP/s on prompts (%5).</source>
         <translation>Gemeten met llama.cpp op %1 threads: %2 GB/s bij het lezen van de gewichten, %3 µs per laag, %4 GFLOP/s bij prompts (%5).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="266"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="279"/>
         <source>The hardware could not be read: %1 Enter the figures yourself.</source>
         <translation>De hardware kon niet worden uitgelezen: %1 Vul de getallen zelf in.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="304"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="287"/>
         <source>unknown processor</source>
         <translation>onbekende processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="306"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="289"/>
         <source>no GPU found</source>
         <translation>geen GPU gevonden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="307"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="290"/>
         <source>unknown system</source>
         <translation>onbekend systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="308"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="291"/>
         <source>%1; %2; %3</source>
         <translation>%1; %2; %3</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="94"/>
         <source>e.g. RTX 4090 or Apple M2 Max</source>
-        <translation>bijv. RTX 4090 of Apple M2 Max</translation>
+        <translation type="vanished">bijv. RTX 4090 of Apple M2 Max</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="95"/>
         <source>This is a &amp;laptop</source>
-        <translation>Dit is een &amp;laptop</translation>
+        <translation type="vanished">Dit is een &amp;laptop</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="106"/>
         <source>Number of graphics cards of this size</source>
-        <translation>Aantal grafische kaarten van deze grootte</translation>
+        <translation type="vanished">Aantal grafische kaarten van deze grootte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="107"/>
         <source>Graphics card model, for its memory bandwidth</source>
-        <translation>Model van de grafische kaart, voor de geheugenbandbreedte</translation>
+        <translation type="vanished">Model van de grafische kaart, voor de geheugenbandbreedte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="108"/>
         <source>The machine is a laptop</source>
-        <translation>De computer is een laptop</translation>
+        <translation type="vanished">De computer is een laptop</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="137"/>
         <source>&amp;Number of GPUs:</source>
-        <translation>&amp;Aantal GPU&apos;s:</translation>
+        <translation type="vanished">&amp;Aantal GPU&apos;s:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="138"/>
         <source>GPU &amp;model:</source>
-        <translation>GPU-&amp;model:</translation>
+        <translation type="vanished">GPU-&amp;model:</translation>
     </message>
 </context>
 <context>
@@ -2353,6 +2460,94 @@
         <location filename="../../wizard_app/ui/views/history_view.py" line="126"/>
         <source>Saved recommendation</source>
         <translation>Opgeslagen aanbeveling</translation>
+    </message>
+</context>
+<context>
+    <name>HostTable</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="54"/>
+        <source>Host (address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="55"/>
+        <source>RAM (GiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="56"/>
+        <source>GPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="57"/>
+        <source>GiB per GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="58"/>
+        <source>GPU model or GB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="61"/>
+        <source>The machines of the cluster, the main one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="66"/>
+        <source>&amp;Add a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="67"/>
+        <source>Add a row for another machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="68"/>
+        <source>Re&amp;move the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="69"/>
+        <source>Remove the selected machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="71"/>
+        <source> Gbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="72"/>
+        <source>Network speed between the hosts in Gbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="73"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="74"/>
+        <source>Network round trip between the hosts in ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="77"/>
+        <source>The first host is the main one: it runs llama-server and keeps the output layer. Every other host runs rpc-server and lends its GPUs (or, with 0 GPUs, its RAM). Give the GPU&apos;s model to look up its bandwidth, or the figure in GB/s; without one the speed is left unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="90"/>
+        <source>&amp;Network speed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="91"/>
+        <source>R&amp;ound trip:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2971,89 +3166,230 @@
     </message>
 </context>
 <context>
+    <name>MachineForm</name>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="44"/>
+        <source>unknown</source>
+        <translation type="unfinished">onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="45"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="49"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="58"/>
+        <source> GiB</source>
+        <translation type="unfinished"> GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="49"/>
+        <source>none</source>
+        <translation type="unfinished">geen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="53"/>
+        <source>e.g. RTX 4090 or Apple M2 Max</source>
+        <translation type="unfinished">bijv. RTX 4090 of Apple M2 Max</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="54"/>
+        <source>This is a &amp;laptop</source>
+        <translation type="unfinished">Dit is een &amp;laptop</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="59"/>
+        <source> GB/s</source>
+        <translation type="unfinished"> GB/s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="59"/>
+        <source>unknown (assume 51.2 GB/s)</source>
+        <translation type="unfinished">onbekend (uitgaan van 51,2 GB/s)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="61"/>
+        <source>optional, e.g. 192.168.1.20 or gpu-box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="63"/>
+        <source>System memory (RAM) in GiB</source>
+        <translation type="unfinished">Werkgeheugen (RAM) in GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="64"/>
+        <source>Graphics card</source>
+        <translation type="unfinished">Videokaart</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="65"/>
+        <source>Graphics memory (VRAM) in GiB</source>
+        <translation type="unfinished">Videogeheugen (VRAM) in GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="66"/>
+        <source>Number of graphics cards of this size</source>
+        <translation type="unfinished">Aantal grafische kaarten van deze grootte</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="67"/>
+        <source>Graphics card model, for its memory bandwidth</source>
+        <translation type="unfinished">Model van de grafische kaart, voor de geheugenbandbreedte</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="68"/>
+        <source>The machine is a laptop</source>
+        <translation type="unfinished">De computer is een laptop</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="69"/>
+        <source>Processor cores</source>
+        <translation type="unfinished">Processorkernen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="70"/>
+        <source>Free disk space in GiB</source>
+        <translation type="unfinished">Vrije schijfruimte in GiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="71"/>
+        <source>Memory bandwidth in GB/s</source>
+        <translation type="unfinished">Geheugenbandbreedte in GB/s</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="72"/>
+        <source>The other machine&apos;s address, for the commands to start it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="79"/>
+        <source>&amp;RAM:</source>
+        <translation type="unfinished">&amp;RAM:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="80"/>
+        <source>&amp;GPU:</source>
+        <translation type="unfinished">&amp;GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="81"/>
+        <source>&amp;VRAM:</source>
+        <translation type="unfinished">&amp;VRAM:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="82"/>
+        <source>&amp;Number of GPUs:</source>
+        <translation type="unfinished">&amp;Aantal GPU&apos;s:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="83"/>
+        <source>GPU &amp;model:</source>
+        <translation type="unfinished">GPU-&amp;model:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="84"/>
+        <source>C&amp;PU cores:</source>
+        <translation type="unfinished">C&amp;PU-kernen:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="85"/>
+        <source>Free &amp;disk:</source>
+        <translation type="unfinished">Vrije &amp;schijf:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="86"/>
+        <source>Memory &amp;bandwidth:</source>
+        <translation type="unfinished">Geheugen&amp;bandbreedte:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="87"/>
+        <source>Its addr&amp;ess:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="26"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="29"/>
         <source>Open Model Wizard</source>
         <translation>Open Model Wizard</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="32"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="37"/>
         <source>Sections</source>
         <translation>Onderdelen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="34"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="39"/>
         <source>Wi&amp;zard</source>
         <translation>Wi&amp;zard</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="35"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="40"/>
         <source>My &amp;models</source>
         <translation>Mijn &amp;modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="37"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="42"/>
         <source>Hi&amp;story</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="51"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="56"/>
         <source>Loading the model catalog…</source>
         <translation>De modelcatalogus laden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="59"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="64"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="60"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="65"/>
         <source>&amp;New recommendation</source>
         <translation>&amp;Nieuwe aanbeveling</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="63"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="68"/>
         <source>Find on the &amp;Hub…</source>
         <translation>Zoeken op de &amp;Hub…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="66"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="71"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="69"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="74"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="74"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="79"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="75"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="80"/>
         <source>&amp;About</source>
         <translation>&amp;Over</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="124"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="149"/>
         <source>About Open Model Wizard</source>
         <translation>Over Open Model Wizard</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="126"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="151"/>
         <source>Open Model Wizard %1: choose, download and try an open-weight language model that fits your machine. Nothing leaves your machine except model downloads.</source>
         <translation>Open Model Wizard %1: kies, download en probeer een taalmodel met open gewichten dat op uw computer past. Niets verlaat uw computer behalve de modeldownloads.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="138"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="163"/>
         <source>The app cannot start properly: %1</source>
         <translation>De app kan niet goed starten: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="36"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="41"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="95"/>
         <source>&amp;Compare</source>
         <translation>&amp;Vergelijken</translation>
     </message>
@@ -3389,67 +3725,72 @@
         <translation>{quant} (bestand van {file_gb:.1f} GB) heeft ongeveer {memory_gib:.1f} GiB nodig bij {context} tokens: {verdict} ({gpu_layers} van de {layers} lagen op de GPU), ongeveer {tokens_per_s:g} tokens/s.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="165"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="144"/>
+        <source>{quant} chosen for quality over speed: {faster_quant} would fit wholly on the GPU at about {faster_tps:g} tokens/s.</source>
+        <translation>{quant} gekozen om kwaliteit boven snelheid: {faster_quant} zou volledig op de GPU passen, met ongeveer {faster_tps:g} tokens/s.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="172"/>
         <source>{quant} is a strong compression; answers lose some quality.</source>
         <translation>{quant} is een sterke kwantisatie; antwoorden verliezen wat kwaliteit.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="168"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="175"/>
         <source>Licence {licence}: {terms}.</source>
         <translation>Licentie {licence}: {terms}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="170"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="177"/>
         <source>Licence {licence}: {terms}; accept the licence on Hugging Face before downloading.</source>
         <translation>Licentie {licence}: {terms}; accepteer de licentie op Hugging Face voordat u downloadt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="175"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="182"/>
         <source>Fully open: training data, code and metrics are public.</source>
         <translation>Volledig open: trainingsdata, code en metingen zijn openbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="178"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="185"/>
         <source>Lists {language} among its languages.</source>
         <translation>Noemt {language} bij zijn talen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="180"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="187"/>
         <source>Limited to {context} tokens of context (trained length), less than the {wanted} assumed for this use.</source>
         <translation>Beperkt tot {context} tokens context (getrainde lengte), minder dan de {wanted} die voor deze toepassing is aangenomen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="187"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="194"/>
         <source>For about {price:g} USD, {option} runs {model} at {quant} ({verdict}).</source>
         <translation>Voor ongeveer {price:g} USD draait {option} het model {model} bij {quant} ({verdict}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="191"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="198"/>
         <source>For about {price:g} USD, {option} runs {model} at {quant} ({verdict}, about {tokens_per_s:g} tokens/s).</source>
         <translation>Voor ongeveer {price:g} USD draait {option} het model {model} bij {quant} ({verdict}, ongeveer {tokens_per_s:g} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="198"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="205"/>
         <source>Memory is estimated at {context} tokens of context with an f16 KV cache.</source>
         <translation>Het geheugen is geschat bij {context} tokens context met een f16-KV-cache.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="202"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="209"/>
         <source>Speed is estimated from memory bandwidth (generation is memory-bound); it is calibrated by real runs on this machine.</source>
         <translation>De snelheid is geschat uit de geheugenbandbreedte (genereren wordt begrensd door het geheugen); echte runs op deze computer kalibreren de schatting.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="208"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="215"/>
         <source>RAM was given, not measured: part of it is kept for the operating system.</source>
         <translation>Het RAM is opgegeven, niet gemeten: een deel ervan blijft voor het besturingssysteem.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="211"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="218"/>
         <source>Not detected: {details}.</source>
         <translation>Niet gedetecteerd: {details}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="212"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="219"/>
         <source>Given by you instead of detected: {fields}.</source>
         <translation>Door u opgegeven in plaats van gedetecteerd: {fields}.</translation>
     </message>
@@ -3459,107 +3800,107 @@
         <translation>{quant} past volledig op de GPU: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="144"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="151"/>
         <source>{quant} rather than {other_quant}: about {tokens_per_s:g} tokens/s instead of {other_tps:g}, for a small loss in quality.</source>
         <translation>{quant} in plaats van {other_quant}: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g}, voor een klein kwaliteitsverlies.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="151"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="158"/>
         <source>{quant} is below {floor}, used because no {floor} or larger file fits here at a usable speed.</source>
         <translation>{quant} ligt onder {floor}, omdat hier geen bestand van {floor} of groter met een bruikbare snelheid past.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="158"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="165"/>
         <source>{quant} runs wholly on the GPU, which no {floor} or larger file does: about {tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict}).</source>
         <translation>{quant} draait volledig op de GPU, wat geen bestand van {floor} of groter doet: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="214"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="221"/>
         <source>Planning another machine: only the figures you gave are used, nothing of this one.</source>
         <translation>Planning voor een andere computer: alleen de door u opgegeven waarden worden gebruikt, niets van deze computer.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="219"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="226"/>
         <source>Detected on this machine: {fields}.</source>
         <translation>Gedetecteerd op deze computer: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="220"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="227"/>
         <source>GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source}).</source>
         <translation>Geheugenbandbreedte van {gpu}: {gbs:g} GB/s, gepubliceerd ({source}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="224"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="231"/>
         <source>No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; give --gpu-name or --gpu-bandwidth-gbs.</source>
         <translation>Voor {gpu} is geen gepubliceerde geheugenbandbreedte bekend: de snelheid gaat uit van {gbs:g} GB/s; geef --gpu-name of --gpu-bandwidth-gbs op.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="231"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="238"/>
         <source>{count} GPUs share each model: whole layers split by free memory, as llama.cpp does; each card keeps its own context, compute buffer and margin.</source>
         <translation>{count} GPU&apos;s delen elk model: hele lagen verdeeld naar vrij geheugen, zoals llama.cpp doet; elke kaart houdt een eigen context, rekenbuffer en marge.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="237"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="244"/>
         <source>A laptop: upgrades leave out desktop graphics cards and memory kits.</source>
         <translation>Een laptop: bij de upgrades vallen grafische kaarten en geheugenmodules voor desktops weg.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="25"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="27"/>
         <source>fits on the GPU</source>
         <translation>past op de GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="26"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="28"/>
         <source>split between GPU and CPU</source>
         <translation>verdeeld over GPU en CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="27"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="29"/>
         <source>runs on the CPU only</source>
         <translation>draait alleen op de CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="28"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="30"/>
         <source>does not fit</source>
         <translation>past niet</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="31"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="33"/>
         <source>commercial use allowed</source>
         <translation>commercieel gebruik toegestaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="32"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="34"/>
         <source>commercial use with restrictions</source>
         <translation>commercieel gebruik met beperkingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="33"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="35"/>
         <source>no commercial use</source>
         <translation>geen commercieel gebruik</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="36"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="38"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="37"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="39"/>
         <source>restricted</source>
         <translation>beperkt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="38"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="40"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="41"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="43"/>
         <source>commercial use</source>
         <translation>commercieel gebruik</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/reasons.py" line="42"/>
+        <location filename="../../wizard_app/ui/reasons.py" line="44"/>
         <source>unrestricted use</source>
         <translation>onbeperkt gebruik</translation>
     </message>
@@ -4043,6 +4384,134 @@
         <location filename="../../wizard_app/ui/views/settings_dialog.py" line="154"/>
         <source>Open Model Wizard {version} · llama.cpp backends: {backends}</source>
         <translation>Open Model Wizard {version} · llama.cpp-backends: {backends}</translation>
+    </message>
+</context>
+<context>
+    <name>StartCommands</name>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="32"/>
+        <source>The plan the commands follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="35"/>
+        <source>Warning about llama.cpp&apos;s RPC backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="36"/>
+        <source>Copy &amp;all commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="37"/>
+        <source>Copy all the commands to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="57"/>
+        <source>Get the model file (only the main host needs it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="58"/>
+        <source>Get the model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="61"/>
+        <source>Start rpc-server (llama.cpp built with -DGGML_RPC=ON), listening on this host&apos;s own address only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="66"/>
+        <source>Start llama-server with the other hosts&apos; devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="67"/>
+        <source>Start llama-server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="68"/>
+        <source>Use it from this app (Try it, Compare) and the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="80"/>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="82"/>
+        <source>%1. On %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="92"/>
+        <source>Command %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="93"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="94"/>
+        <source>Copy command %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="105"/>
+        <source>Warning: llama.cpp&apos;s RPC backend is a proof of concept and insecure. rpc-server accepts any connection and runs what it is sent, with no authentication: run it only on a trusted network, never on an address reachable from the internet. The API key protects llama-server only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="130"/>
+        <source>%1 at %2 of context over %3 hosts: %4 needed on the devices, %5 usable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="140"/>
+        <source>%1 on %2: layers %3%4, %5 of %6 free%7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="145"/>
+        <source> and the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="148"/>
+        <source> (does not fit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="159"/>
+        <source>&lt;b&gt;Does not fit&lt;/b&gt;: choose a smaller context or quant, or add a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="163"/>
+        <source>About %1 tokens/s; the slowest part is %2; the network adds %3 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="169"/>
+        <source>Speed unknown: give each host&apos;s GPU model or bandwidth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="174"/>
+        <source>The main host needs %1 of RAM (the token embeddings and the process).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="180"/>
+        <source>Assumed: one request at a time; each device reads its layers&apos; weights at its memory bandwidth and the devices run in turn; each remote host adds a %1 ms round trip and the hidden state there and back over a %2 Gbit/s link.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

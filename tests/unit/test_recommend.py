@@ -137,6 +137,30 @@ def test_a_smaller_quant_wholly_on_the_gpu_beats_a_larger_one_split() -> None:
     assert seen, "this machine has picks that trade a split quant for a whole-GPU one"
 
 
+def test_a_split_pick_names_the_faster_quant_it_passed_over_for_quality() -> None:
+    hw = machine(128, 48, gpu_bw=936)
+    seen = 0
+    for prio in ("quality", "balanced", "speed"):
+        for p in run(hw, use_case="chat", priority=prio).picks:
+            codes = {r.code for r in p.reason_codes}
+            on_gpu = [
+                (q, f)
+                for q, f in _fitting(p, hw)
+                if f.verdict == "gpu"
+                and bits_per_weight(q) >= bits_per_weight("Q4_K_M")
+                and (f.tokens_per_s or 0) >= 1.25 * (p.tokens_per_s or 0)
+            ]
+            named = "pick.quant_tradeoff.quality" in codes
+            assert named == (p.verdict == "split" and bool(on_gpu)), (prio, p.id)
+            if named:
+                seen += 1
+                quant, fit = max(on_gpu, key=lambda qf: bits_per_weight(qf[0]))
+                assert f"{quant} would fit wholly on the GPU at about {fit.tokens_per_s:g}" in (
+                    " ".join(p.reasons)
+                )
+    assert seen, "this machine has split picks with a faster whole-GPU quant"
+
+
 @pytest.mark.parametrize(("ram", "vram"), [(16, 0), (64, 0), (32, 12)])
 def test_no_pick_is_below_q4_k_m_unless_memory_forces_it(ram: float, vram: float) -> None:
     hw = machine(ram, vram)

@@ -12,6 +12,9 @@ from wizard_app.core.recommend.reasons import Reason, reason
 from wizard_app.core.recommend.results import EvidenceUsed, RecommendRequest
 from wizard_app.core.recommend.rules import Rules
 
+# A smaller quant wholly on the GPU counts as clearly faster from this ratio on.
+FASTER_BY = 1.25
+
 
 @dataclass(slots=True)
 class Option:
@@ -24,6 +27,9 @@ class Option:
     # the next more faithful quant that fits, when there is one, and its placement
     alternative: tuple[str, Placement] | None = None
     below_floor: bool = False
+    # a smaller quant (not below the floor) wholly on the GPU and clearly faster, which the
+    # priority's weight on quality put behind this split one
+    faster: tuple[str, Placement] | None = None
 
 
 @dataclass(slots=True)
@@ -63,11 +69,38 @@ def choose(options: list[Option], fitting: list[tuple[str, Placement]], quant_fl
     if richer:
         best.alternative = min(richer, key=lambda f: bits_per_weight(f[0]))
     best.below_floor = bits_per_weight(best.quant) < floor
+    if best.fit.verdict != "gpu":
+        best_tps = best.fit.tokens_per_s or 0.0
+        quicker = [
+            o
+            for o in above
+            if o.fit.verdict == "gpu" and (o.fit.tokens_per_s or 0.0) >= FASTER_BY * best_tps
+        ]
+        if quicker:
+            top = max(quicker, key=lambda o: bits_per_weight(o.quant))
+            best.faster = (top.quant, top.fit)
     return best
 
 
 def quant_reasons(best: Option, fit: FitEstimate, floor: str) -> list[Reason]:
-    """Why this quant and not a more faithful one: the trade-off, in figures."""
+    """Why this quant and not a more faithful one (or a faster one): the trade-off."""
+    out = _richer_reasons(best, fit, floor)
+    if best.faster is not None:
+        quant, placed = best.faster
+        out.append(
+            reason(
+                "pick.quant_tradeoff.quality",
+                None,
+                quant=best.quant,
+                faster_quant=quant,
+                faster_tps=placed.tokens_per_s or 0.0,
+            )
+        )
+    return out
+
+
+def _richer_reasons(best: Option, fit: FitEstimate, floor: str) -> list[Reason]:
+    """Why this quant and not the next more faithful one that fits, in figures."""
     alt = best.alternative
     gpu_instead = alt is not None and fit.verdict == "gpu" and alt[1].verdict != "gpu"
     if alt is None or (best.below_floor and not gpu_instead):

@@ -140,6 +140,13 @@ TEMPLATES: dict[str, str] = {
             "{other_tps:g} for {other_quant} ({other_verdict}).",
         )
     ),
+    "pick.quant_tradeoff.quality": (
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "{quant} chosen for quality over speed: {faster_quant} would fit wholly on the GPU "
+            "at about {faster_tps:g} tokens/s.",
+        )
+    ),
     "pick.quant_tradeoff": (
         QT_TRANSLATE_NOOP(
             "Reason",
