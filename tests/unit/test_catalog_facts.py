@@ -307,3 +307,59 @@ def test_new_families_have_sourced_files_and_architecture() -> None:
         assert v.artifacts, vid
         assert all(a.approx_size_bytes for a in v.artifacts), vid
         assert v.artifact("Q4_K_M") is not None, vid
+
+
+# llama.cpp's hybrid architectures and how their recurrent blocks relate to the config
+_MAMBA2 = {"granitehybrid"}  # d_inner = mamba_expand (2) x hidden
+_DELTANET = {"qwen35", "qwen35moe", "qwen3next"}  # 3 of every 4 blocks; inner = V heads x 128
+
+
+def test_hybrid_and_per_kind_attention_facts_agree_with_each_other() -> None:
+    """Issue #16: the new layout fields (recurrent blocks, windowed/global head sizes,
+    shared caches) are cross-checked, so a copied figure that breaks the family's known
+    rule fails: Mamba-2 doubles the hidden size, Gated DeltaNet hybrids have one full
+    attention block in four, a global head is at least as wide as a windowed one, and
+    the shared-cache blocks leave at least one full and one windowed block of their own."""
+    hybrids = windowed = 0
+    for v in VARIANTS:
+        arch = v.architecture
+        if arch is None:
+            continue
+        rec = arch.recurrent
+        if rec is not None:
+            hybrids += 1
+            assert arch.arch in _MAMBA2 | _DELTANET, (v.id, arch.arch)
+            assert rec.inner_size % rec.state_size == 0 or arch.arch in _MAMBA2, v.id
+            if arch.arch in _MAMBA2:
+                assert rec.inner_size == 2 * arch.embedding, v.id
+            if arch.arch in _DELTANET:
+                assert rec.layers * 4 == arch.layers * 3, v.id
+                assert rec.state_size == 128, v.id
+                assert rec.inner_size % 128 == 0, v.id
+            assert arch.sliding_window is None, f"{v.id}: hybrid and windowed at once"
+        if arch.full_attention_every is not None:
+            windowed += 1
+            assert arch.sliding_window is not None, v.id
+            assert (arch.global_head_dim or 0) >= arch.effective_head_dim, v.id
+            own = arch.layers - (arch.kv_shared_layers or 0)
+            assert own >= arch.full_attention_every, f"{v.id}: no full block of its own"
+    assert hybrids >= 5
+    assert windowed >= 1
+
+
+def test_late_2026_families_are_in_and_runnable() -> None:
+    """The families added for issue #16 in the second pass: each runnable, sized, sourced."""
+    wanted = {
+        "granite-4.0-h-micro", "granite-4.0-h-tiny", "granite-4.0-h-small",
+        "qwen3-4b-thinking-2507", "qwen3-30b-a3b-thinking-2507",
+        "qwen3.5-9b", "qwen3.6-35b-a3b", "gemma-4-e4b-it",
+    }  # fmt: skip
+    by_id = {v.id: v for v in VARIANTS}
+    assert wanted <= set(by_id)
+    for vid in wanted:
+        v = by_id[vid]
+        assert v.architecture is not None
+        assert v.architecture.source.url.startswith("https://")
+        assert v.artifact("Q4_K_M") is not None, vid
+        assert all(a.approx_size_bytes for a in v.artifacts), vid
+        assert v.evidence, f"{vid}: no published score"

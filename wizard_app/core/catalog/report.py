@@ -72,4 +72,13 @@ def catalog_markdown(catalog: Catalog) -> str:
         f"{sum(1 for a in artifacts if a.sha256)} with a sha256, "
         f"{sum(1 for a in artifacts if a.revision)} at a pinned revision.",
     ]
+    archs = [e.variant.architecture for e in catalog if e.variant.architecture is not None]
+    hybrids = sum(1 for a in archs if a.recurrent is not None)
+    per_kind = sum(1 for a in archs if a.full_attention_every or a.kv_shared_layers)
+    lines += [
+        "",
+        f"Cache layouts: {hybrids} hybrid variants whose recurrent blocks keep a fixed state "
+        f"instead of a KV cache, {per_kind} with windowed and global blocks of their own "
+        "head sizes or with shared caches; the fit counts each block kind.",
+    ]
     return "\n".join(lines) + "\n"
