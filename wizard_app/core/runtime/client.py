@@ -12,32 +12,29 @@ in ``deaths``.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
-import queue
 import subprocess
-import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from multiprocessing.connection import Client, Connection
-from typing import IO
+from multiprocessing.connection import Connection
 
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.errors import Param, render
 from wizard_app.core.runtime import protocol as p
-from wizard_app.core.runtime.cpu_policy import SafetyMemory, build_key, default_extra_buffers
+from wizard_app.core.runtime.cpu_policy import SafetyMemory, build_key
 from wizard_app.core.runtime.deaths import (
     RunError,
     WorkerDied,
     crash_name,
-    death_code,
-    death_message,
+    worker_died,
+    worker_hung,
 )
 from wizard_app.core.runtime.launch import worker_command, worker_env
+from wizard_app.core.runtime.spawn import OUTPUT_TAIL, cannot_talk, kill, start_worker
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +71,7 @@ class RuntimeClient:
         self._control: Connection | None = None
         self._events: Connection | None = None
         self._send_lock = threading.Lock()
-        self._output: deque[str] = deque(maxlen=40)
+        self._output: deque[str] = deque(maxlen=OUTPUT_TAIL)
         self._output_thread: threading.Thread | None = None
         self._next_id = 0
         self._current: int | None = None
@@ -111,68 +108,16 @@ class RuntimeClient:
 
     def _start(self) -> p.Hello:
         self._cleanup()
-        authkey = os.urandom(32)
         level = self._log_level if self._log_level is not None else logging.getLogger().level
-        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
+        started = start_worker(self._command, self._env, level, self._start_timeout_s)
+        self._proc, self._output = started.proc, started.output
+        self._output_thread = started.output_thread
+        self._control, self._events = started.control, started.events
         try:
-            proc = subprocess.Popen(
-                self._command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                env=self._env,
-                creationflags=flags,
-            )
-        except OSError as exc:
-            raise RunError(
-                f"Cannot start the model process ({self._command[0]}): {exc}.",
-                "Reinstall the app.",
-                "worker_died",
-            ) from exc
-        self._proc = proc
-        assert proc.stdin is not None
-        assert proc.stdout is not None
-        address_q: queue.Queue[str] = queue.Queue()
-        self._output = deque(maxlen=40)
-        self._output_thread = threading.Thread(
-            target=self._read_output,
-            args=(proc.stdout, address_q, self._output),
-            name=f"worker-{proc.pid}-output",
-            daemon=True,
-        )
-        self._output_thread.start()
-        try:
-            proc.stdin.write(
-                (json.dumps({"authkey": authkey.hex(), "log_level": level}) + "\n").encode()
-            )
-            proc.stdin.close()
-        except OSError:
-            pass  # it died already; the wait below says so
-        deadline = time.monotonic() + self._start_timeout_s
-        address = None
-        while address is None:
-            try:
-                address = address_q.get(timeout=0.05)
-            except queue.Empty:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    self._kill()
-                    what, _ = death_message(proc.returncode, list(self._output))
-                    raise RunError(
-                        f"The model process did not start. {what}",
-                        "Reinstall the app; the log file has details.",
-                        "worker_died",
-                    ) from None
-        try:
-            self._control = Client(json.loads(address)["address"], authkey=authkey)
-            self._events = Client(json.loads(address)["address"], authkey=authkey)
             hello = self._recv_until(lambda e: isinstance(e, p.Hello), self._start_timeout_s)
         except (OSError, EOFError) as exc:
             self._kill()
-            raise RunError(
-                f"Cannot talk to the model process: {exc}.",
-                "Restart the app; the log file has details.",
-                "worker_died",
-            ) from exc
+            raise cannot_talk(exc) from exc
         assert isinstance(hello, p.Hello)
         self.hello = hello
         self.model = None
@@ -183,21 +128,6 @@ class RuntimeClient:
             "yes" if hello.supports_gpu_offload else "no",
         )
         return hello
-
-    @staticmethod
-    def _read_output(stream: IO[bytes], address_q: queue.Queue[str], tail: deque[str]) -> None:
-        """Native output of the worker (llama.cpp asserts, crashes) into the log."""
-        out_log = logging.getLogger("wizard_app.worker.output")
-        for raw in iter(stream.readline, b""):
-            line = raw.decode("utf-8", errors="replace").rstrip()
-            if line.startswith(p.ADDRESS_PREFIX):
-                address_q.put(line[len(p.ADDRESS_PREFIX) :])
-                continue
-            if line:
-                tail.append(line)
-                out_log.warning("%s", line)
-        with contextlib.suppress(OSError):
-            stream.close()
 
     def stop(self, timeout_s: float = 5.0) -> None:
         """Ask the worker to close its model and exit; kill it if it does not."""
@@ -218,11 +148,8 @@ class RuntimeClient:
         return self.start()
 
     def _kill(self) -> None:
-        proc = self._proc
-        if proc is not None and proc.poll() is None:
-            proc.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(5)
+        if self._proc is not None:
+            kill(self._proc, None)
         self._cleanup()
 
     def _cleanup(self) -> None:
@@ -268,14 +195,9 @@ class RuntimeClient:
                 rc = None
         if self._output_thread is not None:
             self._output_thread.join(timeout=1)
-        message, remedy = death_message(rc, list(self._output))
-        log.error("%s", message)
+        died = worker_died(rc, list(self._output))
+        log.error("%s", died.message)
         self._replace_worker()
-        code, params = death_code(rc, list(self._output))
-        died = WorkerDied(
-            message, remedy, "worker_died", tuple(self._output), code=code or None, params=params
-        )
-        died.returncode = rc
         return died
 
     def _replace_worker(self) -> None:
@@ -293,11 +215,7 @@ class RuntimeClient:
         seconds = round(self.watchdog_s)
         log.error("model process %s sent nothing for %d s; killing it", self.pid, seconds)
         self._replace_worker()
-        message, remedy = render("runtime.worker_hung", {"seconds": seconds})
-        return WorkerDied(
-            message, remedy, "worker_died", (), code="runtime.worker_hung",
-            params={"seconds": seconds},
-        )  # fmt: skip
+        return worker_hung(seconds)
 
     def _recv(self, timeout_s: float) -> p.Event | None:
         conn = self._events
@@ -384,10 +302,7 @@ class RuntimeClient:
     # --- requests -----------------------------------------------------------------------
     def extra_buffers_for(self, hello: p.Hello) -> bool:
         """Extra weight buffers here: what this machine learned, else the CPU's default."""
-        learned = self.safety.extra_buffers(build_key(hello.llama_cpp_version, hello.system_info))
-        if learned is not None:
-            return learned
-        return default_extra_buffers(hello.system_info).enabled
+        return self.safety.extra_buffers_for(hello.llama_cpp_version, hello.system_info)
 
     def load(
         self, request: p.Load, token: CancelToken | None = None
@@ -436,16 +351,9 @@ class RuntimeClient:
         rid = self._request(resolved)
         for event in self._events_for(rid, token):
             if isinstance(event, p.Loaded):
-                info = event.info
                 if note is not None:
-                    code, params = note
-                    info = replace(
-                        info,
-                        notes=(*info.notes, render(code, params)[0]),
-                        note_codes=(*info.note_codes, (code, tuple(params.items()))),
-                    )
-                    event = replace(event, info=info)
-                self.model = info
+                    event = replace(event, info=event.info.with_note(*note))
+                self.model = event.info
                 self.loaded_with = replace(request, request_id=0)
             if isinstance(event, p.LoadProgress | p.Loaded):
                 yield event

@@ -98,6 +98,14 @@ class SafetyMemory:
             return bool(entry["extra_buffers"])
         return None
 
+    def extra_buffers_for(self, llama_cpp_version: str, system_info: str) -> bool:
+        """Extra weight buffers for this build: what this machine learned, else the
+        CPU's default."""
+        learned = self.extra_buffers(build_key(llama_cpp_version, system_info))
+        if learned is not None:
+            return learned
+        return default_extra_buffers(system_info).enabled
+
     def remember_crash(self, key: str, model: str, signal_name: str) -> None:
         """The worker died in its first decode with extra buffers on: never again here."""
         entry: dict[str, object] = {

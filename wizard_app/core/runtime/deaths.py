@@ -110,3 +110,22 @@ def death_message(returncode: int | None, output: Sequence[str]) -> tuple[str, s
         "smaller model, quant or context if it happens again."
     )
     return what + said, remedy
+
+
+def worker_died(returncode: int | None, output: Sequence[str]) -> WorkerDied:
+    """The error for a worker that ended with ``returncode``, its last ``output`` lines."""
+    message, remedy = death_message(returncode, output)
+    code, params = death_code(returncode, output)
+    died = WorkerDied(
+        message, remedy, "worker_died", tuple(output), code=code or None, params=params
+    )
+    died.returncode = returncode
+    return died
+
+
+def worker_hung(seconds: int) -> WorkerDied:
+    """The error for a worker silent for ``seconds`` (the client's watchdog)."""
+    message, remedy = render("runtime.worker_hung", {"seconds": seconds})
+    return WorkerDied(
+        message, remedy, "worker_died", (), code="runtime.worker_hung", params={"seconds": seconds}
+    )

@@ -7,7 +7,8 @@ and every event answers one, so the app can drop events of a request it has give
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 CacheType = Literal["f32", "f16", "bf16", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0"]
@@ -178,6 +179,16 @@ class ModelInfo:
     extra_buffers: bool = False  # llama.cpp was allowed extra (repacked) weight buffers
     swa_full: bool = False
     note_codes: tuple[tuple[str, tuple[tuple[str, str | int | float], ...]], ...] = ()
+
+    def with_note(self, code: str, params: Mapping[str, str | int | float]) -> ModelInfo:
+        """This info with one more coded note (its English from the error templates)."""
+        from wizard_app.core.errors import render
+
+        return replace(
+            self,
+            notes=(*self.notes, render(code, params)[0]),
+            note_codes=(*self.note_codes, (code, tuple(params.items()))),
+        )
 
 
 @dataclass(frozen=True)
