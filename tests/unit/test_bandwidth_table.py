@@ -70,7 +70,13 @@ def test_names_find_their_rows(name: str, cores: int | None, gbs: float) -> None
 
 @pytest.mark.parametrize(
     "name",
-    ["NVIDIA GeForce RTX 3070 Laptop GPU", "Nvidia GPU (planned)", "AMD Radeon RX 7900M", ""],
+    [
+        "NVIDIA GeForce RTX 3070 Laptop GPU",
+        "NVIDIA GeForce RTX 3050 6GB",
+        "Nvidia GPU (planned)",
+        "AMD Radeon RX 7900M",
+        "",
+    ],
 )
 def test_other_names_get_no_figure_rather_than_a_wrong_one(name: str) -> None:
     assert lookup_bandwidth(name) is None
@@ -91,6 +97,10 @@ def test_other_names_get_no_figure_rather_than_a_wrong_one(name: str) -> None:
         ("Intel(R) Arc(TM) B570 Graphics", 380),
         ("NVIDIA GeForce RTX 5060", 448),
         ("NVIDIA GeForce RTX 5060 Ti", 448),
+        ("NVIDIA GeForce RTX 2060 SUPER", 448),
+        ("NVIDIA GeForce RTX 2060", 336),
+        ("NVIDIA GeForce RTX 2070", 448),
+        ("NVIDIA GeForce RTX 3050", 224),
     ],
 )
 def test_a_laptop_gpu_never_gets_the_desktop_card_of_its_number(name: str, gbs: float) -> None:
