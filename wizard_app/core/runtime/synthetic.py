@@ -189,15 +189,8 @@ class _Weights:
             w.add_tensor(name, q, raw_dtype=GGMLQuantizationType.Q8_0)
 
 
-def build_gguf(path: Path, spec: ModelSpec) -> Path:
-    """Write ``spec`` as a GGUF file at ``path`` and return the path."""
-    if spec.embedding % spec.heads or spec.heads % spec.kv_heads:
-        raise ValueError("embedding must divide by heads and heads by kv_heads")
-    if spec.weights == "q8_0" and (spec.embedding % 32 or spec.feed_forward % 32):
-        raise ValueError("Q8_0 needs rows that are a multiple of 32")
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write_hparams(w: GGUFWriter, spec: ModelSpec) -> None:
     a = spec.arch
-    w = GGUFWriter(str(path), a)
     w.add_name(spec.name)
     w.add_uint32(f"{a}.context_length", spec.context)
     w.add_uint32(f"{a}.embedding_length", spec.embedding)
@@ -217,6 +210,9 @@ def build_gguf(path: Path, spec: ModelSpec) -> Path:
     if spec.weights == "q8_0":
         w.add_quantization_version(2)
 
+
+def _write_tokenizer(w: GGUFWriter, spec: ModelSpec) -> int:
+    """The vocabulary, its special tokens and chat template; returns the vocabulary size."""
     if spec.tokenizer == "spm":
         tokens, scores, types, ids = _spm_vocab(spec)
         w.add_tokenizer_model("llama")
@@ -237,9 +233,11 @@ def build_gguf(path: Path, spec: ModelSpec) -> Path:
     w.add_eos_token_id(ids["eos"])
     if spec.chat_template:
         w.add_chat_template(spec.chat_template)
+    return len(tokens)
 
+
+def _write_tensors(w: GGUFWriter, spec: ModelSpec, vocab: int) -> None:
     weights = _Weights(spec)
-    vocab = len(tokens)
     e, f, kv = spec.embedding, spec.feed_forward, spec.kv_dim
     # numpy order: (rows = outputs, cols = inputs); GGUF stores the reverse.
     weights.add(w, "token_embd.weight", vocab, e)
@@ -260,6 +258,19 @@ def build_gguf(path: Path, spec: ModelSpec) -> Path:
         weights.add(w, f"{p}.ffn_gate.weight", f, e)
         weights.add(w, f"{p}.ffn_up.weight", f, e)
         weights.add(w, f"{p}.ffn_down.weight", e, f)
+
+
+def build_gguf(path: Path, spec: ModelSpec) -> Path:
+    """Write ``spec`` as a GGUF file at ``path`` and return the path."""
+    if spec.embedding % spec.heads or spec.heads % spec.kv_heads:
+        raise ValueError("embedding must divide by heads and heads by kv_heads")
+    if spec.weights == "q8_0" and (spec.embedding % 32 or spec.feed_forward % 32):
+        raise ValueError("Q8_0 needs rows that are a multiple of 32")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    w = GGUFWriter(str(path), spec.arch)
+    _write_hparams(w, spec)
+    vocab = _write_tokenizer(w, spec)
+    _write_tensors(w, spec, vocab)
     w.write_header_to_file()
     w.write_kv_data_to_file()
     w.write_tensors_to_file()

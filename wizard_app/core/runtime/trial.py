@@ -119,16 +119,10 @@ def _wanted_load(settings: TrialSettings, plan: LoadPlan) -> p.Load:
     )
 
 
-def trial_run(
-    client: RuntimeClient,
-    settings: TrialSettings,
-    hw: HardwareProfile,
-    token: CancelToken | None = None,
-) -> Iterator[TrialEvent]:
-    """Run one prompt on one local model; see the module docstring for the events."""
-    header = read_header(settings.path)
-    hello = client.start()
-    check_architecture(header.arch, hello.architectures, what=settings.path.name)
+def _plan(
+    settings: TrialSettings, header: GGUFHeader, hw: HardwareProfile, hello: p.Hello
+) -> LoadPlan:
+    """How the model will be loaded on this machine; InputError if it cannot fit in RAM."""
     shape = shape_of(header)
     requested = settings.n_ctx or min(DEFAULT_CONTEXT, header.context_length)
     plan = plan_load(
@@ -149,17 +143,12 @@ def trial_run(
             f"{total_ram / GiB:.1f} GiB.",
             "Choose a smaller context or a smaller model or quant.",
         )
-    yield Planned(header, plan)
-    load = _wanted_load(settings, plan)
-    if client.model is None or client.loaded_with != load:
-        yield from client.load(load, token)
-        if client.model is None:  # cancelled
-            return
-    if token is not None and token.is_set():
-        return
-    model = client.model
-    assert model is not None
-    request = p.Generate(
+    return plan
+
+
+def _generate_request(settings: TrialSettings) -> p.Generate:
+    """The worker request for ``settings``: a chat turn or a plain completion."""
+    return p.Generate(
         messages=(p.ChatMessage("user", settings.prompt),) if settings.chat else (),
         prompt=None if settings.chat else settings.prompt,
         system=settings.system,
@@ -173,6 +162,30 @@ def trial_run(
         stop=settings.stop,
         ignore_eos=settings.ignore_eos,
     )
+
+
+def trial_run(
+    client: RuntimeClient,
+    settings: TrialSettings,
+    hw: HardwareProfile,
+    token: CancelToken | None = None,
+) -> Iterator[TrialEvent]:
+    """Run one prompt on one local model; see the module docstring for the events."""
+    header = read_header(settings.path)
+    hello = client.start()
+    check_architecture(header.arch, hello.architectures, what=settings.path.name)
+    plan = _plan(settings, header, hw, hello)
+    yield Planned(header, plan)
+    load = _wanted_load(settings, plan)
+    if client.model is None or client.loaded_with != load:
+        yield from client.load(load, token)
+        if client.model is None:  # cancelled
+            return
+    if token is not None and token.is_set():
+        return
+    model = client.model
+    assert model is not None
+    request = _generate_request(settings)
     done: p.Done | None = None
     for event in client.generate(request, token):
         if isinstance(event, p.Done):
