@@ -352,7 +352,7 @@ def test_late_2026_families_are_in_and_runnable() -> None:
     wanted = {
         "granite-4.0-h-micro", "granite-4.0-h-tiny", "granite-4.0-h-small",
         "qwen3-4b-thinking-2507", "qwen3-30b-a3b-thinking-2507",
-        "qwen3.5-9b", "qwen3.6-35b-a3b", "gemma-4-e4b-it",
+        "qwen3.5-9b", "qwen3.6-35b-a3b", "gemma-4-e4b-it", "gemma-4-26b-a4b-it", "gemma-4-31b-it",
     }  # fmt: skip
     by_id = {v.id: v for v in VARIANTS}
     assert wanted <= set(by_id)
