@@ -177,13 +177,11 @@ def choose_prompts(
 # --- running --------------------------------------------------------------------------
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app import __version__
-    from wizard_app.core.compare.spec import DEFAULT_SEED, CompareSettings, check_choices
     from wizard_app.core.hardware.probe import detect
-    from wizard_app.core.runtime.calibration import machine_fingerprint
-    from wizard_app.core.storage.compare_tables import ComparisonRepository, PromptSetRepository
+    from wizard_app.core.runtime.machine_profile import attach
+    from wizard_app.core.storage.compare_tables import ComparisonRepository
 
     repo = ComparisonRepository(ctx.db)
-    from wizard_app.core.runtime.machine_profile import attach
 
     hw = attach(detect(ctx.models_dir), ctx.paths.cache)  # this machine's measured speed
     if args.resume is not None:
@@ -194,30 +192,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         rec = repo.get(args.resume)
     else:
-        if not 0.0 <= args.temperature <= 5.0:
-            raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
-        models = resolve_models(args.models, ctx)
-        prompts, use_case = choose_prompts(args, ctx)
-        check_choices(models, prompts)
-        if args.save_set:
-            PromptSetRepository(ctx.db).save(args.save_set, prompts, args.use_case or use_case)
-        settings = CompareSettings(
-            max_tokens=args.max_tokens,
-            seed=DEFAULT_SEED if args.seed is None else args.seed,
-            temperature=args.temperature,
-            n_ctx=args.ctx,
-            n_threads=args.threads,
-        )
-        rec = repo.create(
-            models,
-            prompts,
-            settings,
-            machine_id=machine_fingerprint(hw),
-            hardware=hw.model_dump(mode="json"),
-            app_version=__version__,
-            use_case=args.use_case or use_case,
-            blind=args.blind,
-        )
+        rec = _new_comparison(args, ctx, repo, hw)
     try:
         _run_cells(rec, repo, hw, args.json, __version__, ctx)
     except KeyboardInterrupt:
@@ -237,6 +212,39 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print(_summary_text(final), file=sys.stderr)
     failed = [c for c in final.cells.values() if not c.done]
     return 1 if failed else 0
+
+
+def _new_comparison(args: argparse.Namespace, ctx: CliContext, repo: Any, hw: Any) -> Any:
+    """The comparison the arguments ask for, created (not yet run) in ``repo``."""
+    from wizard_app import __version__
+    from wizard_app.core.compare.spec import DEFAULT_SEED, CompareSettings, check_choices
+    from wizard_app.core.runtime.calibration import machine_fingerprint
+    from wizard_app.core.storage.compare_tables import PromptSetRepository
+
+    if not 0.0 <= args.temperature <= 5.0:
+        raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
+    models = resolve_models(args.models, ctx)
+    prompts, use_case = choose_prompts(args, ctx)
+    check_choices(models, prompts)
+    if args.save_set:
+        PromptSetRepository(ctx.db).save(args.save_set, prompts, args.use_case or use_case)
+    settings = CompareSettings(
+        max_tokens=args.max_tokens,
+        seed=DEFAULT_SEED if args.seed is None else args.seed,
+        temperature=args.temperature,
+        n_ctx=args.ctx,
+        n_threads=args.threads,
+    )
+    return repo.create(
+        models,
+        prompts,
+        settings,
+        machine_id=machine_fingerprint(hw),
+        hardware=hw.model_dump(mode="json"),
+        app_version=__version__,
+        use_case=args.use_case or use_case,
+        blind=args.blind,
+    )
 
 
 class _Remotes:

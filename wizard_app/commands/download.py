@@ -202,7 +202,6 @@ def _download(
     as_json: bool,
 ) -> int:
     from wizard_app.core.cancel import CancelToken
-    from wizard_app.core.download.errors import DownloadError
     from wizard_app.core.download.queue import DownloadManager
     from wizard_app.core.download.status import Installed, Progress, Retrying, StateChanged
 
@@ -239,55 +238,67 @@ def _download(
     for i in ids:
         if i in failures:
             raise _failure(failures[i])
-    failed = [r for r in results if r.state != "verified"]
-    if failed:
-        first = failed[0]
-        if first.state == "downloading":  # not by us: another process holds the part's lock
-            raise DownloadError(
-                f"{first.filename} is being downloaded by another Open Model Wizard process.",
-                "Wait for it to finish, or stop it, then run the command again.",
-            )
-        raise DownloadError(first.reason or f"{first.filename} is {first.state}.")
-    files: list[dict[str, Any]] = []
-    for info in results:
-        done = installed.get(info.id)
-        files.append(
-            {
-                "id": info.id,
-                "repo": info.repo,
-                "file": info.filename,
-                "revision": info.revision,
-                "commit": info.commit,
-                "path": str(info.dest_path),
-                "size_bytes": info.size_bytes,
-                "sha256": info.sha256,
-                # compared with a sha256 from the Hub or the catalog; false: none was given
-                "sha256_verified": info.checked,
-                "model_id": done.model_id if done else _model_id(manager, info.dest_path),
-                "fetched_bytes": done.fetched if done else 0,
-            }
-        )
+    _check_all_verified(results)
+    files = [_file_entry(info, installed.get(info.id), manager) for info in results]
     if as_json:
         print_json({"ok": True, "files": files})
     else:
-        from wizard_app.core.units import human_bytes
-
-        for f in files:
-            if f["id"] not in installed:
-                what = "Already downloaded:"
-            else:
-                what = "Verified" if f["sha256_verified"] else "Downloaded"
-            in_library = f"; library id {f['model_id']}" if f["model_id"] is not None else ""
-            print(
-                f"{what} {f['path']} ({human_bytes(f['size_bytes'] or 0)}, "
-                f"sha256 {f['sha256']}){in_library}"
-            )
-            if not f["sha256_verified"]:
-                print(
-                    "  Not verified: neither the server nor the catalog gave a sha256 to "
-                    "compare with; the file is complete, but its content is unchecked."
-                )
+        _print_files(files, installed)
     return 0
+
+
+def _check_all_verified(results: list[Any]) -> None:
+    """DownloadError for the first file that did not end verified."""
+    from wizard_app.core.download.errors import DownloadError
+
+    failed = [r for r in results if r.state != "verified"]
+    if not failed:
+        return
+    first = failed[0]
+    if first.state == "downloading":  # not by us: another process holds the part's lock
+        raise DownloadError(
+            f"{first.filename} is being downloaded by another Open Model Wizard process.",
+            "Wait for it to finish, or stop it, then run the command again.",
+        )
+    raise DownloadError(first.reason or f"{first.filename} is {first.state}.")
+
+
+def _file_entry(info: Any, done: Any, manager: Any) -> dict[str, Any]:
+    """One downloaded file as --json prints it; ``done`` is its Installed event, if any."""
+    return {
+        "id": info.id,
+        "repo": info.repo,
+        "file": info.filename,
+        "revision": info.revision,
+        "commit": info.commit,
+        "path": str(info.dest_path),
+        "size_bytes": info.size_bytes,
+        "sha256": info.sha256,
+        # compared with a sha256 from the Hub or the catalog; false: none was given
+        "sha256_verified": info.checked,
+        "model_id": done.model_id if done else _model_id(manager, info.dest_path),
+        "fetched_bytes": done.fetched if done else 0,
+    }
+
+
+def _print_files(files: list[dict[str, Any]], installed: dict[int, Any]) -> None:
+    from wizard_app.core.units import human_bytes
+
+    for f in files:
+        if f["id"] not in installed:
+            what = "Already downloaded:"
+        else:
+            what = "Verified" if f["sha256_verified"] else "Downloaded"
+        in_library = f"; library id {f['model_id']}" if f["model_id"] is not None else ""
+        print(
+            f"{what} {f['path']} ({human_bytes(f['size_bytes'] or 0)}, "
+            f"sha256 {f['sha256']}){in_library}"
+        )
+        if not f["sha256_verified"]:
+            print(
+                "  Not verified: neither the server nor the catalog gave a sha256 to "
+                "compare with; the file is complete, but its content is unchecked."
+            )
 
 
 def _failure(event: Any) -> Exception:

@@ -73,13 +73,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app import __version__
     from wizard_app.core.hardware.probe import detect
-    from wizard_app.core.runtime import protocol as p
     from wizard_app.core.runtime.calibration import corrected, machine_fingerprint
-    from wizard_app.core.runtime.client import RuntimeClient
-    from wizard_app.core.runtime.cpu_policy import SafetyMemory
     from wizard_app.core.runtime.machine_profile import attach
     from wizard_app.core.runtime.records import measurements, run_fields
-    from wizard_app.core.runtime.trial import Planned, TrialResult, TrialSettings, trial_run
+    from wizard_app.core.runtime.trial import TrialSettings
     from wizard_app.core.storage.run_tables import RunRepository
 
     gpu_layers = gpu_layers_option(args.gpu_layers)
@@ -108,6 +105,32 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         temperature=args.temperature,
         seed=args.seed,
     )
+    result, planned = _stream(args, ctx, settings, hw)
+    if result is None or planned is None:  # only a cancel ends without a result
+        return 130
+    before = measurements(runs, machine)
+    fixed = corrected(planned.plan.estimate, before)
+    run_id = runs.add_run(
+        run_fields(
+            result, machine_id=machine, app_version=__version__, model_id=model_id, model_name=name
+        )
+    )
+    report = _report(result, fixed.cpu_bytes, fixed.based_on, fixed.tokens_per_s, run_id)
+    if args.json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    else:
+        print(_summary(report), file=sys.stderr)
+    return 0
+
+
+def _stream(args: argparse.Namespace, ctx: CliContext, settings: Any, hw: Any) -> tuple[Any, Any]:
+    """Run the trial, writing the answer as it comes (stderr gets the notes); returns
+    its (TrialResult, Planned), either None when it was cancelled."""
+    from wizard_app.core.runtime import protocol as p
+    from wizard_app.core.runtime.client import RuntimeClient
+    from wizard_app.core.runtime.cpu_policy import SafetyMemory
+    from wizard_app.core.runtime.trial import Planned, TrialResult, trial_run
+
     # With --json stdout carries one JSON object only; the answer is in its "output".
     out = io.StringIO() if args.json else sys.stdout
     result: TrialResult | None = None
@@ -129,22 +152,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 out.write(event.tail)
             elif isinstance(event, TrialResult):
                 result = event
-    if result is None or planned is None:  # only a cancel ends without a result
-        return 130
-    out.write("\n")
-    before = measurements(runs, machine)
-    fixed = corrected(planned.plan.estimate, before)
-    run_id = runs.add_run(
-        run_fields(
-            result, machine_id=machine, app_version=__version__, model_id=model_id, model_name=name
-        )
-    )
-    report = _report(result, fixed.cpu_bytes, fixed.based_on, fixed.tokens_per_s, run_id)
-    if args.json:
-        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
-    else:
-        print(_summary(report), file=sys.stderr)
-    return 0
+    if result is not None:
+        out.write("\n")
+    return result, planned
 
 
 def _report(
