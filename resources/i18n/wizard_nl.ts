@@ -1766,102 +1766,102 @@
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="10"/>
         <source>Host {host}: &apos;{address}&apos; is not a host name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host {host}: &apos;{address}&apos; is geen hostnaam of IP-adres.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="11"/>
         <source>Give the address the other hosts reach it at, e.g. 192.168.1.10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef het adres waarop de andere hosts hem bereiken, bijv. 192.168.1.10.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="16"/>
         <source>Host {host}: &apos;{text}&apos; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host {host}: &apos;{text}&apos; is geen getal.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="17"/>
         <source>Write the figure in digits, e.g. 24 or 12.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrijf het getal in cijfers, bijv. 24 of 12,5.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="20"/>
         <source>Host {host}: {value} GiB of RAM is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host {host}: {value} GiB RAM valt buiten het bereik.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="21"/>
         <source>Give 0.25 to 16,384 GiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef 0,25 tot 16.384 GiB.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="24"/>
         <source>Host {host}: {value} GPUs is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host {host}: {value} GPU&apos;s valt buiten het bereik.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="25"/>
         <source>Give 0 to 16 GPUs (0 for a machine without one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef 0 tot 16 GPU&apos;s (0 voor een computer zonder GPU).</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="28"/>
         <source>Host {host}: {value} GiB per GPU is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host {host}: {value} GiB per GPU valt buiten het bereik.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="29"/>
         <source>Give the memory of each GPU, up to 4,096 GiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef het geheugen van elke GPU, tot 4.096 GiB.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="32"/>
         <source>&apos;{name}&apos; is not in the bandwidth table.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{name}&apos; staat niet in de bandbreedtetabel.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="33"/>
         <source>Give the memory bandwidth in GB/s (e.g. 936), or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef de geheugenbandbreedte in GB/s (bijv. 936), of laat het leeg.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="38"/>
         <source>{value} GB/s is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} GB/s valt buiten het bereik.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="39"/>
         <source>Give 1 to 50,000 GB/s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef 1 tot 50.000 GB/s.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="42"/>
         <source>A cluster needs two hosts or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een cluster heeft twee of meer hosts nodig.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="43"/>
         <source>Add a row for each machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voeg een rij toe voor elke computer.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="46"/>
         <source>The address {address} is given twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het adres {address} is twee keer opgegeven.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="47"/>
         <source>Give each machine once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef elke computer één keer op.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="50"/>
         <source>None of these machines has a GPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen van deze computers heeft een GPU.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/cluster.py" line="51"/>
         <source>llama.cpp&apos;s RPC backend joins GPUs: give the GPUs of at least one host.</source>
-        <translation type="unfinished"></translation>
+        <translation>De RPC-backend van llama.cpp koppelt GPU&apos;s: geef de GPU&apos;s van minstens één host.</translation>
     </message>
 </context>
 <context>
@@ -1948,97 +1948,97 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="29"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="30"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="32"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="33"/>
         <source>Show the &amp;folder</source>
         <translation>Toon de &amp;map</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="33"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="34"/>
         <source>Show the folder with the model file</source>
         <translation>Toon de map met het modelbestand</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="36"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="37"/>
         <source>&amp;Serve it to other programs…</source>
         <translation>Aan andere programma&apos;s &amp;aanbieden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="38"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="39"/>
         <source>Serve the model on this computer with an OpenAI-compatible API</source>
         <translation>Het model op deze computer aanbieden met een OpenAI-compatibele API</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="42"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="43"/>
         <source>How to use the model in other programs</source>
         <translation>Hoe u het model in andere programma&apos;s gebruikt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="62"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="65"/>
         <source>You chose &lt;b&gt;%1&lt;/b&gt; (%2, %3).</source>
         <translation>U koos &lt;b&gt;%1&lt;/b&gt; (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="69"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="72"/>
         <source>The file is at &lt;code&gt;%1&lt;/code&gt;.</source>
         <translation>Het bestand staat in &lt;code&gt;%1&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="74"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="77"/>
         <source>On this machine it answered at %1, with the first token after %2.</source>
         <translation>Op deze computer antwoordde het met %1, met het eerste token na %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="87"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="97"/>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="88"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="98"/>
         <source>Chat in a terminal, or serve an OpenAI-compatible API:</source>
         <translation>Chatten in een terminal, of een OpenAI-compatibele API aanbieden:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="92"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="102"/>
         <source>LM Studio</source>
         <translation>LM Studio</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="93"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="103"/>
         <source>Import the file (it is linked or copied into LM Studio&apos;s models folder):</source>
         <translation>Importeer het bestand (het wordt gekoppeld of gekopieerd naar de modellenmap van LM Studio):</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="97"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="107"/>
         <source>Ollama</source>
         <translation>Ollama</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="98"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="108"/>
         <source>Create a model from a Modelfile that points to the file:</source>
         <translation>Maak een model van een Modelfile die naar het bestand verwijst:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="103"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="113"/>
         <source>GPT4All</source>
         <translation>GPT4All</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="105"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="115"/>
         <source>Copy the file into GPT4All&apos;s models folder (Settings → Application → Download path), then choose it in the model list.</source>
         <translation>Kopieer het bestand naar de modellenmap van GPT4All (Settings → Application → Download path) en kies het daarna in de modellenlijst.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="34"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="35"/>
         <source>Compare with &amp;other models…</source>
         <translation>Vergelijken met &amp;andere modellen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="35"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="36"/>
         <source>Compare this model with others on your prompts</source>
         <translation>Dit model met andere vergelijken op uw prompts</translation>
     </message>
@@ -2166,58 +2166,6 @@
         <translation>Uw hardware</translation>
     </message>
     <message>
-        <source>Read from this machine. Change any figure, or plan for another machine.</source>
-        <translation type="vanished">Uitgelezen van deze computer. Pas elk getal aan, of plan voor een andere computer.</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="vanished">onbekend</translation>
-    </message>
-    <message>
-        <source> GiB</source>
-        <translation type="vanished"> GiB</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="vanished">geen</translation>
-    </message>
-    <message>
-        <source> GB/s</source>
-        <translation type="vanished"> GB/s</translation>
-    </message>
-    <message>
-        <source>unknown (assume 51.2 GB/s)</source>
-        <translation type="vanished">onbekend (uitgaan van 51,2 GB/s)</translation>
-    </message>
-    <message>
-        <source>I&apos;m &amp;planning for another machine</source>
-        <translation type="vanished">Ik &amp;plan voor een andere computer</translation>
-    </message>
-    <message>
-        <source>System memory (RAM) in GiB</source>
-        <translation type="vanished">Werkgeheugen (RAM) in GiB</translation>
-    </message>
-    <message>
-        <source>Graphics card</source>
-        <translation type="vanished">Videokaart</translation>
-    </message>
-    <message>
-        <source>Graphics memory (VRAM) in GiB</source>
-        <translation type="vanished">Videogeheugen (VRAM) in GiB</translation>
-    </message>
-    <message>
-        <source>Processor cores</source>
-        <translation type="vanished">Processorkernen</translation>
-    </message>
-    <message>
-        <source>Free disk space in GiB</source>
-        <translation type="vanished">Vrije schijfruimte in GiB</translation>
-    </message>
-    <message>
-        <source>Memory bandwidth in GB/s</source>
-        <translation type="vanished">Geheugenbandbreedte in GB/s</translation>
-    </message>
-    <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="115"/>
         <source>Planning for another machine</source>
         <translation>Plannen voor een andere computer</translation>
@@ -2231,7 +2179,7 @@
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="74"/>
         <source>Read from this machine: change any figure. Or plan for another machine, or for several joined with llama.cpp&apos;s RPC backend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgelezen van deze computer: pas elk getal aan. Of plan voor een andere computer, of voor meerdere, gekoppeld met de RPC-backend van llama.cpp.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="99"/>
@@ -2259,58 +2207,34 @@
         <translation>Meet llama.cpp opnieuw op deze processor</translation>
     </message>
     <message>
-        <source>&amp;RAM:</source>
-        <translation type="vanished">&amp;RAM:</translation>
-    </message>
-    <message>
-        <source>&amp;GPU:</source>
-        <translation type="vanished">&amp;GPU:</translation>
-    </message>
-    <message>
-        <source>&amp;VRAM:</source>
-        <translation type="vanished">&amp;VRAM:</translation>
-    </message>
-    <message>
-        <source>C&amp;PU cores:</source>
-        <translation type="vanished">C&amp;PU-kernen:</translation>
-    </message>
-    <message>
-        <source>Free &amp;disk:</source>
-        <translation type="vanished">Vrije &amp;schijf:</translation>
-    </message>
-    <message>
-        <source>Memory &amp;bandwidth:</source>
-        <translation type="vanished">Geheugen&amp;bandbreedte:</translation>
-    </message>
-    <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="111"/>
         <source>&amp;This machine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deze computer</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="112"/>
         <source>Anot&amp;her machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Een a&amp;ndere computer</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="113"/>
         <source>&amp;Several machines (llama.cpp RPC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meerdere &amp;computers (llama.cpp RPC)</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="114"/>
         <source>Plan for this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Plannen voor deze computer</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="117"/>
         <source>Plan for several machines joined by llama.cpp&apos;s RPC backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Plannen voor meerdere computers, gekoppeld met de RPC-backend van llama.cpp</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="126"/>
         <source>Plan for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plannen voor:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="210"/>
@@ -2356,34 +2280,6 @@
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="291"/>
         <source>%1; %2; %3</source>
         <translation>%1; %2; %3</translation>
-    </message>
-    <message>
-        <source>e.g. RTX 4090 or Apple M2 Max</source>
-        <translation type="vanished">bijv. RTX 4090 of Apple M2 Max</translation>
-    </message>
-    <message>
-        <source>This is a &amp;laptop</source>
-        <translation type="vanished">Dit is een &amp;laptop</translation>
-    </message>
-    <message>
-        <source>Number of graphics cards of this size</source>
-        <translation type="vanished">Aantal grafische kaarten van deze grootte</translation>
-    </message>
-    <message>
-        <source>Graphics card model, for its memory bandwidth</source>
-        <translation type="vanished">Model van de grafische kaart, voor de geheugenbandbreedte</translation>
-    </message>
-    <message>
-        <source>The machine is a laptop</source>
-        <translation type="vanished">De computer is een laptop</translation>
-    </message>
-    <message>
-        <source>&amp;Number of GPUs:</source>
-        <translation type="vanished">&amp;Aantal GPU&apos;s:</translation>
-    </message>
-    <message>
-        <source>GPU &amp;model:</source>
-        <translation type="vanished">GPU-&amp;model:</translation>
     </message>
 </context>
 <context>
@@ -2467,87 +2363,87 @@
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="54"/>
         <source>Host (address)</source>
-        <translation type="unfinished"></translation>
+        <translation>Host (adres)</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="55"/>
         <source>RAM (GiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>RAM (GiB)</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="56"/>
         <source>GPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU&apos;s</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="57"/>
         <source>GiB per GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>GiB per GPU</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="58"/>
         <source>GPU model or GB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU-model of GB/s</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="61"/>
         <source>The machines of the cluster, the main one first</source>
-        <translation type="unfinished"></translation>
+        <translation>De computers van het cluster, de hoofdcomputer eerst</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="66"/>
         <source>&amp;Add a host</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Host toevoegen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="67"/>
         <source>Add a row for another machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Een rij toevoegen voor nog een computer</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="68"/>
         <source>Re&amp;move the host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host ver&amp;wijderen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="69"/>
         <source>Remove the selected machine</source>
-        <translation type="unfinished"></translation>
+        <translation>De gekozen computer verwijderen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="71"/>
         <source> Gbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation> Gbit/s</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="72"/>
         <source>Network speed between the hosts in Gbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Netwerksnelheid tussen de hosts in Gbit/s</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="73"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="74"/>
         <source>Network round trip between the hosts in ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Rondetijd van het netwerk tussen de hosts in ms</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="77"/>
         <source>The first host is the main one: it runs llama-server and keeps the output layer. Every other host runs rpc-server and lends its GPUs (or, with 0 GPUs, its RAM). Give the GPU&apos;s model to look up its bandwidth, or the figure in GB/s; without one the speed is left unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>De eerste host is de hoofdcomputer: die draait llama-server en houdt de uitvoerlaag. Elke andere host draait rpc-server en leent zijn GPU&apos;s uit (of, met 0 GPU&apos;s, zijn RAM). Geef het GPU-model om de bandbreedte op te zoeken, of het getal in GB/s; zonder blijft de snelheid onbekend.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="90"/>
         <source>&amp;Network speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Netwerk&amp;snelheid:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="91"/>
         <source>R&amp;ound trip:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rondetijd:</translation>
     </message>
 </context>
 <context>
@@ -3170,139 +3066,139 @@
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="44"/>
         <source>unknown</source>
-        <translation type="unfinished">onbekend</translation>
+        <translation>onbekend</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="45"/>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="49"/>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="58"/>
         <source> GiB</source>
-        <translation type="unfinished"> GiB</translation>
+        <translation> GiB</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="49"/>
         <source>none</source>
-        <translation type="unfinished">geen</translation>
+        <translation>geen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="53"/>
         <source>e.g. RTX 4090 or Apple M2 Max</source>
-        <translation type="unfinished">bijv. RTX 4090 of Apple M2 Max</translation>
+        <translation>bijv. RTX 4090 of Apple M2 Max</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="54"/>
         <source>This is a &amp;laptop</source>
-        <translation type="unfinished">Dit is een &amp;laptop</translation>
+        <translation>Dit is een &amp;laptop</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="59"/>
         <source> GB/s</source>
-        <translation type="unfinished"> GB/s</translation>
+        <translation> GB/s</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="59"/>
         <source>unknown (assume 51.2 GB/s)</source>
-        <translation type="unfinished">onbekend (uitgaan van 51,2 GB/s)</translation>
+        <translation>onbekend (uitgaan van 51,2 GB/s)</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="61"/>
         <source>optional, e.g. 192.168.1.20 or gpu-box</source>
-        <translation type="unfinished"></translation>
+        <translation>optioneel, bijv. 192.168.1.20 of gpu-box</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="63"/>
         <source>System memory (RAM) in GiB</source>
-        <translation type="unfinished">Werkgeheugen (RAM) in GiB</translation>
+        <translation>Werkgeheugen (RAM) in GiB</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="64"/>
         <source>Graphics card</source>
-        <translation type="unfinished">Videokaart</translation>
+        <translation>Videokaart</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="65"/>
         <source>Graphics memory (VRAM) in GiB</source>
-        <translation type="unfinished">Videogeheugen (VRAM) in GiB</translation>
+        <translation>Videogeheugen (VRAM) in GiB</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="66"/>
         <source>Number of graphics cards of this size</source>
-        <translation type="unfinished">Aantal grafische kaarten van deze grootte</translation>
+        <translation>Aantal grafische kaarten van deze grootte</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="67"/>
         <source>Graphics card model, for its memory bandwidth</source>
-        <translation type="unfinished">Model van de grafische kaart, voor de geheugenbandbreedte</translation>
+        <translation>Model van de grafische kaart, voor de geheugenbandbreedte</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="68"/>
         <source>The machine is a laptop</source>
-        <translation type="unfinished">De computer is een laptop</translation>
+        <translation>De computer is een laptop</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="69"/>
         <source>Processor cores</source>
-        <translation type="unfinished">Processorkernen</translation>
+        <translation>Processorkernen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="70"/>
         <source>Free disk space in GiB</source>
-        <translation type="unfinished">Vrije schijfruimte in GiB</translation>
+        <translation>Vrije schijfruimte in GiB</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="71"/>
         <source>Memory bandwidth in GB/s</source>
-        <translation type="unfinished">Geheugenbandbreedte in GB/s</translation>
+        <translation>Geheugenbandbreedte in GB/s</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="72"/>
         <source>The other machine&apos;s address, for the commands to start it</source>
-        <translation type="unfinished"></translation>
+        <translation>Het adres van de andere computer, voor de opdrachten om het model daar te starten</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="79"/>
         <source>&amp;RAM:</source>
-        <translation type="unfinished">&amp;RAM:</translation>
+        <translation>&amp;RAM:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="80"/>
         <source>&amp;GPU:</source>
-        <translation type="unfinished">&amp;GPU:</translation>
+        <translation>&amp;GPU:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="81"/>
         <source>&amp;VRAM:</source>
-        <translation type="unfinished">&amp;VRAM:</translation>
+        <translation>&amp;VRAM:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="82"/>
         <source>&amp;Number of GPUs:</source>
-        <translation type="unfinished">&amp;Aantal GPU&apos;s:</translation>
+        <translation>&amp;Aantal GPU&apos;s:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="83"/>
         <source>GPU &amp;model:</source>
-        <translation type="unfinished">GPU-&amp;model:</translation>
+        <translation>GPU-&amp;model:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="84"/>
         <source>C&amp;PU cores:</source>
-        <translation type="unfinished">C&amp;PU-kernen:</translation>
+        <translation>C&amp;PU-kernen:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="85"/>
         <source>Free &amp;disk:</source>
-        <translation type="unfinished">Vrije &amp;schijf:</translation>
+        <translation>Vrije &amp;schijf:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="86"/>
         <source>Memory &amp;bandwidth:</source>
-        <translation type="unfinished">Geheugen&amp;bandbreedte:</translation>
+        <translation>Geheugen&amp;bandbreedte:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="87"/>
         <source>Its addr&amp;ess:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adr&amp;es:</translation>
     </message>
 </context>
 <context>
@@ -4003,27 +3899,27 @@
         <translation>Geen model in de catalogus past bij deze antwoorden. Zie waarom onder ‘Weggelaten’, of ga terug en versoepel een voorwaarde.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="328"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="330"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="328"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="330"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="330"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="332"/>
         <source>Export the recommendation</source>
         <translation>De aanbeveling exporteren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="343"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="345"/>
         <source>Could not write %1: %2. Choose another folder.</source>
         <translation>Kon %1 niet schrijven: %2. Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="348"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="350"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>
@@ -4389,129 +4285,134 @@
 <context>
     <name>StartCommands</name>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="32"/>
-        <source>The plan the commands follow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../wizard_app/ui/serving_commands.py" line="35"/>
+        <source>The plan the commands follow</source>
+        <translation>Het plan dat de opdrachten volgen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="38"/>
         <source>Warning about llama.cpp&apos;s RPC backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarschuwing over de RPC-backend van llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="36"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="39"/>
         <source>Copy &amp;all commands</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle opdrachten kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="37"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="40"/>
         <source>Copy all the commands to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle opdrachten naar het klembord kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="57"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="88"/>
+        <source>Start it on the other machine with %1 of context and %2 of %3 layers on its GPU, as estimated for the figures you gave.</source>
+        <translation>Start het op de andere computer met %1 context en %2 van de %3 lagen op de GPU, zoals geschat voor de getallen die u gaf.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="100"/>
         <source>Get the model file (only the main host needs it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Haal het modelbestand op (alleen de hoofdcomputer heeft het nodig)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="58"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="101"/>
         <source>Get the model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Haal het modelbestand op</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="61"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="104"/>
         <source>Start rpc-server (llama.cpp built with -DGGML_RPC=ON), listening on this host&apos;s own address only</source>
-        <translation type="unfinished"></translation>
+        <translation>Start rpc-server (llama.cpp gebouwd met -DGGML_RPC=ON), alleen luisterend op het eigen adres van deze host</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="66"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="109"/>
         <source>Start llama-server with the other hosts&apos; devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Start llama-server met de apparaten van de andere hosts</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="67"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="110"/>
         <source>Start llama-server</source>
-        <translation type="unfinished"></translation>
+        <translation>Start llama-server</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="68"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="111"/>
         <source>Use it from this app (Try it, Compare) and the command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik het vanuit deze app (Uitproberen, Vergelijken) en de opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="80"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="123"/>
         <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="82"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="125"/>
         <source>%1. On %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Op %2: %3</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="92"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="135"/>
         <source>Command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opdracht %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="93"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="136"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="94"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="137"/>
         <source>Copy command %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="105"/>
-        <source>Warning: llama.cpp&apos;s RPC backend is a proof of concept and insecure. rpc-server accepts any connection and runs what it is sent, with no authentication: run it only on a trusted network, never on an address reachable from the internet. The API key protects llama-server only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="130"/>
-        <source>%1 at %2 of context over %3 hosts: %4 needed on the devices, %5 usable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="140"/>
-        <source>%1 on %2: layers %3%4, %5 of %6 free%7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="145"/>
-        <source> and the output</source>
-        <translation type="unfinished"></translation>
+        <translation>Opdracht %1 kopiëren</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/serving_commands.py" line="148"/>
+        <source>Warning: llama.cpp&apos;s RPC backend is a proof of concept and insecure. rpc-server accepts any connection and runs what it is sent, with no authentication: run it only on a trusted network, never on an address reachable from the internet. The API key protects llama-server only.</source>
+        <translation>Waarschuwing: de RPC-backend van llama.cpp is een proof of concept en onveilig. rpc-server accepteert elke verbinding en voert uit wat hij krijgt, zonder authenticatie: draai hem alleen op een vertrouwd netwerk, nooit op een adres dat vanaf internet bereikbaar is. De API-sleutel beschermt alleen llama-server.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="173"/>
+        <source>%1 at %2 of context over %3 hosts: %4 needed on the devices, %5 usable.</source>
+        <translation>%1 met %2 context over %3 hosts: %4 nodig op de apparaten, %5 bruikbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="183"/>
+        <source>%1 on %2: layers %3%4, %5 of %6 free%7</source>
+        <translation>%1 op %2: lagen %3%4, %5 van %6 vrij%7</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="188"/>
+        <source> and the output</source>
+        <translation> en de uitvoer</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="191"/>
         <source> (does not fit)</source>
-        <translation type="unfinished"></translation>
+        <translation> (past niet)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="159"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="202"/>
         <source>&lt;b&gt;Does not fit&lt;/b&gt;: choose a smaller context or quant, or add a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Past niet&lt;/b&gt;: kies een kleinere context of quant, of voeg een host toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="163"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="206"/>
         <source>About %1 tokens/s; the slowest part is %2; the network adds %3 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeveer %1 tokens/s; het traagste deel is %2; het netwerk voegt %3 ms toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="169"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="212"/>
         <source>Speed unknown: give each host&apos;s GPU model or bandwidth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Snelheid onbekend: geef van elke host het GPU-model of de bandbreedte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="174"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="217"/>
         <source>The main host needs %1 of RAM (the token embeddings and the process).</source>
-        <translation type="unfinished"></translation>
+        <translation>De hoofdcomputer heeft %1 RAM nodig (de token-embeddings en het proces).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="180"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="223"/>
         <source>Assumed: one request at a time; each device reads its layers&apos; weights at its memory bandwidth and the devices run in turn; each remote host adds a %1 ms round trip and the hidden state there and back over a %2 Gbit/s link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aangenomen: één verzoek tegelijk; elk apparaat leest de gewichten van zijn lagen met zijn geheugenbandbreedte en de apparaten werken om de beurt; elke host op afstand voegt een rondetijd van %1 ms toe en de verborgen toestand heen en terug over een verbinding van %2 Gbit/s.</translation>
     </message>
 </context>
 <context>

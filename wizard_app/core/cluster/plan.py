@@ -140,6 +140,8 @@ class ClusterPlan:
     assumption: str
     n_gpu_layers: int
     notes: tuple[str, ...] = field(default=())
+    link_gbps: float = DEFAULT_LINK_GBPS  # the network the speed assumes
+    rtt_ms: float = DEFAULT_RTT_MS
 
     @property
     def fits(self) -> bool:
@@ -236,6 +238,8 @@ def plan_cluster(
         assumption=assumption,
         n_gpu_layers=shape.layers + 1,  # every block and the output head
         notes=tuple(_notes(devices, hosts, main_ram)),
+        link_gbps=link_gbps,
+        rtt_ms=rtt_ms,
     )
 
 

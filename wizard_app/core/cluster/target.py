@@ -109,6 +109,14 @@ def host_from_row(
     )
 
 
+def machine_target(address: str) -> Target:
+    """Another machine, at ``address`` ("" when not given: its commands listen everywhere)."""
+    address = address.strip()
+    if address and not _ADDRESS.match(address):
+        raise InputError.from_code("cluster.host.address", host=1, address=address)
+    return Target("other", address=address.strip("[]"))
+
+
 def check_hosts(hosts: list[HostSpec]) -> None:
     """What a cluster needs beyond each host being right."""
     if len(hosts) < 2:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from wizard_app.core.catalog.schema import Artifact
+    from wizard_app.core.cluster.target import Target
     from wizard_app.core.fit import FitEstimate
     from wizard_app.core.hardware.profile import HardwareProfile
     from wizard_app.core.recommend.engine import Pick, Recommendation
@@ -56,6 +57,7 @@ class WizardState:
     probed: HardwareProfile | None = None  # what the probes read
     probe_error: str | None = None
     hardware: HardwareProfile | None = None  # what the recommendation uses
+    target: Target | None = None  # another machine or a cluster; None: this computer
     recommendation: Recommendation | None = None
     history_id: int | None = None
     choice: Choice | None = None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from wizard_app.ui import format as fmt
 from wizard_app.ui.services import Services
+from wizard_app.ui.serving_commands import StartCommands
 from wizard_app.ui.wizard.state import WizardState
 
 
@@ -49,6 +50,8 @@ class FinishPage(QWizardPage):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.howto, 1)
+        self.start = StartCommands()  # another machine or a cluster: how to start it there
+        layout.addWidget(self.start, 1)
         self.open_folder.clicked.connect(self._on_open_folder_clicked)
         self.compare.clicked.connect(self._on_compare_clicked)
         self.serve.clicked.connect(self._on_serve_clicked)
@@ -79,6 +82,13 @@ class FinishPage(QWizardPage):
         self.open_folder.setEnabled(path is not None)
         self.serve.setEnabled(path is not None)
         self.howto.setHtml(self.howto_html(str(path) if path else "model.gguf"))
+        target, catalog = self.state.target, self.services.catalog
+        remote = target is not None and c is not None and catalog is not None
+        for widget in (self.open_folder, self.compare, self.serve, self.howto):
+            widget.setVisible(not remote)
+        self.start.setVisible(remote)
+        if remote and target is not None and c is not None and catalog is not None:
+            self.start.show_choice(catalog, c, target)
 
     def howto_html(self, path: str) -> str:
         p = html.escape(path)

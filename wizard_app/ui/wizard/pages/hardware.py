@@ -8,31 +8,31 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SIGNAL
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSpinBox,
+    QRadioButton,
+    QStackedWidget,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
 from wizard_app.core.cancel import CancelToken
-from wizard_app.ui import labels
 from wizard_app.ui.errors import exception_text
 from wizard_app.ui.services import Services
 from wizard_app.ui.tasks import Task
+from wizard_app.ui.wizard.pages.hardware_form import MachineForm
+from wizard_app.ui.wizard.pages.hardware_hosts import HostTable
 from wizard_app.ui.wizard.state import WizardState
 
 if TYPE_CHECKING:
+    from wizard_app.core.cluster.target import Target
     from wizard_app.core.hardware.profile import ComputeProfile, HardwareOverrides, HardwareProfile
 
 GiB = 1024**3
+MODE_THIS, MODE_OTHER, MODE_CLUSTER = range(3)
 
 
 def probe_job(models_dir: Path, cache: Path | None = None):  # type: ignore[no-untyped-def]
@@ -60,105 +60,96 @@ def measure_job(hw: HardwareProfile, cache: Path, safety: Path):  # type: ignore
     return job
 
 
-def _spin(maximum: float, decimals: int, suffix: str, special: str) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(0, maximum)
-    box.setDecimals(decimals)
-    box.setSuffix(suffix)
-    box.setSpecialValueText(special)
-    box.setGroupSeparatorShown(True)
-    box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-    return box
-
-
 class HardwarePage(QWizardPage):
+    """Three ways to plan: this machine (probed, every figure changeable), another machine
+    (only the figures typed, as the CLI's --ram-gb/--gpus flags plan), or several machines
+    joined by llama.cpp's RPC backend (a table of hosts, planned by ``plan_cluster``)."""
+
     def __init__(self, services: Services, state: WizardState) -> None:
         super().__init__()
         self.services, self.state = services, state
         self.setTitle(self.tr("Your hardware"))
         self.setSubTitle(
-            self.tr("Read from this machine. Change any figure, or plan for another machine.")
+            self.tr(
+                "Read from this machine: change any figure. Or plan for another machine, or "
+                "for several joined with llama.cpp's RPC backend."
+            )
         )
         self._task: Task | None = None
-        self._probed_values: dict[str, float] = {}
-        self._probed_name = ""
-        unknown = self.tr("unknown")
-        self.ram = _spin(16384, 1, self.tr(" GiB"), unknown)
-        self.gpu = QComboBox()
-        for code in labels.GPU_VENDORS:
-            self.gpu.addItem(labels.gpu_label(code), code)
-        self.vram = _spin(4096, 1, self.tr(" GiB"), self.tr("none"))
-        self.gpu_count = QSpinBox()
-        self.gpu_count.setRange(1, 16)
-        self.gpu_name = QLineEdit()
-        self.gpu_name.setPlaceholderText(self.tr("e.g. RTX 4090 or Apple M2 Max"))
-        self.laptop = QCheckBox(self.tr("This is a &laptop"))
-        self.cores = QSpinBox()
-        self.cores.setRange(0, 4096)
-        self.cores.setSpecialValueText(unknown)
-        self.disk = _spin(10_000_000, 0, self.tr(" GiB"), unknown)
-        self.bandwidth = _spin(20_000, 1, self.tr(" GB/s"), self.tr("unknown (assume 51.2 GB/s)"))
-        self.planning = QCheckBox(self.tr("I'm &planning for another machine"))
+        self._measure_task: Task | None = None
+        f = self.machine = MachineForm()
+        # the figures' widgets, by the names the tests and the fields use
+        self.ram, self.gpu, self.vram, self.gpu_count = f.ram, f.gpu, f.vram, f.gpu_count
+        self.gpu_name, self.laptop, self.cores, self.disk = f.gpu_name, f.laptop, f.cores, f.disk
+        self.bandwidth, self.address = f.bandwidth, f.address
+        self._build_labels()
+        self._build_mode()
+        self.hosts = HostTable()
+        self._build_layout()
+        self._register()
+
+    def _build_labels(self) -> None:
+        self.status = QLabel(self.tr("Reading this machine's hardware…"))
+        self.detected = QLabel()
+        self.error = QLabel()
+        self.measured = QLabel()
+        for label in (self.status, self.detected, self.error, self.measured):
+            label.setWordWrap(True)
+        self.error.setVisible(False)
+        self.reprobe = QPushButton(self.tr("&Read again"))
+        self.remeasure = QPushButton(self.tr("&Measure speed again"))
+        self.remeasure.setEnabled(False)
         names = {
-            self.ram: self.tr("System memory (RAM) in GiB"),
-            self.gpu: self.tr("Graphics card"),
-            self.vram: self.tr("Graphics memory (VRAM) in GiB"),
-            self.gpu_count: self.tr("Number of graphics cards of this size"),
-            self.gpu_name: self.tr("Graphics card model, for its memory bandwidth"),
-            self.laptop: self.tr("The machine is a laptop"),
-            self.cores: self.tr("Processor cores"),
-            self.disk: self.tr("Free disk space in GiB"),
-            self.bandwidth: self.tr("Memory bandwidth in GB/s"),
-            self.planning: self.tr("Planning for another machine"),
+            self.reprobe: self.tr("Read the hardware again"),
+            self.measured: self.tr("llama.cpp's measured speed on this processor"),
+            self.remeasure: self.tr("Time llama.cpp on this processor again"),
         }
         for widget, name in names.items():
             widget.setAccessibleName(name)
-        self.status = QLabel(self.tr("Reading this machine's hardware…"))
-        self.status.setWordWrap(True)
-        self.detected = QLabel()
-        self.detected.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        self.reprobe = QPushButton(self.tr("&Read again"))
-        self.reprobe.setAccessibleName(self.tr("Read the hardware again"))
-        self._measure_task: Task | None = None
-        self.measured = QLabel()
-        self.measured.setWordWrap(True)
-        self.measured.setAccessibleName(self.tr("llama.cpp's measured speed on this processor"))
-        self.remeasure = QPushButton(self.tr("&Measure speed again"))
-        self.remeasure.setAccessibleName(self.tr("Time llama.cpp on this processor again"))
-        self.remeasure.setEnabled(False)
-        form = QFormLayout()
-        rows = [
-            (self.tr("&RAM:"), self.ram),
-            (self.tr("&GPU:"), self.gpu),
-            (self.tr("&VRAM:"), self.vram),
-            (self.tr("&Number of GPUs:"), self.gpu_count),
-            (self.tr("GPU &model:"), self.gpu_name),
-            (self.tr("C&PU cores:"), self.cores),
-            (self.tr("Free &disk:"), self.disk),
-            (self.tr("Memory &bandwidth:"), self.bandwidth),
-        ]
-        for text, widget in rows:
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+
+    def _build_mode(self) -> None:
+        self.this_machine = QRadioButton(self.tr("&This machine"))
+        self.planning = QRadioButton(self.tr("Anot&her machine"))
+        self.cluster = QRadioButton(self.tr("&Several machines (llama.cpp RPC)"))
+        self.this_machine.setAccessibleName(self.tr("Plan for this machine"))
+        self.planning.setAccessibleName(self.tr("Planning for another machine"))
+        self.cluster.setAccessibleName(
+            self.tr("Plan for several machines joined by llama.cpp's RPC backend")
+        )
+        self.mode = QButtonGroup(self)
+        for i, button in enumerate((self.this_machine, self.planning, self.cluster)):
+            self.mode.addButton(button, i)
+        self.this_machine.setChecked(True)
+
+    def _build_layout(self) -> None:
+        modes = QHBoxLayout()
+        modes.addWidget(QLabel(self.tr("Plan for:")))
+        for button in (self.this_machine, self.planning, self.cluster):
+            modes.addWidget(button)
+        modes.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.reprobe)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.detected)
         speed = QHBoxLayout()
         speed.addWidget(self.measured, 1)
         speed.addWidget(self.remeasure)
-        layout.addLayout(speed)
-        layout.addLayout(form)
-        layout.addWidget(self.laptop)
-        layout.addWidget(self.planning)
+        single = QWidget()
+        inner = QVBoxLayout(single)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(top)
+        inner.addWidget(self.detected)
+        inner.addLayout(speed)
+        inner.addWidget(self.machine)
+        inner.addStretch(1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(single)
+        self.pages.addWidget(self.hosts)
+        layout = QVBoxLayout(self)
+        layout.addLayout(modes)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
-        layout.addStretch(1)
+
+    def _register(self) -> None:
         self.registerField("planning", self.planning)
         self.registerField("ram_gb", self.ram, "value", SIGNAL("valueChanged(double)"))
         self.registerField("gpu", self.gpu, "currentData", SIGNAL("currentIndexChanged(int)"))
@@ -166,11 +157,31 @@ class HardwarePage(QWizardPage):
         self.registerField("cores", self.cores)
         self.registerField("disk_gb", self.disk, "value", SIGNAL("valueChanged(double)"))
         self.registerField("ram_bandwidth", self.bandwidth, "value", SIGNAL("valueChanged(double)"))
-        self.planning.toggled.connect(self.completeChanged)
+        self.mode.idToggled.connect(self._on_mode_toggled)
         self.ram.valueChanged.connect(self.completeChanged)
-        self.gpu.currentIndexChanged.connect(self._on_gpu_changed)
+        self.hosts.changed.connect(self.completeChanged)
         self.reprobe.clicked.connect(self.start_probe)
         self.remeasure.clicked.connect(self.start_measure)
+        self._show_mode()
+
+    # ---- the three ways to plan ------------------------------------------------------------
+    def _on_mode_toggled(self, mode: int, checked: bool) -> None:
+        if not checked:
+            return
+        if mode == MODE_OTHER:
+            self.machine.clear()  # nothing of this machine goes into the other one's figures
+        elif mode == MODE_THIS and self.state.probed is not None:
+            self.machine.fill(self.state.probed)
+        self._show_mode()
+        self.completeChanged.emit()
+
+    def _show_mode(self) -> None:
+        mode = self.mode.checkedId()
+        self.pages.setCurrentIndex(1 if mode == MODE_CLUSTER else 0)
+        here = mode == MODE_THIS
+        for widget in (self.status, self.reprobe, self.detected, self.measured, self.remeasure):
+            widget.setVisible(here)
+        self.machine.show_address(mode == MODE_OTHER)
 
     # ---- probing -------------------------------------------------------------------------
     def initializePage(self) -> None:
@@ -198,7 +209,8 @@ class HardwarePage(QWizardPage):
         self.reprobe.setEnabled(True)
         self.status.setText(self.tr("Read from this machine:"))
         self.detected.setText(self._describe(profile))
-        self._fill(profile)
+        if self.mode.checkedId() == MODE_THIS:
+            self.machine.fill(profile)
         self.completeChanged.emit()
         if profile.compute is None and self.services.measure_speed and not profile.planned:
             self.start_measure()  # once per machine: the speed predictions need it
@@ -236,8 +248,9 @@ class HardwarePage(QWizardPage):
         self._measure_task = None
         self.remeasure.setEnabled(True)
         self.measured.setText(
-            self.tr("The speed could not be measured: %1 Predictions use typical figures.")
-            .replace("%1", message)
+            self.tr("The speed could not be measured: %1 Predictions use typical figures.").replace(
+                "%1", message
+            )
         )
 
     def _show_measured(self, p: HardwareProfile) -> None:
@@ -270,36 +283,6 @@ class HardwarePage(QWizardPage):
         self.planning.setChecked(True)
         self.completeChanged.emit()
 
-    def _fill(self, p: HardwareProfile) -> None:
-        gpu = p.best_gpu
-        values = {
-            "ram": (p.ram_total_bytes or 0) / GiB,
-            "vram": ((gpu.memory_total_bytes or 0) / GiB) if gpu else 0.0,
-            "cores": float(p.cpu.physical_cores or p.cpu.logical_cores or 0),
-            "disk": (p.disk_free_bytes or 0) / GiB,
-            "bandwidth": p.ram_bandwidth_gbs or 0.0,
-        }
-        self.ram.setValue(values["ram"])
-        self.gpu.setCurrentIndex(max(0, self.gpu.findData(gpu.vendor if gpu else "none")))
-        self.vram.setValue(values["vram"])
-        self.gpu_count.setValue(max(1, len(p.offload_gpus)))
-        self.gpu_name.setText(gpu.name if gpu else "")
-        self.laptop.setChecked(bool(p.laptop))
-        self.cores.setValue(int(values["cores"]))
-        self.disk.setValue(values["disk"])
-        self.bandwidth.setValue(values["bandwidth"])
-        # compare against what the boxes show, so rounding is not taken for a change
-        self._probed_values = {
-            "ram": self.ram.value(),
-            "vram": self.vram.value(),
-            "cores": float(self.cores.value()),
-            "disk": self.disk.value(),
-            "bandwidth": self.bandwidth.value(),
-            "gpu": float(self.gpu.currentIndex()),
-            "gpu_count": float(self.gpu_count.value()),
-        }
-        self._probed_name = self.gpu_name.text()
-
     def _describe(self, p: HardwareProfile) -> str:
         cpu = p.cpu.model or self.tr("unknown processor")
         gpu = p.best_gpu
@@ -308,69 +291,45 @@ class HardwarePage(QWizardPage):
         text = self.tr("%1; %2; %3").replace("%1", cpu).replace("%2", gpu_text)
         return text.replace("%3", system)
 
-    def _on_gpu_changed(self) -> None:
-        none = self.gpu.currentData() == "none"
-        self.vram.setEnabled(not none)
-        self.gpu_count.setEnabled(not none and self.gpu.currentData() != "apple")
-        self.gpu_name.setEnabled(not none)
-        if none:
-            self.vram.setValue(0)
-
     # ---- leaving ---------------------------------------------------------------------------
     def isComplete(self) -> bool:
-        if self.planning.isChecked():
+        mode = self.mode.checkedId()
+        if mode == MODE_CLUSTER:
+            return self.hosts.filled()
+        if mode == MODE_OTHER:
             return self.ram.value() > 0
         return self.state.probed is not None and self._task is None and self.ram.value() > 0
 
     def overrides(self) -> HardwareOverrides:
         """The figures the user gave instead of the probed ones (all when planning)."""
-        from wizard_app.core.hardware.profile import HardwareOverrides
-
-        planning = self.planning.isChecked()
-        old = self._probed_values
-
-        def changed(key: str, value: float) -> bool:
-            return planning or key not in old or abs(old[key] - value) > 1e-6
-
-        gpu = str(self.gpu.currentData())
-        count = self.gpu_count.value() if self.gpu_count.isEnabled() else 1
-        gpu_changed = (
-            changed("gpu", float(self.gpu.currentIndex()))
-            or changed("vram", self.vram.value())
-            or changed("gpu_count", float(count))
-        )
-        several = gpu_changed and gpu not in ("none", "apple") and count > 1
-        name = self.gpu_name.text().strip()
-        name_changed = name != self._probed_name or (planning and bool(name))
-        return HardwareOverrides(
-            ram_gb=self.ram.value() if changed("ram", self.ram.value()) else None,
-            gpu=gpu if gpu_changed else None,
-            vram_gb=self.vram.value() if gpu_changed and gpu != "none" and not several else None,
-            gpus=f"{count}x{self.vram.value():g}" if several else None,
-            gpu_name=name if name and name_changed and gpu != "none" else None,
-            laptop=True if self.laptop.isChecked() else None,
-            cores=(self.cores.value() or None) if changed("cores", self.cores.value()) else None,
-            disk_gb=(self.disk.value() or None) if changed("disk", self.disk.value()) else None,
-            ram_bandwidth_gbs=(self.bandwidth.value() or None)
-            if changed("bandwidth", self.bandwidth.value())
-            else None,
-        )
+        return self.machine.overrides(self.mode.checkedId() != MODE_THIS)
 
     def validatePage(self) -> bool:
-        from wizard_app.core.errors import InputError
-        from wizard_app.core.hardware.profile import HardwareProfile
+        """The machine the recommendation is for (and where it will run, if elsewhere)."""
+        from wizard_app.core.errors import WizardError
 
-        base = self.state.probed
-        if self.planning.isChecked() or base is None:
-            base = HardwareProfile()
         try:
-            hardware = self.overrides().apply(base)
-        except InputError as exc:
+            hardware, target = self._planned()
+        except WizardError as exc:
             self.error.setText(exception_text(exc))
             self.error.setVisible(True)
             return False
         self.error.setVisible(False)
+        self.state.target = target
         if hardware != self.state.hardware:
             self.state.hardware = hardware
             self.state.reset_after_hardware()
         return True
+
+    def _planned(self) -> tuple[HardwareProfile, Target | None]:
+        from wizard_app.core.cluster.recommend import cluster_hardware
+        from wizard_app.core.cluster.target import machine_target
+        from wizard_app.core.hardware.profile import HardwareProfile
+
+        mode = self.mode.checkedId()
+        if mode == MODE_CLUSTER:
+            target = self.hosts.target()
+            return cluster_hardware(list(target.hosts)), target
+        if mode == MODE_OTHER:  # only what was typed, as the CLI plans another machine
+            return self.overrides().planned(), machine_target(self.address.text())
+        return self.overrides().apply(self.state.probed or HardwareProfile()), None

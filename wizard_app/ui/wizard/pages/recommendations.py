@@ -318,6 +318,8 @@ class RecommendationsPage(QWizardPage):
         return not self.busy and c is not None and c.fit.verdict != "no_fit"
 
     def nextId(self) -> int:
+        if self.state.target is not None:  # it runs elsewhere: the finish page says how
+            return int(PageId.FINISH)
         return int(PageId.TRY_IT if self.state.installed_before else PageId.DOWNLOAD)
 
     # ---- export --------------------------------------------------------------------------
