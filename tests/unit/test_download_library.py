@@ -45,9 +45,13 @@ def test_the_header_says_what_the_writer_wrote(gguf_file: Path) -> None:
     info = read_local_header(gguf_file)
     assert info.architecture == "llama"
     assert info.name == "Tiny Test Model"
-    assert (info.block_count, info.context_length, info.embedding_length) == (2, 4096, 64)
-    assert (info.head_count, info.head_count_kv, info.head_dim) == (4, 2, 16)
-    assert info.vocab_size == 3000
+    header = info.header
+    assert header is not None  # a whole model: its checked header comes with the listing
+    assert (header.block_count, header.context_length, header.embedding_length) == (2, 4096, 64)
+    assert (header.head_count, header.head_count_kv, header.key_length) == (4, 2, 16)
+    assert header.vocab_size == 3000
+    facts = info.summary()  # the same, as the library stores them
+    assert (facts["block_count"], facts["head_count_kv"], facts["vocab_size"]) == (2, 2, 3000)
     assert info.quant == "Q8_0"
     types = {t.name: t.ggml_type for t in info.tensors}
     assert types["token_embd.weight"] == "F32"

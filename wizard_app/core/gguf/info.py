@@ -1,16 +1,18 @@
-"""``GGUFInfo``: the raw facts of one GGUF file's header, as the download side shows them.
+"""``GGUFInfo``: one GGUF file as listed, and its model header when it is a whole model.
 
-``parse_header`` reads them from the first bytes of a file (a memory map or a remote
-peek's buffer). Unlike ``GGUFHeader`` nothing here is required: a projector or a single
-part of a split model still has an info. ``info.header`` is the same parse as a
-``GGUFHeader`` when the file is a whole language model.
+The one header type is ``GGUFHeader``: every fact a fit or a run uses, checked. A file
+that is not a whole language model (a projector, one part of a split model) has no such
+header, yet the download side still lists it: its tensors, its metadata and the lenient
+facts of ``summary()`` (what the library stores and ``download --peek`` prints), read
+from the metadata as far as they are there. ``parse_header`` reads all of it from the
+first bytes of a file (a memory map or a remote peek's buffer).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,39 +35,38 @@ class TensorInfo:
 
 @dataclass(frozen=True)
 class GGUFInfo:
-    """What a memory estimate needs, read from the header itself."""
+    """A GGUF file's listing: metadata, tensors, and ``header`` when it is a whole model."""
 
     version: int
-    architecture: str | None
-    name: str | None
-    block_count: int | None
-    context_length: int | None
-    embedding_length: int | None
-    feed_forward_length: int | None
-    head_count: int | None
-    head_count_kv: int | None
-    key_length: int | None
-    vocab_size: int | None
-    expert_count: int | None
-    expert_used_count: int | None
-    file_type: str | None  # llama.cpp's LlamaFileType name, e.g. MOSTLY_Q4_K_M
-    split_count: int | None
     tensors: tuple[TensorInfo, ...]
     data_offset: int
     metadata: Mapping[str, Scalar]
-    # The same parse as a GGUFHeader (the fit estimate's input); None for a split model
+    # The checked model header (the fit estimate's input); None for a split model's part
     # (one part's header does not give the whole model) or what is not a language model.
     header: GGUFHeader | None = field(default=None, compare=False, repr=False)
+    # What the metadata says, each fact None where it is missing (``summary``)
+    facts: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def architecture(self) -> str | None:
+        value = self.metadata.get("general.architecture")
+        return value if isinstance(value, str) else None
+
+    @property
+    def name(self) -> str | None:
+        value = self.metadata.get("general.name")
+        return value if isinstance(value, str) else None
 
     @property
     def quant(self) -> str | None:
         """The quantisation as the catalog names it: Q4_K_M, Q8_0, F16..."""
-        if not self.file_type:
+        file_type = self.facts.get("file_type")
+        if not file_type:
             return None
         for prefix in ("MOSTLY_", "ALL_"):
-            if self.file_type.startswith(prefix):
-                return self.file_type[len(prefix) :]
-        return self.file_type
+            if file_type.startswith(prefix):
+                return str(file_type[len(prefix) :])
+        return str(file_type)
 
     @property
     def tensor_bytes(self) -> int:
@@ -75,25 +76,19 @@ class GGUFInfo:
     def parameter_count(self) -> int:
         return sum(t.n_elements for t in self.tensors)
 
-    @property
-    def head_dim(self) -> int | None:
-        if self.key_length:
-            return self.key_length
-        if self.embedding_length and self.head_count:
-            return self.embedding_length // self.head_count
-        return None
-
     def summary(self) -> dict[str, Any]:
         """The facts as JSON-ready values (tensors summed, not listed)."""
-        skip = ("tensors", "metadata", "header")
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in skip}
-        out.update(
-            quant=self.quant,
-            tensor_count=len(self.tensors),
-            tensor_bytes=self.tensor_bytes,
-            parameter_count=self.parameter_count,
-        )
-        return out
+        return {
+            "version": self.version,
+            "architecture": self.architecture,
+            "name": self.name,
+            **self.facts,
+            "data_offset": self.data_offset,
+            "quant": self.quant,
+            "tensor_count": len(self.tensors),
+            "tensor_bytes": self.tensor_bytes,
+            "parameter_count": self.parameter_count,
+        }
 
 
 def parse_header(
@@ -158,7 +153,6 @@ def _build_info(
     vocab = tokens.count if isinstance(tokens, Array) else None
     if vocab is None and arch:
         vocab = key("vocab_size")
-    model_name = kv.get("general.name")
     split_count = _as_int(kv.get("split.count"))
     header = None
     if (split_count or 1) == 1:
@@ -173,22 +167,22 @@ def _build_info(
             )
         except InputError:
             header = None
+    facts = {
+        "block_count": key("block_count"),
+        "context_length": key("context_length"),
+        "embedding_length": key("embedding_length"),
+        "feed_forward_length": key("feed_forward_length"),
+        "head_count": key("attention.head_count"),
+        "head_count_kv": key("attention.head_count_kv"),
+        "key_length": key("attention.key_length"),
+        "vocab_size": vocab,
+        "expert_count": key("expert_count"),
+        "expert_used_count": key("expert_used_count"),
+        "file_type": _file_type_name(kv.get("general.file_type")),
+        "split_count": split_count,
+    }
     return GGUFInfo(
         version=version,
-        architecture=arch,
-        name=model_name if isinstance(model_name, str) else None,
-        block_count=key("block_count"),
-        context_length=key("context_length"),
-        embedding_length=key("embedding_length"),
-        feed_forward_length=key("feed_forward_length"),
-        head_count=key("attention.head_count"),
-        head_count_kv=key("attention.head_count_kv"),
-        key_length=key("attention.key_length"),
-        vocab_size=vocab,
-        expert_count=key("expert_count"),
-        expert_used_count=key("expert_used_count"),
-        file_type=_file_type_name(kv.get("general.file_type")),
-        split_count=split_count,
         tensors=tuple(
             TensorInfo(t.name, t.shape, t.type_name, math.prod(t.shape), t.n_bytes, t.data_offset)
             for t in tensors
@@ -196,4 +190,5 @@ def _build_info(
         data_offset=data_offset,
         metadata={k: v for k, v in kv.items() if isinstance(v, str | int | float | bool)},
         header=header,
+        facts=facts,
     )

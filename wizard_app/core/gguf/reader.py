@@ -1,7 +1,8 @@
 """Read a GGUF file on disk from a memory map, without loading weights.
 
 ``read_header(path)`` gives the model's ``GGUFHeader`` (every shard of a split model is
-read); ``read_local_header(path)`` gives the raw ``GGUFInfo`` of one file. Files that are
+read); ``read_local_header(path)`` gives one file's listing, ``GGUFInfo``, which holds
+its ``GGUFHeader`` when the file is a whole model. Files that are
 not GGUF (an HTML error page, a safetensors or PyTorch checkpoint, an old GGML file, a
 Git LFS pointer), truncated or corrupt raise ``InputError`` with one line that says
 which, and what to do.
