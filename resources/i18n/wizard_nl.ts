@@ -2166,13 +2166,13 @@
         <translation>Uw hardware</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="115"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="122"/>
         <source>Planning for another machine</source>
         <translation>Plannen voor een andere computer</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="92"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="201"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="210"/>
         <source>Reading this machine&apos;s hardware…</source>
         <translation>De hardware van deze computer uitlezen…</translation>
     </message>
@@ -2182,102 +2182,107 @@
         <translation>Uitgelezen van deze computer: pas elk getal aan. Of plan voor een andere computer, of voor meerdere, gekoppeld met de RPC-backend van llama.cpp.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="99"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="106"/>
         <source>&amp;Read again</source>
         <translation>&amp;Opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="103"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="110"/>
         <source>Read the hardware again</source>
         <translation>De hardware opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="104"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="111"/>
         <source>llama.cpp&apos;s measured speed on this processor</source>
         <translation>De gemeten snelheid van llama.cpp op deze processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="100"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="107"/>
         <source>&amp;Measure speed again</source>
         <translation>Snelheid opnieuw &amp;meten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="101"/>
+        <source>Give the other machine&apos;s figures, at least its RAM. Nothing of this machine is used; what you leave unknown is assumed, and the recommendation says so.</source>
+        <translation>Geef de getallen van de andere computer, minstens het RAM. Niets van deze computer wordt gebruikt; wat u onbekend laat, wordt aangenomen, en het advies zegt dat.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="112"/>
         <source>Time llama.cpp on this processor again</source>
         <translation>Meet llama.cpp opnieuw op deze processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="111"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="118"/>
         <source>&amp;This machine</source>
         <translation>&amp;Deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="112"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="119"/>
         <source>Anot&amp;her machine</source>
         <translation>Een a&amp;ndere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="113"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="120"/>
         <source>&amp;Several machines (llama.cpp RPC)</source>
         <translation>Meerdere &amp;computers (llama.cpp RPC)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="114"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="121"/>
         <source>Plan for this machine</source>
         <translation>Plannen voor deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="117"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="124"/>
         <source>Plan for several machines joined by llama.cpp&apos;s RPC backend</source>
         <translation>Plannen voor meerdere computers, gekoppeld met de RPC-backend van llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="126"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="133"/>
         <source>Plan for:</source>
         <translation>Plannen voor:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="210"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="219"/>
         <source>Read from this machine:</source>
         <translation>Uitgelezen van deze computer:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="236"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="245"/>
         <source>Timing llama.cpp on this processor for the speed predictions (about 20 s)…</source>
         <translation>llama.cpp wordt op deze processor gemeten voor de snelheidsvoorspellingen (ongeveer 20 s)…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="251"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="260"/>
         <source>The speed could not be measured: %1 Predictions use typical figures.</source>
         <translation>De snelheid kon niet worden gemeten: %1 De voorspellingen gebruiken gangbare waarden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="262"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="271"/>
         <source>Measured with llama.cpp on %1 threads: %2 GB/s reading weights, %3 µs per layer, %4 GFLOP/s on prompts (%5).</source>
         <translation>Gemeten met llama.cpp op %1 threads: %2 GB/s bij het lezen van de gewichten, %3 µs per laag, %4 GFLOP/s bij prompts (%5).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="279"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="288"/>
         <source>The hardware could not be read: %1 Enter the figures yourself.</source>
         <translation>De hardware kon niet worden uitgelezen: %1 Vul de getallen zelf in.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="287"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="296"/>
         <source>unknown processor</source>
         <translation>onbekende processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="289"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="298"/>
         <source>no GPU found</source>
         <translation>geen GPU gevonden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="290"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="299"/>
         <source>unknown system</source>
         <translation>onbekend systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="291"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="300"/>
         <source>%1; %2; %3</source>
         <translation>%1; %2; %3</translation>
     </message>
@@ -2361,87 +2366,87 @@
 <context>
     <name>HostTable</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="54"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="53"/>
         <source>Host (address)</source>
         <translation>Host (adres)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="55"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="54"/>
         <source>RAM (GiB)</source>
         <translation>RAM (GiB)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="56"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="55"/>
         <source>GPUs</source>
         <translation>GPU&apos;s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="57"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="56"/>
         <source>GiB per GPU</source>
         <translation>GiB per GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="58"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="57"/>
         <source>GPU model or GB/s</source>
         <translation>GPU-model of GB/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="61"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="60"/>
         <source>The machines of the cluster, the main one first</source>
         <translation>De computers van het cluster, de hoofdcomputer eerst</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="66"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="65"/>
         <source>&amp;Add a host</source>
         <translation>&amp;Host toevoegen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="67"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="66"/>
         <source>Add a row for another machine</source>
         <translation>Een rij toevoegen voor nog een computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="68"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="67"/>
         <source>Re&amp;move the host</source>
         <translation>Host ver&amp;wijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="69"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="68"/>
         <source>Remove the selected machine</source>
         <translation>De gekozen computer verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="71"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="70"/>
         <source> Gbit/s</source>
         <translation> Gbit/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="72"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="71"/>
         <source>Network speed between the hosts in Gbit/s</source>
         <translation>Netwerksnelheid tussen de hosts in Gbit/s</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="73"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="72"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="74"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="73"/>
         <source>Network round trip between the hosts in ms</source>
         <translation>Rondetijd van het netwerk tussen de hosts in ms</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="77"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="76"/>
         <source>The first host is the main one: it runs llama-server and keeps the output layer. Every other host runs rpc-server and lends its GPUs (or, with 0 GPUs, its RAM). Give the GPU&apos;s model to look up its bandwidth, or the figure in GB/s; without one the speed is left unknown.</source>
         <translation>De eerste host is de hoofdcomputer: die draait llama-server en houdt de uitvoerlaag. Elke andere host draait rpc-server en leent zijn GPU&apos;s uit (of, met 0 GPU&apos;s, zijn RAM). Geef het GPU-model om de bandbreedte op te zoeken, of het getal in GB/s; zonder blijft de snelheid onbekend.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="90"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="103"/>
         <source>&amp;Network speed:</source>
         <translation>Netwerk&amp;snelheid:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="91"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="104"/>
         <source>R&amp;ound trip:</source>
         <translation>&amp;Rondetijd:</translation>
     </message>
@@ -3676,17 +3681,27 @@
         <translation>De snelheid is geschat uit de geheugenbandbreedte (genereren wordt begrensd door het geheugen); echte runs op deze computer kalibreren de schatting.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="215"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="216"/>
+        <source>Speed is estimated from memory bandwidth (generation is memory-bound); this machine&apos;s CPU has not been measured yet, so typical figures stand in for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="223"/>
+        <source>Speed is estimated from memory bandwidth (generation is memory-bound) and published figures: the planned machine has not been measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="229"/>
         <source>RAM was given, not measured: part of it is kept for the operating system.</source>
         <translation>Het RAM is opgegeven, niet gemeten: een deel ervan blijft voor het besturingssysteem.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="218"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="232"/>
         <source>Not detected: {details}.</source>
         <translation>Niet gedetecteerd: {details}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="219"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="233"/>
         <source>Given by you instead of detected: {fields}.</source>
         <translation>Door u opgegeven in plaats van gedetecteerd: {fields}.</translation>
     </message>
@@ -3711,32 +3726,32 @@
         <translation>{quant} draait volledig op de GPU, wat geen bestand van {floor} of groter doet: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="221"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="235"/>
         <source>Planning another machine: only the figures you gave are used, nothing of this one.</source>
         <translation>Planning voor een andere computer: alleen de door u opgegeven waarden worden gebruikt, niets van deze computer.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="226"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="240"/>
         <source>Detected on this machine: {fields}.</source>
         <translation>Gedetecteerd op deze computer: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="227"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="241"/>
         <source>GPU memory bandwidth of {gpu}: {gbs:g} GB/s, published ({source}).</source>
         <translation>Geheugenbandbreedte van {gpu}: {gbs:g} GB/s, gepubliceerd ({source}).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="231"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="245"/>
         <source>No published memory bandwidth is known for {gpu}: speed assumes {gbs:g} GB/s; give --gpu-name or --gpu-bandwidth-gbs.</source>
         <translation>Voor {gpu} is geen gepubliceerde geheugenbandbreedte bekend: de snelheid gaat uit van {gbs:g} GB/s; geef --gpu-name of --gpu-bandwidth-gbs op.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="238"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="252"/>
         <source>{count} GPUs share each model: whole layers split by free memory, as llama.cpp does; each card keeps its own context, compute buffer and margin.</source>
         <translation>{count} GPU&apos;s delen elk model: hele lagen verdeeld naar vrij geheugen, zoals llama.cpp doet; elke kaart houdt een eigen context, rekenbuffer en marge.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="244"/>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="258"/>
         <source>A laptop: upgrades leave out desktop graphics cards and memory kits.</source>
         <translation>Een laptop: bij de upgrades vallen grafische kaarten en geheugenmodules voor desktops weg.</translation>
     </message>
@@ -4285,132 +4300,132 @@
 <context>
     <name>StartCommands</name>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="35"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="36"/>
         <source>The plan the commands follow</source>
         <translation>Het plan dat de opdrachten volgen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="38"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="39"/>
         <source>Warning about llama.cpp&apos;s RPC backend</source>
         <translation>Waarschuwing over de RPC-backend van llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="39"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="40"/>
         <source>Copy &amp;all commands</source>
         <translation>&amp;Alle opdrachten kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="40"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="41"/>
         <source>Copy all the commands to the clipboard</source>
         <translation>Alle opdrachten naar het klembord kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="88"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="90"/>
         <source>Start it on the other machine with %1 of context and %2 of %3 layers on its GPU, as estimated for the figures you gave.</source>
         <translation>Start het op de andere computer met %1 context en %2 van de %3 lagen op de GPU, zoals geschat voor de getallen die u gaf.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="100"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="102"/>
         <source>Get the model file (only the main host needs it)</source>
         <translation>Haal het modelbestand op (alleen de hoofdcomputer heeft het nodig)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="101"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="103"/>
         <source>Get the model file</source>
         <translation>Haal het modelbestand op</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="104"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="106"/>
         <source>Start rpc-server (llama.cpp built with -DGGML_RPC=ON), listening on this host&apos;s own address only</source>
         <translation>Start rpc-server (llama.cpp gebouwd met -DGGML_RPC=ON), alleen luisterend op het eigen adres van deze host</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="109"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="111"/>
         <source>Start llama-server with the other hosts&apos; devices</source>
         <translation>Start llama-server met de apparaten van de andere hosts</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="110"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="112"/>
         <source>Start llama-server</source>
         <translation>Start llama-server</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="111"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="113"/>
         <source>Use it from this app (Try it, Compare) and the command line</source>
         <translation>Gebruik het vanuit deze app (Uitproberen, Vergelijken) en de opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="123"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="125"/>
         <source>this computer</source>
         <translation>deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="125"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="127"/>
         <source>%1. On %2: %3</source>
         <translation>%1. Op %2: %3</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="135"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="143"/>
         <source>Command %1</source>
         <translation>Opdracht %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="136"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="144"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="137"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="145"/>
         <source>Copy command %1</source>
         <translation>Opdracht %1 kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="148"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="156"/>
         <source>Warning: llama.cpp&apos;s RPC backend is a proof of concept and insecure. rpc-server accepts any connection and runs what it is sent, with no authentication: run it only on a trusted network, never on an address reachable from the internet. The API key protects llama-server only.</source>
         <translation>Waarschuwing: de RPC-backend van llama.cpp is een proof of concept en onveilig. rpc-server accepteert elke verbinding en voert uit wat hij krijgt, zonder authenticatie: draai hem alleen op een vertrouwd netwerk, nooit op een adres dat vanaf internet bereikbaar is. De API-sleutel beschermt alleen llama-server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="173"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="181"/>
         <source>%1 at %2 of context over %3 hosts: %4 needed on the devices, %5 usable.</source>
         <translation>%1 met %2 context over %3 hosts: %4 nodig op de apparaten, %5 bruikbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="183"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="191"/>
         <source>%1 on %2: layers %3%4, %5 of %6 free%7</source>
         <translation>%1 op %2: lagen %3%4, %5 van %6 vrij%7</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="188"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="196"/>
         <source> and the output</source>
         <translation> en de uitvoer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="191"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="199"/>
         <source> (does not fit)</source>
         <translation> (past niet)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="202"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="210"/>
         <source>&lt;b&gt;Does not fit&lt;/b&gt;: choose a smaller context or quant, or add a host.</source>
         <translation>&lt;b&gt;Past niet&lt;/b&gt;: kies een kleinere context of quant, of voeg een host toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="206"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="214"/>
         <source>About %1 tokens/s; the slowest part is %2; the network adds %3 ms.</source>
         <translation>Ongeveer %1 tokens/s; het traagste deel is %2; het netwerk voegt %3 ms toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="212"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="220"/>
         <source>Speed unknown: give each host&apos;s GPU model or bandwidth.</source>
         <translation>Snelheid onbekend: geef van elke host het GPU-model of de bandbreedte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="217"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="225"/>
         <source>The main host needs %1 of RAM (the token embeddings and the process).</source>
         <translation>De hoofdcomputer heeft %1 RAM nodig (de token-embeddings en het proces).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="223"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="231"/>
         <source>Assumed: one request at a time; each device reads its layers&apos; weights at its memory bandwidth and the devices run in turn; each remote host adds a %1 ms round trip and the hidden state there and back over a %2 Gbit/s link.</source>
         <translation>Aangenomen: één verzoek tegelijk; elk apparaat leest de gewichten van zijn lagen met zijn geheugenbandbreedte en de apparaten werken om de beurt; elke host op afstand voegt een rondetijd van %1 ms toe en de verborgen toestand heen en terug over een verbinding van %2 Gbit/s.</translation>
     </message>

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,7 +40,8 @@ class StartCommands(QWidget):
         self.copy_all = QPushButton(self.tr("Copy &all commands"))
         self.copy_all.setAccessibleName(self.tr("Copy all the commands to the clipboard"))
         self._grid = QGridLayout()
-        self.commands: list[QLineEdit] = []
+        self._grid.setColumnStretch(0, 1)  # the command takes the width, the button its own
+        self.commands: list[QLabel] = []
         self.copy_buttons: list[QPushButton] = []
         self._steps: list[Step] = []
         row = QHBoxLayout()
@@ -48,6 +50,7 @@ class StartCommands(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addSpacing(8)
         layout.addLayout(self._grid)
         layout.addLayout(row)
         layout.addWidget(self.warning)
@@ -128,10 +131,16 @@ class StartCommands(QWidget):
                 .replace("%3", self.what(step, cluster))
             )
             label.setWordWrap(True)
-            line = QLineEdit(step.command)
-            line.setReadOnly(True)
+            line = QLabel(step.command)  # wrapped, so a long command shows whole
+            line.setTextFormat(Qt.TextFormat.PlainText)
+            line.setWordWrap(True)
             line.setFont(mono)
-            line.setCursorPosition(0)
+            line.setFrameShape(QFrame.Shape.StyledPanel)
+            line.setMargin(4)
+            line.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
             line.setAccessibleName(self.tr("Command %1").replace("%1", str(i + 1)))
             copy = QPushButton(self.tr("Copy"))
             copy.setAccessibleName(self.tr("Copy command %1").replace("%1", str(i + 1)))
@@ -224,7 +233,7 @@ class StartCommands(QWidget):
                 "memory bandwidth and the devices run in turn; each remote host adds a %1 ms "
                 "round trip and the hidden state there and back over a %2 Gbit/s link."
             )
-            .replace("%1", f"{rtt:g}")
-            .replace("%2", f"{link:g}")
+            .replace("%1", fmt.number(rtt, 1 if rtt >= 0.1 else 2))
+            .replace("%2", fmt.number(link, 0 if link >= 10 else 1))
         )
         return notes

@@ -96,6 +96,13 @@ class HardwarePage(QWizardPage):
         for label in (self.status, self.detected, self.error, self.measured):
             label.setWordWrap(True)
         self.error.setVisible(False)
+        self.other_help = QLabel(
+            self.tr(
+                "Give the other machine's figures, at least its RAM. Nothing of this machine "
+                "is used; what you leave unknown is assumed, and the recommendation says so."
+            )
+        )
+        self.other_help.setWordWrap(True)
         self.reprobe = QPushButton(self.tr("&Read again"))
         self.remeasure = QPushButton(self.tr("&Measure speed again"))
         self.remeasure.setEnabled(False)
@@ -137,6 +144,7 @@ class HardwarePage(QWizardPage):
         inner = QVBoxLayout(single)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(top)
+        inner.addWidget(self.other_help)
         inner.addWidget(self.detected)
         inner.addLayout(speed)
         inner.addWidget(self.machine)
@@ -182,6 +190,7 @@ class HardwarePage(QWizardPage):
         for widget in (self.status, self.reprobe, self.detected, self.measured, self.remeasure):
             widget.setVisible(here)
         self.machine.show_address(mode == MODE_OTHER)
+        self.other_help.setVisible(mode == MODE_OTHER)
 
     # ---- probing -------------------------------------------------------------------------
     def initializePage(self) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -85,26 +84,31 @@ class HostTable(QWidget):
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
         buttons.addStretch(1)
-        network = QFormLayout()
-        for text, widget in (
-            (self.tr("&Network speed:"), self.link),
-            (self.tr("R&ound trip:"), self.rtt),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            network.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(help_text)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        layout.addLayout(network)
+        layout.addLayout(self._network_row())
         self.add.clicked.connect(self._on_add_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)
         self.table.itemChanged.connect(self.changed)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         for _ in range(2):
             self.add_host()
+
+    def _network_row(self) -> QHBoxLayout:
+        network = QHBoxLayout()
+        for text, widget in (
+            (self.tr("&Network speed:"), self.link),
+            (self.tr("R&ound trip:"), self.rtt),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            network.addWidget(label)
+            network.addWidget(widget)
+        network.addStretch(1)
+        return network
 
     def add_host(
         self, address: str = "", ram: str = "", gpus: str = "1", vram: str = "", speed: str = ""
