@@ -65,6 +65,33 @@ class ServeDialog(QDialog):
         self.status.setWordWrap(True)
         self.url = QLineEdit()
         self.url.setReadOnly(True)
+        self._build_snippets()
+        self.copy = QPushButton(self.tr("&Copy"))
+        self.copy.setEnabled(False)
+        for widget, name in {
+            self.port: self.tr("Port"),
+            self.key: self.tr("API key clients must send"),
+            self.make_key: self.tr("Make up an API key"),
+            self.keep: self.tr("Keep the server running after the app closes"),
+            self.start: self.tr("Start the server"),
+            self.stop: self.tr("Stop the server"),
+            self.url: self.tr("The server's address"),
+            self.copy: self.tr("Copy the snippet shown"),
+        }.items():
+            widget.setAccessibleName(name)
+        self._build_layout()
+        self.setMinimumSize(640, 460)
+        self.make_key.clicked.connect(self._on_make_key_clicked)
+        self.start.clicked.connect(self._on_start_clicked)
+        self.stop.clicked.connect(self._on_stop_clicked)
+        self.copy.clicked.connect(self._on_copy_clicked)
+        for server in services.serving.servers:  # opened again while it runs: show it
+            if server.settings.path == path.resolve() and server.is_running():
+                self._show_running(server)
+                self._set_busy(False)
+                break
+
+    def _build_snippets(self) -> None:
         self.snippets = QTabWidget()
         self._texts: dict[str, QPlainTextEdit] = {}
         titles = {
@@ -79,19 +106,8 @@ class ServeDialog(QDialog):
             text.setAccessibleName(self.tr("Snippet: %1").replace("%1", titles[name]))
             self._texts[name] = text
             self.snippets.addTab(text, titles[name])
-        self.copy = QPushButton(self.tr("&Copy"))
-        self.copy.setEnabled(False)
-        for widget, name in {
-            self.port: self.tr("Port"),
-            self.key: self.tr("API key clients must send"),
-            self.make_key: self.tr("Make up an API key"),
-            self.keep: self.tr("Keep the server running after the app closes"),
-            self.start: self.tr("Start the server"),
-            self.stop: self.tr("Stop the server"),
-            self.url: self.tr("The server's address"),
-            self.copy: self.tr("Copy the snippet shown"),
-        }.items():
-            widget.setAccessibleName(name)
+
+    def _build_layout(self) -> None:
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.make_key)
@@ -117,16 +133,6 @@ class ServeDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(url_row)
         layout.addWidget(self.snippets, 1)
-        self.setMinimumSize(640, 460)
-        self.make_key.clicked.connect(self._on_make_key_clicked)
-        self.start.clicked.connect(self._on_start_clicked)
-        self.stop.clicked.connect(self._on_stop_clicked)
-        self.copy.clicked.connect(self._on_copy_clicked)
-        for server in services.serving.servers:  # opened again while it runs: show it
-            if server.settings.path == path.resolve() and server.is_running():
-                self._show_running(server)
-                self._set_busy(False)
-                break
 
     def _on_make_key_clicked(self) -> None:
         from wizard_app.core.serve.server import new_api_key
