@@ -193,7 +193,10 @@ def shoot(out: Path, lang: str, dark: bool) -> int:
     choice = wizard.state.choice
     assert choice is not None
     served = hub.add_file(choice.repo, choice.files[0], model)
-    choice.sha256, choice.revision, choice.size_bytes = served.sha256, None, served.size
+    choice.artifact = choice.artifact.model_copy(
+        update={"sha256": served.sha256, "revision": None, "size_bytes": served.size}
+    )
+    choice.size_bytes = served.size
     hub.per_connection_rate = served.size // 6  # about six seconds: caught mid-way
     next_page()
     dl = wizard.currentPage()

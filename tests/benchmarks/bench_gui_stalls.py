@@ -174,7 +174,10 @@ def main() -> int:
         for _ in range(300):
             f.write(os.urandom(1 << 20))
     served = hub.add_file(choice.repo, choice.files[0], big)
-    choice.sha256, choice.revision, choice.size_bytes = served.sha256, None, served.size
+    choice.artifact = choice.artifact.model_copy(
+        update={"sha256": served.sha256, "revision": None, "size_bytes": served.size}
+    )
+    choice.size_bytes = served.size
     with Heartbeat() as beat:
         started = time.perf_counter()
         nxt.click()

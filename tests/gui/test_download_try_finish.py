@@ -36,7 +36,10 @@ def serve_choice(hub: Hub, wizard: ModelWizard, data: Path | bytes) -> None:
     assert choice is not None
     assert len(choice.files) == 1
     served = hub.add_file(choice.repo, choice.files[0], data)
-    choice.sha256, choice.revision = served.sha256, None  # not the real file's
+    # the served file, not the real one: the same catalog entry with its checksum
+    choice.artifact = choice.artifact.model_copy(
+        update={"sha256": served.sha256, "revision": None, "size_bytes": served.size}
+    )
     choice.size_bytes = served.size
 
 

@@ -46,17 +46,19 @@ def test_a_split_artifact_is_one_request_a_part_without_a_catalog_checksum() -> 
     assert {(r.revision, r.expected_sha256, r.size_bytes) for r in reqs} == {("main", None, None)}
 
 
-def test_the_desktop_choice_and_the_cli_get_the_same_requests() -> None:
+def test_an_artifact_gives_the_requests_its_files_would() -> None:
+    # the desktop app's Choice holds its artifact and, like the CLI, asks
+    # requests_for_artifact; a Hub file added by hand comes through requests_for_files
     art = Artifact.model_validate(
         {"repo": "acme/Example-GGUF", "file": "x.Q4_K_M.gguf", "quant": "Q4_K_M",
          "size_bytes": 1234, "sha256": SHA, "revision": COMMIT, "source": SOURCE}
     )  # fmt: skip
-    from_cli = requests_for_artifact(art, endpoint="e", catalog_id="x-7b")
-    from_gui = requests_for_files(
+    from_artifact = requests_for_artifact(art, endpoint="e", catalog_id="x-7b")
+    from_files = requests_for_files(
         art.repo, art.files, endpoint="e", catalog_id="x-7b", quant=art.quant,
         revision=art.revision, sha256=art.sha256, size_bytes=art.size_bytes,
     )  # fmt: skip
-    assert from_gui == from_cli
+    assert from_files == from_artifact
 
 
 def test_a_hub_file_request_checks_the_repo_id() -> None:

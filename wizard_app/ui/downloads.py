@@ -124,19 +124,12 @@ class Downloads(QObject):
 
     # ---- actions -----------------------------------------------------------------------
     def enqueue(self, choice: Choice) -> list[int]:
-        from wizard_app.core.download.request import requests_for_files
+        from wizard_app.core.download.request import requests_for_artifact
 
         manager = self.manager()
-        # the choice carries its catalog artifact's repo, files, sha256 and pinned revision
-        requests = requests_for_files(
-            choice.repo,
-            choice.files,
-            endpoint=self.endpoint,
-            catalog_id=choice.id,
-            quant=choice.quant,
-            revision=choice.revision,
-            sha256=choice.sha256,
-            size_bytes=choice.size_bytes,
+        # the same requests as `model-wizard download` makes from the catalog's artifact
+        requests = requests_for_artifact(
+            choice.artifact, endpoint=self.endpoint, catalog_id=choice.id
         )
         ids = [manager.enqueue(req) for req in requests]
         self._on_posted()

@@ -1,7 +1,8 @@
 """What to download: ``DownloadRequest``, and the one way to build it for a catalog model.
 
-The desktop app and the CLI both go through ``requests_for_files`` (the CLI by way of
-``requests_for_artifact``), so a model becomes the same requests whichever asks: one
+The desktop app and the CLI both go through ``requests_for_artifact`` (the desktop's
+``Choice`` holds the catalog artifact), so a model becomes the same requests whichever
+asks: one
 per file, the expected sha256 and size only for a single file (the catalog gives no
 per-part checksum for a split model; each part is checked against the Hub's own LFS
 sha256 instead).
@@ -66,7 +67,7 @@ def requests_for_files(
 ) -> list[DownloadRequest]:
     """The requests for a model's ``files`` (one, or a split model's parts in order):
     ``sha256`` and ``size_bytes`` are the single file's and are not given to the parts
-    of a split model. The desktop app's chosen model (``Choice``) comes this way."""
+    of a split model."""
     single = len(files) == 1
     return [
         DownloadRequest(

@@ -21,35 +21,50 @@ if TYPE_CHECKING:
 
 @dataclass
 class Choice:
-    """The model and quant the user settled on, with its estimate on this machine."""
+    """The model and the file the user settled on, with its estimate on this machine.
+
+    The file is the catalog's ``Artifact`` itself (repo, files, quant, sha256, revision),
+    referenced, not copied: the download is requested from it.
+    """
 
     id: str
     name: str
-    quant: str
-    repo: str
-    files: list[str]
+    artifact: Artifact
     size_bytes: int
     fit: FitEstimate
     gated: bool = False
-    sha256: str | None = None
-    revision: str | None = None
 
     @classmethod
     def from_pick(cls, pick: Pick, artifact: Artifact | None = None) -> Choice:
         """The pick's own file, or ``artifact`` (another quant of the same model)."""
-        art = artifact or pick.artifact
         return cls(
             id=pick.id,
             name=pick.name,
-            quant=art.quant,
-            repo=art.repo,
-            files=list(art.files),
+            artifact=artifact or pick.artifact,
             size_bytes=pick.size_bytes,
             fit=pick.fit,
             gated=pick.gated,
-            sha256=art.sha256,
-            revision=art.revision,
         )
+
+    @property
+    def quant(self) -> str:
+        return self.artifact.quant
+
+    @property
+    def repo(self) -> str:
+        return self.artifact.repo
+
+    @property
+    def files(self) -> list[str]:
+        return list(self.artifact.files)
+
+    @property
+    def sha256(self) -> str | None:
+        return self.artifact.sha256
+
+    @property
+    def revision(self) -> str | None:
+        return self.artifact.revision
 
 
 @dataclass
