@@ -298,3 +298,22 @@ def test_the_main_hosts_ram_is_checked() -> None:
     hosts = [host_from_row(0, "a", 0.5, 1, 24, "936"), host_from_row(1, "b", 64, 2, 24, "936")]
     plan = plan_cluster("m", shape(), hosts, 4096)
     assert any("keeps" in n and "RAM" in n for n in plan.notes)
+
+
+def test_another_machine_with_two_cards_gets_the_fits_split() -> None:
+    from wizard_app.core.cluster.target import Target, machine_target, start_steps
+
+    _, steps = start_steps(
+        Target("other"), label="m", shape=shape(), repo="org/m", files=["m.gguf"],
+        context=4096, gpu_layers=60, api_key="K", tensor_split=(40, 20),
+    )  # fmt: skip
+    words = shlex.split(steps[1].command)
+    assert words[words.index("--tensor-split") + 1] == "40,20"
+    assert words[words.index("--host") + 1] == "0.0.0.0"  # no address given
+    assert [s.kind for s in steps] == ["download", "server"]  # no endpoint without an address
+    with pytest.raises(InputError):
+        machine_target("not an address!")
+    assert machine_target(" [fe80::1] ").address == "fe80::1"
+    from wizard_app.core.cluster.commands import endpoint_command
+
+    assert "http://[fe80::1]:8080" in endpoint_command("fe80::1", 8080, "K", "server")

@@ -32,7 +32,8 @@ class Step:
 
 def endpoint_command(address: str, port: int, api_key: str, name: str) -> str:
     """This app's CLI adding the started server as a named endpoint."""
-    url = f"http://{address}:{port}"
+    host = f"[{address}]" if ":" in address else address  # an IPv6 address
+    url = f"http://{host}:{port}"
     return shlex.join(["model-wizard", "endpoints", "add", name, url, "--api-key", api_key])
 
 
