@@ -326,107 +326,107 @@
 <context>
     <name>CompareHistory</name>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="38"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="39"/>
         <source>Earlier comparisons</source>
         <translation>Eerdere vergelijkingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="41"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="42"/>
         <source>Filter by model</source>
         <translation>Filteren op model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="42"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="43"/>
         <source>Model name</source>
         <translation>Modelnaam</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="44"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="45"/>
         <source>Filter by use case</source>
         <translation>Filteren op toepassing</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="45"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="46"/>
         <source>Any use case</source>
         <translation>Elke toepassing</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="49"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="50"/>
         <source>Filter by date</source>
         <translation>Filteren op datum</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="53"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="54"/>
         <source>Any time</source>
         <translation>Altijd</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="54"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="55"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="55"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="56"/>
         <source>The last 7 days</source>
         <translation>De laatste 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="56"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="57"/>
         <source>The last 30 days</source>
         <translation>De laatste 30 dagen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="57"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="58"/>
         <source>The last year</source>
         <translation>Het laatste jaar</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="62"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="63"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="63"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="64"/>
         <source>Open the selected comparison</source>
         <translation>De gekozen vergelijking openen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="64"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="65"/>
         <source>&amp;Re-run…</source>
         <translation>Opnieu&amp;w uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="65"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="66"/>
         <source>Run the selected comparison&apos;s prompts again</source>
         <translation>De prompts van de gekozen vergelijking opnieuw uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="66"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="67"/>
         <source>Dele&amp;te</source>
         <translation>Verwijde&amp;ren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="67"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="68"/>
         <source>Delete the selected comparison</source>
         <translation>De gekozen vergelijking verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="71"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="72"/>
         <source>Mo&amp;del:</source>
         <translation>Mo&amp;del:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="72"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="73"/>
         <source>Use cas&amp;e:</source>
         <translation>&amp;Toepassing:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="73"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="74"/>
         <source>D&amp;ate:</source>
         <translation>Dat&amp;um:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="106"/>
+        <location filename="../../wizard_app/ui/widgets/compare_history.py" line="107"/>
         <source>Comparisons: %1</source>
         <translation>Vergelijkingen: %1</translation>
     </message>
@@ -736,162 +736,162 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="52"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="53"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="53"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="54"/>
         <source>Stop the comparison</source>
         <translation>De vergelijking stoppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="54"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="55"/>
         <source>Resum&amp;e</source>
         <translation>Hervatte&amp;n</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="55"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="56"/>
         <source>Resume the comparison</source>
         <translation>De vergelijking hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="66"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="67"/>
         <source>Comparison</source>
         <translation>Vergelijking</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="67"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="68"/>
         <source>Set &amp;up</source>
         <translation>&amp;Instellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="68"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="69"/>
         <source>A&amp;nswers</source>
         <translation>&amp;Antwoorden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="69"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="70"/>
         <source>Summar&amp;y</source>
         <translation>Overzi&amp;cht</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="70"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="71"/>
         <source>Ear&amp;lier comparisons</source>
         <translation>&amp;Eerdere vergelijkingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="131"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="132"/>
         <source>Type a name for the set first.</source>
         <translation>Typ eerst een naam voor de set.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="135"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="136"/>
         <source>Add a prompt first.</source>
         <translation>Voeg eerst een prompt toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="139"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="140"/>
         <source>Saved the set “%1”.</source>
         <translation>De set “%1” is opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="151"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="152"/>
         <source>Choose two to four models.</source>
         <translation>Kies twee tot vier modellen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="154"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="155"/>
         <source>Add at least one prompt.</source>
         <translation>Voeg minstens één prompt toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="130"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="131"/>
         <source>Starting…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="87"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="88"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="158"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="159"/>
         <source>%1 is answering prompt %2…</source>
         <translation>%1 beantwoordt prompt %2…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="165"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="166"/>
         <source>Loading %1… %2%</source>
         <translation>%1 laden… %2%</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="212"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="213"/>
         <source>%1 of %2 answers</source>
         <translation>%1 van %2 antwoorden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="217"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="218"/>
         <source>, %1 failed</source>
         <translation>, %1 mislukt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="226"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="227"/>
         <source>The comparison stopped: %1</source>
         <translation>De vergelijking is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="231"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="232"/>
         <source>Done. Rate the answers, then see the summary.</source>
         <translation>Klaar. Beoordeel de antwoorden en bekijk dan het overzicht.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_runner.py" line="237"/>
+        <location filename="../../wizard_app/ui/views/compare_runner.py" line="238"/>
         <source>Stopped. Resume runs only the answers still to do.</source>
         <translation>Gestopt. Hervatten voert alleen de antwoorden uit die nog te doen zijn.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="245"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="246"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="246"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="247"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="247"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="248"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="249"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="250"/>
         <source>Export the comparison</source>
         <translation>De vergelijking exporteren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="267"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="268"/>
         <source>Cannot write %1: %2</source>
         <translation>Kan %1 niet schrijven: %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="270"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="271"/>
         <source>Exported to %1.</source>
         <translation>Geëxporteerd naar %1.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="299"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="300"/>
         <source>The prompts and settings of comparison %1: choose the models, then start.</source>
         <translation>De prompts en instellingen van vergelijking %1: kies de modellen en start dan.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="307"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="308"/>
         <source>Delete the comparison</source>
         <translation>De vergelijking verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/compare_view.py" line="308"/>
+        <location filename="../../wizard_app/ui/views/compare_view.py" line="309"/>
         <source>Delete comparison %1 with its answers and ratings?</source>
         <translation>Vergelijking %1 met haar antwoorden en beoordelingen verwijderen?</translation>
     </message>
@@ -3681,14 +3681,9 @@
         <translation>De snelheid is geschat uit de geheugenbandbreedte (genereren wordt begrensd door het geheugen); echte runs op deze computer kalibreren de schatting.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/recommend/reasons.py" line="216"/>
-        <source>Speed is estimated from memory bandwidth (generation is memory-bound); this machine&apos;s CPU has not been measured yet, so typical figures stand in for it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../wizard_app/core/recommend/reasons.py" line="223"/>
         <source>Speed is estimated from memory bandwidth (generation is memory-bound) and published figures: the planned machine has not been measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>De snelheid is geschat uit de geheugenbandbreedte (genereren wordt begrensd door het geheugen) en gepubliceerde waarden: de geplande computer is niet gemeten.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/recommend/reasons.py" line="229"/>
@@ -3724,6 +3719,11 @@
         <location filename="../../wizard_app/core/recommend/reasons.py" line="165"/>
         <source>{quant} runs wholly on the GPU, which no {floor} or larger file does: about {tokens_per_s:g} tokens/s instead of {other_tps:g} for {other_quant} ({other_verdict}).</source>
         <translation>{quant} draait volledig op de GPU, wat geen bestand van {floor} of groter doet: ongeveer {tokens_per_s:g} tokens/s in plaats van {other_tps:g} voor {other_quant} ({other_verdict}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/recommend/reasons.py" line="216"/>
+        <source>Speed is estimated from memory bandwidth (generation is memory-bound) with typical figures for the CPU: no measurement of this CPU was used.</source>
+        <translation>De snelheid is geschat uit de geheugenbandbreedte (genereren wordt begrensd door het geheugen) met gangbare waarden voor de CPU: er is geen meting van deze CPU gebruikt.</translation>
     </message>
     <message>
         <location filename="../../wizard_app/core/recommend/reasons.py" line="235"/>
@@ -4073,107 +4073,107 @@
         <translation>De server luistert alleen op 127.0.0.1: programma&apos;s op deze computer kunnen hem gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="73"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="100"/>
         <source>Environment</source>
         <translation>Omgeving</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="74"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="101"/>
         <source>Editors and tools</source>
         <translation>Editors en hulpmiddelen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="79"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="106"/>
         <source>Snippet: %1</source>
         <translation>Fragment: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="82"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="69"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="85"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="72"/>
         <source>Port</source>
         <translation>Poort</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="86"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="73"/>
         <source>API key clients must send</source>
         <translation>API-sleutel die clients moeten meesturen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="87"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="74"/>
         <source>Make up an API key</source>
         <translation>Een API-sleutel verzinnen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="88"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="75"/>
         <source>Keep the server running after the app closes</source>
         <translation>De server laten draaien als de app sluit</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="89"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="76"/>
         <source>Start the server</source>
         <translation>De server starten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="90"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="77"/>
         <source>Stop the server</source>
         <translation>De server stoppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="91"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="78"/>
         <source>The server&apos;s address</source>
         <translation>Het adres van de server</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="92"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="79"/>
         <source>Copy the snippet shown</source>
         <translation>Het getoonde fragment kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="99"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="115"/>
         <source>&amp;Port:</source>
         <translation>&amp;Poort:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="99"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="115"/>
         <source>API &amp;key:</source>
         <translation>API-&amp;sleutel:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="108"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="124"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adres:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="168"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="174"/>
         <source>Starting the server (the model loads first)…</source>
         <translation>De server start (eerst wordt het model geladen)…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="182"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="188"/>
         <source>Loading %1 with %2 tokens of context and %3 GPU layers…</source>
         <translation>%1 wordt geladen met %2 tokens context en %3 GPU-lagen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="204"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="210"/>
         <source>Serving %1 at %2.</source>
         <translation>%1 wordt aangeboden op %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="208"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="214"/>
         <source>The server did not start: %1</source>
         <translation>De server is niet gestart: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="226"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="232"/>
         <source>Stopping the server…</source>
         <translation>De server stopt…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="233"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="239"/>
         <source>The server was stopped.</source>
         <translation>De server is gestopt.</translation>
     </message>
@@ -4320,112 +4320,112 @@
         <translation>Alle opdrachten naar het klembord kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="90"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="91"/>
         <source>Start it on the other machine with %1 of context and %2 of %3 layers on its GPU, as estimated for the figures you gave.</source>
         <translation>Start het op de andere computer met %1 context en %2 van de %3 lagen op de GPU, zoals geschat voor de getallen die u gaf.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="102"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="103"/>
         <source>Get the model file (only the main host needs it)</source>
         <translation>Haal het modelbestand op (alleen de hoofdcomputer heeft het nodig)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="103"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="104"/>
         <source>Get the model file</source>
         <translation>Haal het modelbestand op</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="106"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="107"/>
         <source>Start rpc-server (llama.cpp built with -DGGML_RPC=ON), listening on this host&apos;s own address only</source>
         <translation>Start rpc-server (llama.cpp gebouwd met -DGGML_RPC=ON), alleen luisterend op het eigen adres van deze host</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="111"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="112"/>
         <source>Start llama-server with the other hosts&apos; devices</source>
         <translation>Start llama-server met de apparaten van de andere hosts</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="112"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="113"/>
         <source>Start llama-server</source>
         <translation>Start llama-server</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="113"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="114"/>
         <source>Use it from this app (Try it, Compare) and the command line</source>
         <translation>Gebruik het vanuit deze app (Uitproberen, Vergelijken) en de opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="125"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="126"/>
         <source>this computer</source>
         <translation>deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="127"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="128"/>
         <source>%1. On %2: %3</source>
         <translation>%1. Op %2: %3</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="143"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="144"/>
         <source>Command %1</source>
         <translation>Opdracht %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="144"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="145"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="145"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="146"/>
         <source>Copy command %1</source>
         <translation>Opdracht %1 kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="156"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="157"/>
         <source>Warning: llama.cpp&apos;s RPC backend is a proof of concept and insecure. rpc-server accepts any connection and runs what it is sent, with no authentication: run it only on a trusted network, never on an address reachable from the internet. The API key protects llama-server only.</source>
         <translation>Waarschuwing: de RPC-backend van llama.cpp is een proof of concept en onveilig. rpc-server accepteert elke verbinding en voert uit wat hij krijgt, zonder authenticatie: draai hem alleen op een vertrouwd netwerk, nooit op een adres dat vanaf internet bereikbaar is. De API-sleutel beschermt alleen llama-server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="181"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="182"/>
         <source>%1 at %2 of context over %3 hosts: %4 needed on the devices, %5 usable.</source>
         <translation>%1 met %2 context over %3 hosts: %4 nodig op de apparaten, %5 bruikbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="191"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="192"/>
         <source>%1 on %2: layers %3%4, %5 of %6 free%7</source>
         <translation>%1 op %2: lagen %3%4, %5 van %6 vrij%7</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="196"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="197"/>
         <source> and the output</source>
         <translation> en de uitvoer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="199"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="200"/>
         <source> (does not fit)</source>
         <translation> (past niet)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="210"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="211"/>
         <source>&lt;b&gt;Does not fit&lt;/b&gt;: choose a smaller context or quant, or add a host.</source>
         <translation>&lt;b&gt;Past niet&lt;/b&gt;: kies een kleinere context of quant, of voeg een host toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="214"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="215"/>
         <source>About %1 tokens/s; the slowest part is %2; the network adds %3 ms.</source>
         <translation>Ongeveer %1 tokens/s; het traagste deel is %2; het netwerk voegt %3 ms toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="220"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="221"/>
         <source>Speed unknown: give each host&apos;s GPU model or bandwidth.</source>
         <translation>Snelheid onbekend: geef van elke host het GPU-model of de bandbreedte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="225"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="226"/>
         <source>The main host needs %1 of RAM (the token embeddings and the process).</source>
         <translation>De hoofdcomputer heeft %1 RAM nodig (de token-embeddings en het proces).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="231"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="232"/>
         <source>Assumed: one request at a time; each device reads its layers&apos; weights at its memory bandwidth and the devices run in turn; each remote host adds a %1 ms round trip and the hidden state there and back over a %2 Gbit/s link.</source>
         <translation>Aangenomen: één verzoek tegelijk; elk apparaat leest de gewichten van zijn lagen met zijn geheugenbandbreedte en de apparaten werken om de beurt; elke host op afstand voegt een rondetijd van %1 ms toe en de verborgen toestand heen en terug over een verbinding van %2 Gbit/s.</translation>
     </message>

@@ -9,8 +9,27 @@ import pytest
 from tests.catalog_factory import synthetic_catalog
 from wizard_app.commands._hardware_args import add_hardware_override_args
 from wizard_app.commands._machine import hardware_from_args
-from wizard_app.core.hardware.profile import GiB, HardwareOverrides, HardwareProfile
+from wizard_app.core.hardware.profile import (
+    ComputeProfile,
+    GiB,
+    HardwareOverrides,
+    HardwareProfile,
+)
 from wizard_app.core.recommend.engine import Recommender, RecommendRequest
+
+
+def _measured() -> ComputeProfile:
+    """A profile as runtime.machine_profile stores it (the reference machine's terms)."""
+    return ComputeProfile(
+        threads=2,
+        bandwidth_gbs=12.0,
+        weights_per_s=6e9,
+        weights_per_s_f16=3e9,
+        seconds_per_layer=43e-6,
+        seconds_per_vocab=5.9e-9,
+        seconds_per_token=3e-4,
+        matmul_gflops=90.0,
+    )
 
 
 def _args(*flags: str) -> argparse.Namespace:
@@ -46,6 +65,9 @@ def test_the_same_flags_give_the_same_answer_on_different_hosts() -> None:
     notes = {r.code for r in engine.run(flags.planned(), req).assumption_codes}
     assert "assume.planned" in notes
     assert "assume.detected" not in notes
+    # nor a calibration by runs here: the speed rests on published and typical figures
+    assert "assume.speed.planned" in notes
+    assert not notes & {"assume.speed", "assume.speed.unmeasured"}
 
 
 def test_a_detected_machine_says_what_was_detected() -> None:
@@ -53,3 +75,9 @@ def test_a_detected_machine_says_what_was_detected() -> None:
     r = Recommender(synthetic_catalog(20, seed=1)).run(detected, RecommendRequest())
     codes = {a.code: a for a in r.assumption_codes}
     assert codes["assume.detected"].params["fields"] == "ram"
+    assert "assume.speed.unmeasured" in codes  # no measured profile of this CPU
+    measured = detected.model_copy(update={"compute": _measured()})
+    codes = {a.code for a in Recommender(synthetic_catalog(20, seed=1)).run(
+        measured, RecommendRequest()).assumption_codes}  # fmt: skip
+    assert "assume.speed" in codes
+    assert "assume.speed.unmeasured" not in codes

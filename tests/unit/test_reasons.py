@@ -9,7 +9,12 @@ import pytest
 
 from tests.catalog_factory import synthetic_catalog
 from wizard_app.core.catalog.loader import load_catalog
-from wizard_app.core.hardware.profile import CpuInfo, HardwareOverrides, HardwareProfile
+from wizard_app.core.hardware.profile import (
+    ComputeProfile,
+    CpuInfo,
+    HardwareOverrides,
+    HardwareProfile,
+)
 from wizard_app.core.recommend.engine import Recommendation, Recommender, RecommendRequest
 from wizard_app.core.recommend.reasons import TEMPLATES, Reason, english_words, reason
 from wizard_app.core.recommend.rules import default_rules
@@ -24,17 +29,30 @@ MACHINES = [
     HardwareOverrides(ram_gb=64, vram_gb=24, gpu="nvidia"),
     HardwareOverrides(ram_gb=32, gpu="apple"),
 ]
-# A planned laptop with two named cards, and a machine as the probes would describe it.
+# A planned laptop with two named cards, and a machine as the probes would describe it,
+# once before and once after llama.cpp was timed on its CPU.
+_DETECTED = HardwareProfile(
+    ram_total_bytes=16 * 1024**3,
+    ram_available_bytes=11 * 1024**3,
+    cpu=CpuInfo(physical_cores=8),
+    disk_free_bytes=200 * 1024**3,
+)
+_TIMED = ComputeProfile(
+    threads=8,
+    bandwidth_gbs=40.0,
+    weights_per_s=3e10,
+    weights_per_s_f16=1.5e10,
+    seconds_per_layer=43e-6,
+    seconds_per_vocab=5.9e-9,
+    seconds_per_token=3e-4,
+    matmul_gflops=400.0,
+)
 PROFILES = [
     HardwareOverrides(
         ram_gb=64, gpus="2x24", gpu="nvidia", gpu_name="NVIDIA GeForce RTX 3090", laptop=True
     ).planned(),
-    HardwareProfile(
-        ram_total_bytes=16 * 1024**3,
-        ram_available_bytes=11 * 1024**3,
-        cpu=CpuInfo(physical_cores=8),
-        disk_free_bytes=200 * 1024**3,
-    ),
+    _DETECTED,
+    _DETECTED.model_copy(update={"compute": _TIMED}),
 ]
 REQUESTS = [
     RecommendRequest(top=1000),

@@ -12,7 +12,12 @@ from wizard_app.core.recommend.results import RecommendRequest
 def assumptions(hw: HardwareProfile, req: RecommendRequest, context: int) -> list[Reason]:
     """What the answer assumed: memory and speed models, detected and given figures,
     bandwidths looked up or assumed, a layer split, a laptop."""
-    notes = [reason("assume.memory", context=context), reason("assume.speed")]
+    speed = "assume.speed"
+    if hw.planned:
+        speed = "assume.speed.planned"
+    elif hw.compute is None:
+        speed = "assume.speed.unmeasured"
+    notes = [reason("assume.memory", context=context), reason(speed)]
     if hw.ram_available_bytes is None and hw.ram_total_bytes:
         notes.append(reason("assume.ram_given"))
     if hw.unknown:

@@ -212,6 +212,20 @@ TEMPLATES: dict[str, str] = {
             "it is calibrated by real runs on this machine.",
         )
     ),
+    "assume.speed.unmeasured": (
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Speed is estimated from memory bandwidth (generation is memory-bound) with "
+            "typical figures for the CPU: no measurement of this CPU was used.",
+        )
+    ),
+    "assume.speed.planned": (
+        QT_TRANSLATE_NOOP(
+            "Reason",
+            "Speed is estimated from memory bandwidth (generation is memory-bound) and "
+            "published figures: the planned machine has not been measured.",
+        )
+    ),
     "assume.ram_given": QT_TRANSLATE_NOOP(
         "Reason", "RAM was given, not measured: part of it is kept for the operating system."
     ),
