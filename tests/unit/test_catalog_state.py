@@ -122,3 +122,29 @@ def test_a_mamba_hybrid_of_the_catalog_has_mamba2s_inner_size() -> None:
     assert kv_cache_bytes(shape_from_variant(_variant("granite-4.0-h-small"), "Q4_K_M"), 8192) < (
         300 * MiB
     )
+
+
+@pytest.mark.parametrize(
+    ("vid", "own", "full"),
+    [
+        ("gemma-3n-e2b-it", 20, 4),  # 30 blocks, the last 10 shared, one global in 5
+        ("gemma-3n-e4b-it", 20, 4),  # 35 blocks, the last 15 shared
+        ("gemma-4-e2b-it", 15, 3),  # 35 blocks, the last 20 shared
+        ("gemma-4-e4b-it", 24, 4),  # 42 blocks, the last 18 shared, one global in 6
+        ("gemma-4-31b-it", 60, 10),  # nothing shared
+    ],
+)
+def test_shared_caches_leave_the_blocks_the_reference_implementation_caches(
+    vid: str, own: int, full: int
+) -> None:
+    layout = shape_from_variant(_variant(vid), "Q4_K_M").layout
+    assert layout is not None
+    assert (layout.attention_layers, layout.full_layers) == (own, full)
+
+
+def test_gemma_4_31b_counts_its_wide_global_heads_and_its_window() -> None:
+    shape = shape_from_variant(_variant("gemma-4-31b-it"), "Q4_K_M")
+    context = 32768
+    glob = 10 * 4 * (512 + 512) * 2 * context  # 10 global blocks, 4 KV heads of 512
+    local = 50 * 16 * (256 + 256) * 2 * (1024 + 512)  # 50 windowed blocks, 16 KV heads
+    assert kv_cache_bytes(shape, context) == glob + local
