@@ -42,13 +42,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks._machine import machine_line  # noqa: E402
 from tests.real_models import GEMMA3_270M, SMOLLM2, fetch  # noqa: E402
+from wizard_app.core.compare.repository import ComparisonRepository  # noqa: E402
 from wizard_app.core.compare.runner import CellFinished, run_comparison  # noqa: E402
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem  # noqa: E402
 from wizard_app.core.hardware.probe import detect  # noqa: E402
 from wizard_app.core.runtime.client import RuntimeClient  # noqa: E402
 from wizard_app.core.runtime.records import run_fields  # noqa: E402
 from wizard_app.core.runtime.trial import TrialResult, trial_run  # noqa: E402
-from wizard_app.core.storage.compare_tables import ComparisonRepository  # noqa: E402
 from wizard_app.core.storage.database import Database  # noqa: E402
 from wizard_app.core.storage.run_tables import RunRepository  # noqa: E402
 

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from wizard_app.core.compare.repository import ComparisonRepository
 from wizard_app.core.compare.spec import CompareSettings, PromptItem
 from wizard_app.core.library.installed import Library
-from wizard_app.core.storage.compare_tables import ComparisonRepository
 from wizard_app.core.storage.database import Database
 from wizard_app.ui.services import Services
 from wizard_app.ui.views.compare_view import CompareView

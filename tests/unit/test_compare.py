@@ -20,6 +20,7 @@ from sqlalchemy import inspect
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.compare.export import CSV_COLUMNS, export, to_csv, to_json, to_markdown
 from wizard_app.core.compare.prompt_sets import builtin_sets, find_set, read_prompts_file
+from wizard_app.core.compare.repository import ComparisonRepository, PromptSetRepository
 from wizard_app.core.compare.runner import (
     MISSING_FILE,
     NOT_LOADED,
@@ -34,7 +35,6 @@ from wizard_app.core.compare.summary import display_order, labels, summarize
 from wizard_app.core.errors import InputError
 from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
 from wizard_app.core.runtime.client import RuntimeClient
-from wizard_app.core.storage.compare_tables import ComparisonRepository, PromptSetRepository
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.run_tables import RunRepository
 

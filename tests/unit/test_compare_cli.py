@@ -13,12 +13,12 @@ import pytest
 from tests.cli_helpers import cli
 from tests.unit.test_compare import _md_table
 from wizard_app.core.catalog import load_catalog
+from wizard_app.core.compare.repository import ComparisonRepository, PromptSetRepository
 from wizard_app.core.compare.runner import CellFinished, run_comparison
 from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem
 from wizard_app.core.hardware.profile import HardwareOverrides, HardwareProfile
 from wizard_app.core.paths import AppPaths
 from wizard_app.core.runtime.client import RuntimeClient
-from wizard_app.core.storage.compare_tables import ComparisonRepository, PromptSetRepository
 from wizard_app.core.storage.database import Database
 
 

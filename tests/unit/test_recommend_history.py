@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from wizard_app.core.catalog.loader import Catalog, load_catalog
+from wizard_app.core.errors import StorageError
 from wizard_app.core.hardware.profile import HardwareOverrides
 from wizard_app.core.recommend import history
 from wizard_app.core.recommend.engine import Recommendation, Recommender, RecommendRequest
-from wizard_app.core.errors import StorageError
 from wizard_app.core.storage import outbox
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.recommend_history import RecommendationHistory

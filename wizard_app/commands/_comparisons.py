@@ -13,8 +13,8 @@ def list_comparisons(args: argparse.Namespace, ctx: CliContext, heading: bool = 
     from datetime import datetime, timezone
 
     from wizard_app.commands._common import print_json
+    from wizard_app.core.compare.repository import ComparisonRepository
     from wizard_app.core.compare.summary import labels, summarize
-    from wizard_app.core.storage.compare_tables import ComparisonRepository
 
     since = None
     if getattr(args, "since", None):

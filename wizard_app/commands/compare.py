@@ -24,13 +24,10 @@ from wizard_app.commands._models import positive_int
 from wizard_app.core.errors import InputError
 
 if TYPE_CHECKING:
+    from wizard_app.core.compare.records import CellRecord, ComparisonRecord
+    from wizard_app.core.compare.repository import ComparisonRepository
     from wizard_app.core.compare.spec import ModelChoice, PromptItem
     from wizard_app.core.hardware.profile import HardwareProfile
-    from wizard_app.core.storage.compare_tables import (
-        CellRecord,
-        ComparisonRecord,
-        ComparisonRepository,
-    )
 
 ORDER = 61
 MiB = 1024 * 1024
@@ -158,8 +155,8 @@ def choose_prompts(
 ) -> tuple[list[PromptItem], str | None]:
     """The prompts and the use case they come with (a preset set has one)."""
     from wizard_app.core.compare.prompt_sets import find_set, read_prompts_file
+    from wizard_app.core.compare.repository import PromptSetRepository
     from wizard_app.core.compare.spec import PromptItem
-    from wizard_app.core.storage.compare_tables import PromptSetRepository
 
     if args.prompt:
         return [PromptItem(prompt=t) for t in args.prompt], None
@@ -177,9 +174,9 @@ def choose_prompts(
 # --- running --------------------------------------------------------------------------
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app import __version__
+    from wizard_app.core.compare.repository import ComparisonRepository
     from wizard_app.core.hardware.probe import detect
     from wizard_app.core.runtime.machine_profile import attach
-    from wizard_app.core.storage.compare_tables import ComparisonRepository
 
     repo = ComparisonRepository(ctx.db)
 
@@ -217,9 +214,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 def _new_comparison(args: argparse.Namespace, ctx: CliContext, repo: Any, hw: Any) -> Any:
     """The comparison the arguments ask for, created (not yet run) in ``repo``."""
     from wizard_app import __version__
+    from wizard_app.core.compare.repository import PromptSetRepository
     from wizard_app.core.compare.spec import DEFAULT_SEED, CompareSettings, check_choices
     from wizard_app.core.runtime.calibration import machine_fingerprint
-    from wizard_app.core.storage.compare_tables import PromptSetRepository
 
     if not 0.0 <= args.temperature <= 5.0:
         raise InputError(f"--temperature {args.temperature:g} is out of range.", "Give 0 to 5.")
@@ -370,7 +367,7 @@ def _summary_text(rec: ComparisonRecord) -> str:
 # --- export ---------------------------------------------------------------------------
 def export_command(args: argparse.Namespace, ctx: CliContext) -> int:
     from wizard_app.core.compare.export import export
-    from wizard_app.core.storage.compare_tables import ComparisonRepository
+    from wizard_app.core.compare.repository import ComparisonRepository
 
     text = export(ComparisonRepository(ctx.db).get(args.id), args.format)
     if args.output is None:

@@ -11,8 +11,8 @@ import io
 import json
 from typing import Any
 
+from wizard_app.core.compare.records import CellRecord, ComparisonRecord
 from wizard_app.core.compare.summary import GiB, display_order, labels, summarize
-from wizard_app.core.storage.compare_tables import CellRecord, ComparisonRecord
 
 FORMATS = ("md", "csv", "json")
 JSON_FORMAT = "open-model-wizard.comparison"

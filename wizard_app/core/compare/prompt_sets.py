@@ -2,7 +2,7 @@
 
 The presets are ``resources/prompt_presets.yaml`` (the trial screen reads the same file);
 a use case's set is its presets, English first. Saved sets live in the database
-(``core.storage.compare_tables.PromptSetRepository``).
+(``core.compare.repository.PromptSetRepository``).
 """
 
 from __future__ import annotations

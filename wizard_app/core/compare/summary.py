@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Any
 
-from wizard_app.core.storage.compare_tables import ComparisonRecord
+from wizard_app.core.compare.records import ComparisonRecord
 
 GiB = 1024**3
 

@@ -1,5 +1,5 @@
 """The comparison tables: a comparison, its models, one row per finished cell, and the
-prompt sets a user saved. Read and written through ``compare_tables``' repositories."""
+prompt sets a user saved. Read and written through ``core.compare.repository``."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
 class ComparisonsModel(RowsModel):
-    """Rows are ``core.storage.compare_tables.ComparisonRecord`` snapshots."""
+    """Rows are ``core.compare.records.ComparisonRecord`` snapshots."""
 
     def headers(self) -> list[str]:
         return [self.tr("When"), self.tr("Models"), self.tr("Use case"), self.tr("Answers")]

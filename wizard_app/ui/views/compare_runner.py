@@ -17,10 +17,11 @@ from wizard_app.core.cancel import CancelToken
 from wizard_app.ui.tasks import Task
 
 if TYPE_CHECKING:
+    from wizard_app.core.compare.records import ComparisonRecord
+    from wizard_app.core.compare.repository import ComparisonRepository
     from wizard_app.core.compare.spec import CompareSettings, ModelChoice, PromptItem
     from wizard_app.core.hardware.profile import HardwareProfile
     from wizard_app.core.remote.client import RemoteClient
-    from wizard_app.core.storage.compare_tables import ComparisonRecord, ComparisonRepository
     from wizard_app.ui.services import Services
 
 PAINT_MS = 40
@@ -55,7 +56,7 @@ class CompareRunner(QObject):
         return self._task is not None
 
     def repo(self) -> ComparisonRepository | None:
-        from wizard_app.core.storage.compare_tables import ComparisonRepository
+        from wizard_app.core.compare.repository import ComparisonRepository
 
         db = self.services.database
         return ComparisonRepository(db) if db is not None else None

@@ -30,7 +30,8 @@ from wizard_app.ui.widgets.compare_setup import CompareSetup
 from wizard_app.ui.widgets.compare_summary import CompareSummary
 
 if TYPE_CHECKING:
-    from wizard_app.core.storage.compare_tables import ComparisonRecord, ComparisonRepository
+    from wizard_app.core.compare.records import ComparisonRecord
+    from wizard_app.core.compare.repository import ComparisonRepository
     from wizard_app.ui.services import Services
 
 
@@ -91,7 +92,7 @@ class CompareView(QWidget):
 
     # ---- data ----------------------------------------------------------------------------
     def repo(self) -> ComparisonRepository | None:
-        from wizard_app.core.storage.compare_tables import ComparisonRepository
+        from wizard_app.core.compare.repository import ComparisonRepository
 
         db = self.services.database
         return ComparisonRepository(db) if db is not None else None
@@ -99,8 +100,8 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         """Models, prompt sets and history from the database (after start-up, on showing)."""
         from wizard_app.core.compare.prompt_sets import builtin_sets
+        from wizard_app.core.compare.repository import PromptSetRepository
         from wizard_app.core.library.installed import Library
-        from wizard_app.core.storage.compare_tables import PromptSetRepository
 
         db = self.services.database
         if db is None:
@@ -122,7 +123,7 @@ class CompareView(QWidget):
         self.tabs.setCurrentWidget(self.setup)
 
     def _on_setup_save_set_requested(self, name: str) -> None:
-        from wizard_app.core.storage.compare_tables import PromptSetRepository
+        from wizard_app.core.compare.repository import PromptSetRepository
 
         db = self.services.database
         if db is None:

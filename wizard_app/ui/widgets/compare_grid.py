@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from wizard_app.ui import format as fmt
 
 if TYPE_CHECKING:
-    from wizard_app.core.storage.compare_tables import CellRecord, ComparisonRecord
+    from wizard_app.core.compare.records import CellRecord, ComparisonRecord
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 

@@ -21,7 +21,8 @@ from wizard_app.ui.models.comparisons import ComparisonsModel
 from wizard_app.ui.views.library_view import table
 
 if TYPE_CHECKING:
-    from wizard_app.core.storage.compare_tables import ComparisonRecord, ComparisonRepository
+    from wizard_app.core.compare.records import ComparisonRecord
+    from wizard_app.core.compare.repository import ComparisonRepository
 
 PERIODS = (None, 1, 7, 30, 365)  # days back; None: any time
 

@@ -13,7 +13,7 @@ from wizard_app.ui.views.library_view import table
 from wizard_app.ui.widgets.bar_chart import BarChart, Series
 
 if TYPE_CHECKING:
-    from wizard_app.core.storage.compare_tables import ComparisonRecord
+    from wizard_app.core.compare.records import ComparisonRecord
 
 MiB = 1024**2
 
