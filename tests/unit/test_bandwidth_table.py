@@ -123,3 +123,34 @@ def test_a_compute_figure_needs_its_own_source() -> None:
         ).fp16_tflops
         == 100
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "gbs"),
+    [
+        ("Intel DG2 [Arc A770]", 560),
+        ("NVIDIA AD102 [GeForce RTX 4090]", 1008),
+        # two models, one figure: the figure is known whichever card it is
+        ("AMD Navi 21 [Radeon RX 6800 XT / 6900 XT]", 512),
+        # two models, two figures, or a model the table lacks: no figure, not a guess
+        ("AMD Navi 31 [Radeon RX 7900 XT/7900 XTX]", None),
+        ("AMD Navi 48 [Radeon RX 9070/9070 XT/9070 GRE]", None),
+        ("NVIDIA GA104M [GeForce RTX 3070 Mobile / Max-Q]", None),
+    ],
+)
+def test_a_pci_ids_name_is_looked_up_by_the_models_in_its_brackets(
+    name: str, gbs: float | None
+) -> None:
+    row = lookup_bandwidth(name)
+    assert (row.bandwidth_gbs if row else None) == gbs
+
+
+def test_the_models_of_a_pci_ids_name_are_written_out_whole() -> None:
+    from wizard_app.core.hardware.bandwidth import pci_models
+
+    assert pci_models("Navi 21 [Radeon RX 6800/6800 XT / 6900 XT]") == [
+        "Radeon RX 6800",
+        "Radeon RX 6800 XT",
+        "Radeon RX 6900 XT",
+    ]
+    assert pci_models("NVIDIA GeForce RTX 4090") == []

@@ -126,9 +126,43 @@ def lookup_bandwidth(
 
     Where one name covers several variants, ``memory_gb`` in the name and ``cpu_cores``
     (Apple bins) choose; without them the row without a variant, else the lowest figure.
+    A name as pci.ids gives it, "Navi 31 [Radeon RX 7900 XT/7900 XTX]", is looked up by
+    the models in brackets: it gets a row only when every one of them has the same figure.
     """
+    table = table or default_bandwidth_table()
+    row = _lookup_one(name, cpu_cores, table)
+    if row is not None:
+        return row
+    models = pci_models(name)
+    if not models:
+        return None
+    rows = [_lookup_one(m, cpu_cores, table) for m in models]
+    known = [r for r in rows if r is not None]
+    if len(known) < len(rows) or len({r.bandwidth_gbs for r in known}) != 1:
+        return None  # a model the table lacks, or models that differ: not a guess
+    return known[0]
+
+
+def pci_models(name: str) -> list[str]:
+    """The models a pci.ids name lists in brackets, each written out whole.
+
+    ``"Navi 21 [Radeon RX 6800/6800 XT / 6900 XT]"`` -> ``["Radeon RX 6800",
+    "Radeon RX 6800 XT", "Radeon RX 6900 XT"]``: a later alternative that starts with a
+    number takes the words before the first one's number.
+    """
+    found = re.search(r"\[([^\]]+)\]", name)
+    if not found:
+        return []
+    parts = [p.strip() for p in found.group(1).split("/") if p.strip()]
+    first = parts[0]
+    number = re.search(r"\d", first)
+    prefix = first[: number.start()] if number else ""
+    return [first] + [prefix + p if p[0].isdigit() else p for p in parts[1:]]
+
+
+def _lookup_one(name: str, cpu_cores: int | None, table: BandwidthTable) -> BandwidthRow | None:
     tokens, memory = name_tokens(name)
-    rows = _index(table or default_bandwidth_table()).get(tokens)
+    rows = _index(table).get(tokens)
     if not rows:
         return None
     if memory is not None:
