@@ -1863,6 +1863,26 @@
         <source>llama.cpp&apos;s RPC backend joins GPUs: give the GPUs of at least one host.</source>
         <translation>De RPC-backend van llama.cpp koppelt GPU&apos;s: geef de GPU&apos;s van minstens één host.</translation>
     </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/storage.py" line="9"/>
+        <source>The database {name} was damaged ({damage}). It was moved to {moved_to} and a new one was started.</source>
+        <translation>De database {name} was beschadigd ({damage}). Hij is verplaatst naar {moved_to} en er is een nieuwe begonnen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/storage.py" line="14"/>
+        <source>The models in the models folder are added back to the library.</source>
+        <translation>De modellen in de modellenmap worden weer aan de bibliotheek toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/storage.py" line="19"/>
+        <source>{rows} saved rows could still be read from it and were copied into the new one ({tables}).</source>
+        <translation>{rows} opgeslagen rijen konden er nog uit gelezen worden en zijn naar de nieuwe gekopieerd ({tables}).</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/storage.py" line="27"/>
+        <source>What could not be read ({parts}) stays in the old file.</source>
+        <translation>Wat niet gelezen kon worden ({parts}), blijft in het oude bestand.</translation>
+    </message>
 </context>
 <context>
     <name>ExclusionModel</name>
@@ -3284,7 +3304,12 @@
         <translation>Open Model Wizard %1: kies, download en probeer een taalmodel met open gewichten dat op uw computer past. Niets verlaat uw computer behalve de modeldownloads.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="163"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="167"/>
+        <source>The database was replaced</source>
+        <translation>De database is vervangen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/main_window.py" line="175"/>
         <source>The app cannot start properly: %1</source>
         <translation>De app kan niet goed starten: %1</translation>
     </message>

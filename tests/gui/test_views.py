@@ -91,3 +91,34 @@ def test_finishing_runs_the_wizard_again_from_the_library(qtbot, ready) -> None:
     assert window.wizard.isVisible()  # ready for another run
     window.wizard.page(PageId.WELCOME).history_button.click()
     assert window.tabs.currentWidget() is window.history
+
+
+def test_a_damaged_database_set_aside_is_told_in_the_users_language(  # type: ignore[no-untyped-def]
+    qtbot, qapp, services, catalog, paths
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from wizard_app.core.storage.database import Database
+    from wizard_app.ui.i18n import install_translators
+    from wizard_app.ui.services import Loaded, load_presets
+
+    paths.database.write_bytes(b"")  # an empty file where the database should be
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch))
+    install_translators(qapp, QLocale())
+    try:
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        services.adopt(Loaded(catalog, Database(paths.database), load_presets()))
+        box = window.notice_box
+        assert box.isVisible()
+        assert box.icon() == QMessageBox.Icon.Warning
+        text = box.text()
+        assert "beschadigd" in text  # Dutch, with what happened and where the file went
+        assert "the file is empty" in text  # the technical cause, as SQLite's words
+        assert str(services.database.moved_to) in text
+        box.button(QMessageBox.StandardButton.Ok).click()
+        assert not box.isVisible()
+    finally:
+        QLocale.setDefault(before)
+        install_translators(qapp, before)

@@ -16,13 +16,21 @@ from wizard_app.core.error_templates.download import DOWNLOAD
 from wizard_app.core.error_templates.gguf import GGUF
 from wizard_app.core.error_templates.remote import REMOTE
 from wizard_app.core.error_templates.runtime import RUNTIME
+from wizard_app.core.error_templates.storage import STORAGE
 
 Param = str | int | float
 _E = TypeVar("_E", bound="WizardError")
 
 # code -> (message, remedy), English, with ``{named}`` placeholders; one module per domain
 # in core/error_templates, translated by the UI under the context "Error".
-TEMPLATES: dict[str, tuple[str, str]] = {**DOWNLOAD, **GGUF, **RUNTIME, **REMOTE, **CLUSTER}
+TEMPLATES: dict[str, tuple[str, str]] = {
+    **DOWNLOAD,
+    **GGUF,
+    **RUNTIME,
+    **REMOTE,
+    **CLUSTER,
+    **STORAGE,
+}
 
 
 def render(code: str, params: Mapping[str, Param]) -> tuple[str, str]:

@@ -21,5 +21,6 @@ TRANSLATED_CORE_FILES = (
     "core/error_templates/gguf.py",
     "core/error_templates/remote.py",
     "core/error_templates/runtime.py",
+    "core/error_templates/storage.py",
     "core/recommend/reasons.py",
 )

@@ -9,7 +9,7 @@ version does not know, is shown in English.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -31,6 +31,26 @@ def error_text(code: str | None, params: Mapping[str, Param], fallback: str) -> 
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
         return fallback
     return f"{message} {remedy}".strip() if remedy else message
+
+
+def notice_text(parts: Sequence[tuple[str, Mapping[str, Param]]], fallback: str) -> str:
+    """Coded sentences (a database notice) in the UI's language, the remedies last;
+    ``fallback`` (English) if one has no template."""
+    messages: list[str] = []
+    remedies: list[str] = []
+    for code, params in parts:
+        templates = TEMPLATES.get(code)
+        if templates is None:
+            return fallback
+        try:
+            message, remedy = (
+                _LocaleFormatter().format(_t(t), **params) if t else "" for t in templates
+            )
+        except (KeyError, IndexError, ValueError):
+            return fallback
+        messages.append(message)
+        remedies += [remedy] if remedy else []
+    return " ".join(messages + remedies)
 
 
 def exception_text(exc: BaseException) -> str:

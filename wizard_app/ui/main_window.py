@@ -158,6 +158,18 @@ class MainWindow(QMainWindow):
     def _on_services_ready(self) -> None:
         self.banner.setText("")
         self.services.downloads.resume_interrupted()
+        database = self.services.database
+        if database is not None and database.notice_codes:  # a damaged file was set aside
+            from wizard_app.ui.errors import notice_text
+
+            self.notice_box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("The database was replaced"),
+                notice_text(database.notice_codes, database.notice or ""),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.notice_box.open()
 
     def _on_services_failed(self, message: str) -> None:
         self.banner.setText(self.tr("The app cannot start properly: %1").replace("%1", message))

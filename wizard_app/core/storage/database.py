@@ -26,7 +26,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from wizard_app.core.errors import StorageError
+from wizard_app.core.errors import Param, StorageError, render
 from wizard_app.core.storage.salvage import aside_name, salvage
 
 log = logging.getLogger(__name__)
@@ -177,6 +177,7 @@ class Database:
         self.recreated_tables: list[str] = []
         self.salvaged: dict[str, int] = {}  # rows copied from a damaged file, per table
         self.notice: str | None = None  # what happened on opening, for the user
+        self.notice_codes: list[tuple[str, dict[str, Param]]] = []  # the same, coded
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -261,7 +262,8 @@ class Database:
             migrate(engine)
             saved, lost = salvage(self.moved_to, path)
             self.salvaged = saved
-            self.notice = _damage_notice(path.name, damage, self.moved_to, saved, lost)
+            self.notice_codes = _damage_notice(path.name, damage, self.moved_to, saved, lost)
+            self.notice = notice_text(self.notice_codes)
             log.warning("%s", self.notice)
             return engine
         except (SQLAlchemyError, sqlite3.Error) as exc:
@@ -347,19 +349,24 @@ class Database:
 
 def _damage_notice(
     name: str, damage: str | None, moved_to: Path, saved: dict[str, int], lost: list[str]
-) -> str:
-    kept = (
-        f" {sum(saved.values())} saved rows could still be read from it and were "
-        f"copied into the new one ({', '.join(f'{n} {t}' for t, n in saved.items())})."
-        if saved
-        else ""
-    )
-    unread = f" What could not be read ({', '.join(lost)}) stays in the old file." if lost else ""
-    return (
-        f"The database {name} was damaged ({damage}). It was moved to "
-        f"{moved_to} and a new one was started.{kept}{unread} The models in "
-        "the models folder are added back to the library."
-    )
+) -> list[tuple[str, dict[str, Param]]]:
+    """What the user is told, as coded sentences (``render`` gives the English)."""
+    parts: list[tuple[str, dict[str, Param]]] = [
+        ("storage.damaged_moved", {"name": name, "damage": damage or "", "moved_to": str(moved_to)})
+    ]
+    if saved:
+        tables = ", ".join(f"{n} {t}" for t, n in saved.items())
+        parts.append(("storage.damaged_kept", {"rows": sum(saved.values()), "tables": tables}))
+    if lost:
+        parts.append(("storage.damaged_unread", {"parts": ", ".join(lost)}))
+    return parts
+
+
+def notice_text(parts: list[tuple[str, dict[str, Param]]]) -> str:
+    """The coded sentences of a notice in English, the last remedy at the end."""
+    rendered = [render(code, params) for code, params in parts]
+    sentences = [message for message, _ in rendered] + [r for _, r in rendered if r]
+    return " ".join(sentences)
 
 
 def _has_wal(path: Path) -> bool:
