@@ -10,24 +10,22 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
 
-def run(
-    data_dir: str | os.PathLike[str] | None = None,
-    argv: Sequence[str] | None = None,
-    on_shown: Callable[[object], None] | None = None,
-) -> int:
-    """Build everything, show the window and run the event loop until it closes."""
-    from PySide6.QtCore import Qt, QThreadPool
+def _application(argv: Sequence[str] | None) -> QApplication:
+    """The running QApplication (tests make one), else a new one: named, with its icon."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from wizard_app import __version__
-    from wizard_app.core.errors import WizardError
-    from wizard_app.core.logs import setup_logging
-    from wizard_app.core.paths import AppPaths
+    from wizard_app.ui.icons import app_icon
 
     app = QApplication.instance()
     if app is None:
@@ -41,9 +39,23 @@ def run(
     app.setOrganizationName("OpenModelWizard")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("open-model-wizard")
-    from wizard_app.ui.icons import app_icon
-
     app.setWindowIcon(app_icon())
+    return app
+
+
+def run(
+    data_dir: str | os.PathLike[str] | None = None,
+    argv: Sequence[str] | None = None,
+    on_shown: Callable[[object], None] | None = None,
+) -> int:
+    """Build everything, show the window and run the event loop until it closes."""
+    from PySide6.QtCore import QThreadPool
+
+    from wizard_app.core.errors import WizardError
+    from wizard_app.core.logs import setup_logging
+    from wizard_app.core.paths import AppPaths
+
+    app = _application(argv)
     try:
         paths = AppPaths.resolve(data_dir).ensure()
     except WizardError as exc:

@@ -142,87 +142,87 @@
         <translation>Wat u kunt uitgeven, en wat u belangrijker vindt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="36"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="49"/>
         <source> USD</source>
         <translation> USD</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="38"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="51"/>
         <source>Nothing: this machine as it is</source>
         <translation>Niets: deze computer zoals hij is</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="39"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="52"/>
         <source>Money for hardware upgrades in US dollars</source>
         <translation>Geld voor hardware-uitbreidingen in Amerikaanse dollars</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="44"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="57"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="45"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="58"/>
         <source>No limit (free space)</source>
         <translation>Geen grens (vrije ruimte)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="46"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="59"/>
         <source>Disk space for models in GB</source>
         <translation>Schijfruimte voor modellen in GB</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="52"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="65"/>
         <source>Speed against quality</source>
         <translation>Snelheid tegenover kwaliteit</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="55"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="68"/>
         <source>Context length</source>
         <translation>Contextlengte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="56"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="69"/>
         <source>Automatic (what the use case needs)</source>
         <translation>Automatisch (wat de toepassing nodig heeft)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="67"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="82"/>
         <source>&amp;Money for hardware:</source>
         <translation>&amp;Geld voor hardware:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="68"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="83"/>
         <source>&amp;Disk space for models:</source>
         <translation>&amp;Schijfruimte voor modellen:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="69"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="84"/>
         <source>&amp;Speed or quality:</source>
         <translation>S&amp;nelheid of kwaliteit:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="71"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="86"/>
         <source>&amp;Context length:</source>
         <translation>&amp;Contextlengte:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="78"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="93"/>
         <source>The context is how much text the model keeps in view: a long document or conversation needs more, and more memory.</source>
         <translation>De context is hoeveel tekst het model tegelijk overziet: een lang document of gesprek heeft er meer van nodig, en dus meer geheugen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="102"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="108"/>
         <source>Faster answers: smaller models or stronger compression.</source>
         <translation>Snellere antwoorden: kleinere modellen of sterkere compressie.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="103"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="109"/>
         <source>A balance of answer quality and speed.</source>
         <translation>Een evenwicht tussen kwaliteit en snelheid van de antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="104"/>
+        <location filename="../../wizard_app/ui/wizard/pages/budget.py" line="110"/>
         <source>The best answers that fit, even if they come slowly.</source>
         <translation>De beste antwoorden die passen, ook als ze traag komen.</translation>
     </message>
@@ -1900,67 +1900,67 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="39"/>
+        <location filename="../../wizard_app/ui/export.py" line="38"/>
         <source>Model recommendations</source>
         <translation>Modelaanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="41"/>
+        <location filename="../../wizard_app/ui/export.py" line="40"/>
         <source>Use case: %1; context: %2.</source>
         <translation>Toepassing: %1; context: %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="48"/>
+        <location filename="../../wizard_app/ui/export.py" line="47"/>
         <source>Machine: %1 RAM, %2.</source>
         <translation>Computer: %1 RAM, %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="54"/>
+        <location filename="../../wizard_app/ui/export.py" line="53"/>
         <source>no GPU</source>
         <translation>geen GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="62"/>
+        <location filename="../../wizard_app/ui/export.py" line="61"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="63"/>
+        <location filename="../../wizard_app/ui/export.py" line="62"/>
         <source>Quant</source>
         <translation>Kwantisatie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="64"/>
+        <location filename="../../wizard_app/ui/export.py" line="63"/>
         <source>Fit</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="65"/>
+        <location filename="../../wizard_app/ui/export.py" line="64"/>
         <source>Memory</source>
         <translation>Geheugen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="66"/>
+        <location filename="../../wizard_app/ui/export.py" line="65"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="67"/>
+        <location filename="../../wizard_app/ui/export.py" line="66"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="95"/>
+        <location filename="../../wizard_app/ui/export.py" line="94"/>
         <source>Upgrades within your budget</source>
         <translation>Uitbreidingen binnen uw budget</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="98"/>
+        <location filename="../../wizard_app/ui/export.py" line="97"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/export.py" line="103"/>
+        <location filename="../../wizard_app/ui/export.py" line="102"/>
         <source>Assumptions</source>
         <translation>Aannames</translation>
     </message>
@@ -2973,82 +2973,82 @@
         <translation>Nog geen modellen. Doorloop de wizard om er een te vinden en te downloaden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="78"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="87"/>
         <source>&amp;Try…</source>
         <translation>&amp;Uitproberen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="79"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="88"/>
         <source>Show &amp;folder</source>
         <translation>&amp;Map tonen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="80"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="89"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="81"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="90"/>
         <source>Ser&amp;ve…</source>
         <translation>Aan&amp;bieden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="83"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="92"/>
         <source>Serve the model on this computer with an OpenAI-compatible API</source>
         <translation>Het model op deze computer aanbieden met een OpenAI-compatibele API</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="85"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="94"/>
         <source>Find models from &amp;other apps</source>
         <translation>Modellen van &amp;andere apps zoeken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="88"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="97"/>
         <source>Look in the folders of LM Studio, GPT4All, Ollama and the Hugging Face cache; found models are used where they are, not copied.</source>
         <translation>Zoek in de mappen van LM Studio, GPT4All, Ollama en de Hugging Face-cache; gevonden modellen worden gebruikt waar ze staan, niet gekopieerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="92"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="101"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="93"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="102"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="94"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="103"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="114"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="123"/>
         <source>&lt;b&gt;Downloads&lt;/b&gt;</source>
         <translation>&lt;b&gt;Downloads&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="215"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="224"/>
         <source>Remove model</source>
         <translation>Model verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="217"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="226"/>
         <source>Remove %1 from the library? A file the app downloaded is deleted; a file from another app stays where it is.</source>
         <translation>%1 uit de bibliotheek verwijderen? Een bestand dat de app heeft gedownload wordt gewist; een bestand van een andere app blijft staan.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="234"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="243"/>
         <source>Removed.</source>
         <translation>Verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="251"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="260"/>
         <source>Looking for models from other apps…</source>
         <translation>Zoeken naar modellen van andere apps…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="262"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="271"/>
         <source>Search finished.</source>
         <translation>Zoeken klaar.</translation>
     </message>
@@ -4211,113 +4211,113 @@
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="40"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="68"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="45"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="73"/>
         <source>empty: HF_TOKEN or huggingface-cli login</source>
         <translation>leeg: HF_TOKEN of huggingface-cli login</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="48"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
         <source>Automatic (physical cores)</source>
         <translation>Automatisch (fysieke kernen)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="51"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="79"/>
         <source>What the use case needs</source>
         <translation>Wat de toepassing nodig heeft</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="56"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="84"/>
         <source>The system&apos;s language</source>
         <translation>De taal van het systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="61"/>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="161"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="92"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="170"/>
         <source>Models folder</source>
         <translation>Modellenmap</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="62"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="93"/>
         <source>Choose the models folder</source>
         <translation>De modellenmap kiezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="63"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="94"/>
         <source>Hugging Face Hub endpoint or mirror</source>
         <translation>Hugging Face Hub-adres of mirror</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="64"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="95"/>
         <source>Hugging Face access token</source>
         <translation>Hugging Face-toegangstoken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="65"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="96"/>
         <source>Threads for the model</source>
         <translation>Threads voor het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="66"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="97"/>
         <source>Default context length</source>
         <translation>Standaard contextlengte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="67"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="98"/>
         <source>Language of the app</source>
         <translation>Taal van de app</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="107"/>
         <source>&amp;Models folder:</source>
         <translation>&amp;Modellenmap:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="77"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="108"/>
         <source>Hub &amp;endpoint or mirror:</source>
         <translation>Hub-&amp;adres of mirror:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="78"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="109"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Toegangstoken:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="79"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="110"/>
         <source>T&amp;hreads:</source>
         <translation>T&amp;hreads:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="80"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="111"/>
         <source>Default &amp;context:</source>
         <translation>Standaard&amp;context:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="81"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="112"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="88"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="119"/>
         <source>The token is needed for gated models (accept the licence on the model&apos;s page first). It is kept in the settings file, readable only by you, and sent only to the endpoint above. A new language applies after a restart.</source>
         <translation>Het token is nodig voor afgeschermde modellen (accepteer eerst de licentie op de pagina van het model). Het staat in het instellingenbestand, alleen leesbaar voor u, en wordt alleen naar het adres hierboven gestuurd. Een nieuwe taal geldt na een herstart.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="100"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="46"/>
         <source>Version and llama.cpp backends</source>
         <translation>Versie en llama.cpp-backends</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="153"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="162"/>
         <source>none (llama.cpp is missing)</source>
         <translation>geen (llama.cpp ontbreekt)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="154"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="163"/>
         <source>Open Model Wizard {version} · llama.cpp backends: {backends}</source>
         <translation>Open Model Wizard {version} · llama.cpp-backends: {backends}</translation>
     </message>
@@ -4519,132 +4519,132 @@
 <context>
     <name>TrialPanel</name>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="58"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="75"/>
         <source>Prompt presets</source>
         <translation>Voorbeeldprompts</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="60"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="77"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="61"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="78"/>
         <source>Type a prompt, or choose a preset above.</source>
         <translation>Typ een prompt, of kies hierboven een voorbeeld.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="70"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="87"/>
         <source> tokens</source>
         <translation> tokens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="71"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="88"/>
         <source>Longest answer in tokens</source>
         <translation>Langste antwoord in tokens</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="75"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="91"/>
         <source>&amp;Run</source>
         <translation>&amp;Uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="76"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="92"/>
         <source>Run the prompt (Ctrl+Return)</source>
         <translation>De prompt uitvoeren (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="77"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="93"/>
         <source>Run the prompt</source>
         <translation>De prompt uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="78"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="94"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="79"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="95"/>
         <source>Stop the answer</source>
         <translation>Het antwoord stoppen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="85"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="101"/>
         <source>The model&apos;s answer</source>
         <translation>Het antwoord van het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="89"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="106"/>
         <source>Pr&amp;eset:</source>
         <translation>&amp;Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="94"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="111"/>
         <source>&amp;Longest answer:</source>
         <translation>&amp;Langste antwoord:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="136"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="145"/>
         <source>Your own prompt</source>
         <translation>Uw eigen prompt</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="148"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="157"/>
         <source>What to look for: %1</source>
         <translation>Waar u op let: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="199"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="208"/>
         <source>Starting the model…</source>
         <translation>Het model starten…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="204"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="213"/>
         <source>Choose a model on the server first.</source>
         <translation>Kies eerst een model op de server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="224"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="233"/>
         <source>Asking %1…</source>
         <translation>%1 wordt gevraagd…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="242"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="251"/>
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="270"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="279"/>
         <source>Answering…</source>
         <translation>Bezig met antwoorden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="275"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="284"/>
         <source>Loading the model…</source>
         <translation>Het model laden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="278"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="287"/>
         <source>Loading the model… %1%</source>
         <translation>Het model laden… %1%</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="281"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="290"/>
         <source>Reading the prompt…</source>
         <translation>De prompt lezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="317"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="326"/>
         <source>The run failed: %1</source>
         <translation>Het uitvoeren is mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="321"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="330"/>
         <source>Done.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="325"/>
+        <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="334"/>
         <source>Stopped.</source>
         <translation>Gestopt.</translation>
     </message>

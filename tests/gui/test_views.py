@@ -96,7 +96,7 @@ def test_finishing_runs_the_wizard_again_from_the_library(qtbot, ready) -> None:
 def test_a_damaged_database_set_aside_is_told_in_the_users_language(  # type: ignore[no-untyped-def]
     qtbot, qapp, services, catalog, paths
 ) -> None:
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QCoreApplication, QLocale
 
     from wizard_app.core.storage.database import Database
     from wizard_app.ui.i18n import install_translators
@@ -104,8 +104,7 @@ def test_a_damaged_database_set_aside_is_told_in_the_users_language(  # type: ig
 
     paths.database.write_bytes(b"")  # an empty file where the database should be
     before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch))
-    install_translators(qapp, QLocale())
+    translators = install_translators(qapp, "nl")
     try:
         window = MainWindow(services)
         qtbot.addWidget(window)
@@ -120,5 +119,6 @@ def test_a_damaged_database_set_aside_is_told_in_the_users_language(  # type: ig
         box.button(QMessageBox.StandardButton.Ok).click()
         assert not box.isVisible()
     finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)
         QLocale.setDefault(before)
-        install_translators(qapp, before)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from wizard_app.ui import format as fmt
 from wizard_app.ui import labels
@@ -33,13 +33,12 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(rec: Recommendation, hw: HardwareProfile | None) -> str:
-    req = rec.request
+def _heading(rec: Recommendation, hw: HardwareProfile | None) -> list[str]:
     lines = [
         "# " + translate("Export", "Model recommendations"),
         "",
         translate("Export", "Use case: %1; context: %2.")
-        .replace("%1", labels.use_case_label(req.use_case))
+        .replace("%1", labels.use_case_label(rec.request.use_case))
         .replace("%2", fmt.tokens(rec.context)),
     ]
     if hw is not None:
@@ -54,39 +53,39 @@ def to_markdown(rec: Recommendation, hw: HardwareProfile | None) -> str:
                 else translate("Export", "no GPU"),
             )
         )
-    lines += [
+    return lines
+
+
+def _table(rec: Recommendation) -> list[str]:
+    heads = [
+        QT_TRANSLATE_NOOP("Export", "Model"),
+        QT_TRANSLATE_NOOP("Export", "Quant"),
+        QT_TRANSLATE_NOOP("Export", "Fit"),
+        QT_TRANSLATE_NOOP("Export", "Memory"),
+        QT_TRANSLATE_NOOP("Export", "Speed"),
+        QT_TRANSLATE_NOOP("Export", "Licence"),
+    ]
+    lines = [
         "",
-        "| # | "
-        + " | ".join(
-            [
-                translate("Export", "Model"),
-                translate("Export", "Quant"),
-                translate("Export", "Fit"),
-                translate("Export", "Memory"),
-                translate("Export", "Speed"),
-                translate("Export", "Licence"),
-            ]
-        )
-        + " |",
-        "|---|" + "---|" * 6,
+        "| # | " + " | ".join(translate("Export", str(h)) for h in heads) + " |",
+        "|---|" + "---|" * len(heads),
     ]
     for p in rec.picks:
-        lines.append(
-            "| "
-            + " | ".join(
-                _cell(x)
-                for x in [
-                    str(p.rank),
-                    p.name,
-                    p.quant,
-                    labels.verdict_label(p.verdict),
-                    fmt.gib(p.memory_bytes),
-                    fmt.tokens_per_s(p.tokens_per_s),
-                    p.license,
-                ]
-            )
-            + " |"
-        )
+        row = [
+            str(p.rank),
+            p.name,
+            p.quant,
+            labels.verdict_label(p.verdict),
+            fmt.gib(p.memory_bytes),
+            fmt.tokens_per_s(p.tokens_per_s),
+            p.license,
+        ]
+        lines.append("| " + " | ".join(_cell(x) for x in row) + " |")
+    return lines
+
+
+def _sections(rec: Recommendation) -> list[str]:
+    lines: list[str] = []
     for p in rec.picks:
         lines += ["", f"## {p.rank}. {p.name} ({p.quant})", "", f"`{p.repo}` / `{p.files[0]}`", ""]
         lines += [f"- {r}" for r in reason_texts(p.reason_codes, p.reasons)]
@@ -102,7 +101,11 @@ def to_markdown(rec: Recommendation, hw: HardwareProfile | None) -> str:
         ]
     lines += ["", "## " + translate("Export", "Assumptions"), ""]
     lines += [f"- {a}" for a in reason_texts(rec.assumption_codes, rec.assumptions)]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def to_markdown(rec: Recommendation, hw: HardwareProfile | None) -> str:
+    return "\n".join(_heading(rec, hw) + _table(rec) + _sections(rec)) + "\n"
 
 
 def write_export(path: Path, rec: Recommendation, hw: HardwareProfile | None) -> Path:

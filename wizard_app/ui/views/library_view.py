@@ -75,6 +75,15 @@ class LibraryView(QWidget):
         self.queue_view = table(self.tr("Downloads"))
         self.queue_view.setModel(self.queue)
         self.empty = QLabel(self.tr("No models yet. Run the wizard to find and download one."))
+        self._make_buttons()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self._lay_out()
+        self._connect(services)
+        self._scan: Task | None = None
+        services.when_ready(self.refresh)
+
+    def _make_buttons(self) -> None:
         self.try_button = QPushButton(self.tr("&Try…"))
         self.folder_button = QPushButton(self.tr("Show &folder"))
         self.remove_button = QPushButton(self.tr("&Remove…"))
@@ -103,8 +112,8 @@ class LibraryView(QWidget):
             self.cancel_button,
         ):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+
+    def _lay_out(self) -> None:
         row = QHBoxLayout()
         for b in (self.try_button, self.folder_button, self.remove_button, self.serve_button):
             row.addWidget(b)
@@ -122,6 +131,8 @@ class LibraryView(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(qrow)
         layout.addWidget(self.queue_view, 1)
+
+    def _connect(self, services: Services) -> None:
         self.try_button.clicked.connect(self._on_try_clicked)
         self.serve_button.clicked.connect(self._on_serve_clicked)
         self.folder_button.clicked.connect(self._on_folder_clicked)
@@ -135,8 +146,6 @@ class LibraryView(QWidget):
         d.installed.connect(self._on_downloads_installed)
         d.progress.connect(self._on_downloads_progress)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self._scan: Task | None = None
-        services.when_ready(self.refresh)
 
     # ---- contents ------------------------------------------------------------------------
     def _library(self) -> Library:

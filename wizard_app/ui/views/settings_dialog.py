@@ -35,8 +35,36 @@ class SettingsDialog(QDialog):
         self.services = services
         s = services.settings
         self.setWindowTitle(self.tr("Settings"))
+        self._make_fields(s)
+        form, note = self._form()
+        self.catalog_box = CatalogUpdateBox(services, parent=self)
+        self.endpoints = EndpointsEditor(services, parent=self)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        self.build = QLabel(self._build_text())
+        self.build.setAccessibleName(self.tr("Version and llama.cpp backends"))
+        self.build.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.catalog_box)
+        layout.addWidget(self.endpoints)
+        layout.addWidget(self.error)
+        layout.addWidget(self.build)
+        layout.addWidget(self.buttons)
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self.setMinimumWidth(620)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _make_fields(self, s: AppSettings) -> None:
+        """The editors, filled from the saved settings ``s``."""
         self.models_dir = QLineEdit(s.models_dir)
-        self.models_dir.setPlaceholderText(str(services.paths.models))
+        self.models_dir.setPlaceholderText(str(self.services.paths.models))
         self.browse = QPushButton(self.tr("&Browse…"))
         self.endpoint = QLineEdit(s.hub_endpoint)
         self.endpoint.setPlaceholderText("https://huggingface.co")
@@ -57,6 +85,9 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.addItem("Nederlands", "nl")
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+
+    def _form(self) -> tuple[QFormLayout, QLabel]:
+        """The labelled form of the fields, and the note under it."""
         names = {
             self.models_dir: self.tr("Models folder"),
             self.browse: self.tr("Choose the models folder"),
@@ -91,29 +122,7 @@ class SettingsDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.catalog_box = CatalogUpdateBox(services, parent=self)
-        self.endpoints = EndpointsEditor(services, parent=self)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        self.build = QLabel(self._build_text())
-        self.build.setAccessibleName(self.tr("Version and llama.cpp backends"))
-        self.build.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.catalog_box)
-        layout.addWidget(self.endpoints)
-        layout.addWidget(self.error)
-        layout.addWidget(self.build)
-        layout.addWidget(self.buttons)
-        self.browse.clicked.connect(self._on_browse_clicked)
-        self.setMinimumWidth(620)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        return form, note
 
     def values(self) -> AppSettings:
         return replace(

@@ -54,6 +54,23 @@ class TrialPanel(QWidget):
         self._tokens = 0
         self._first_at: float | None = None
         self.last_result: TrialResult | None = None
+        self._make_inputs()
+        self.ignore_eos = False  # benchmarks: keep generating to max_tokens
+        self.temperature = 0.8  # sampling of the next run (tests and comparisons pin them)
+        self.seed: int | None = None
+        self._make_outputs()
+        self.runtime = RuntimePicker(services)
+        self._lay_out()
+        self._paint = QTimer(self)
+        self._paint.setInterval(PAINT_MS)
+        self._paint.timeout.connect(self._on_paint_timeout)
+        self.presets.currentIndexChanged.connect(self._on_presets_changed)
+        self.prompt.textChanged.connect(self._on_prompt_text_changed)
+        self.run.clicked.connect(self.start)
+        self.stop.clicked.connect(self.cancel)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
+
+    def _make_inputs(self) -> None:
         self.presets = QComboBox()
         self.presets.setAccessibleName(self.tr("Prompt presets"))
         self.prompt = QPlainTextEdit()
@@ -69,9 +86,8 @@ class TrialPanel(QWidget):
         self.max_tokens.setSingleStep(64)
         self.max_tokens.setSuffix(self.tr(" tokens"))
         self.max_tokens.setAccessibleName(self.tr("Longest answer in tokens"))
-        self.ignore_eos = False  # benchmarks: keep generating to max_tokens
-        self.temperature = 0.8  # sampling of the next run (tests and comparisons pin them)
-        self.seed: int | None = None
+
+    def _make_outputs(self) -> None:
         self.run = QPushButton(self.tr("&Run"))
         self.run.setToolTip(self.tr("Run the prompt (Ctrl+Return)"))
         self.run.setAccessibleName(self.tr("Run the prompt"))
@@ -85,7 +101,8 @@ class TrialPanel(QWidget):
         self.output.setAccessibleName(self.tr("The model's answer"))
         self.output.setTabChangesFocus(True)
         self.metrics = MetricsView()
-        self.runtime = RuntimePicker(services)
+
+    def _lay_out(self) -> None:
         preset_label = QLabel(self.tr("Pr&eset:"))
         preset_label.setBuddy(self.presets)
         top = QHBoxLayout()
@@ -110,14 +127,6 @@ class TrialPanel(QWidget):
         body.addWidget(self.output, 3)
         body.addWidget(self.metrics, 2)
         layout.addLayout(body, 1)
-        self._paint = QTimer(self)
-        self._paint.setInterval(PAINT_MS)
-        self._paint.timeout.connect(self._on_paint_timeout)
-        self.presets.currentIndexChanged.connect(self._on_presets_changed)
-        self.prompt.textChanged.connect(self._on_prompt_text_changed)
-        self.run.clicked.connect(self.start)
-        self.stop.clicked.connect(self.cancel)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
 
     # ---- set up --------------------------------------------------------------------------
     def set_model(

@@ -30,6 +30,19 @@ class BudgetPage(QWizardPage):
         self.services = services
         self.setTitle(self.tr("Budget and preferences"))
         self.setSubTitle(self.tr("What you can spend, and what matters more to you."))
+        self._make_fields()
+        self._lay_out()
+        self.registerField("budget_usd", self.money)
+        self.registerField("disk_budget_gb", self.disk, "value", SIGNAL("valueChanged(double)"))
+        self.registerField("priority_position", self.priority)
+        self.registerField(
+            "context", self.context, "currentData", SIGNAL("currentIndexChanged(int)")
+        )
+        self.priority.valueChanged.connect(self._on_priority_value_changed)
+        self._on_priority_value_changed(self.priority.value())
+        self.select_context(services.settings.default_context)
+
+    def _make_fields(self) -> None:
         self.money = QSpinBox()
         self.money.setRange(0, 1_000_000)
         self.money.setSingleStep(100)
@@ -56,6 +69,8 @@ class BudgetPage(QWizardPage):
         self.context.addItem(self.tr("Automatic (what the use case needs)"), 0)
         for n in CONTEXT_CHOICES:
             self.context.addItem(fmt.tokens(n), n)
+
+    def _lay_out(self) -> None:
         slider_row = QWidget()
         row = QHBoxLayout(slider_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -84,15 +99,6 @@ class BudgetPage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addStretch(1)
-        self.registerField("budget_usd", self.money)
-        self.registerField("disk_budget_gb", self.disk, "value", SIGNAL("valueChanged(double)"))
-        self.registerField("priority_position", self.priority)
-        self.registerField(
-            "context", self.context, "currentData", SIGNAL("currentIndexChanged(int)")
-        )
-        self.priority.valueChanged.connect(self._on_priority_value_changed)
-        self._on_priority_value_changed(self.priority.value())
-        self.select_context(services.settings.default_context)
 
     def select_context(self, tokens: int) -> None:
         self.context.setCurrentIndex(max(0, self.context.findData(tokens)))
