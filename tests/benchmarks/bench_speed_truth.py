@@ -20,8 +20,11 @@ processing was about half as fast, are reported apart. GPU rows are compared at 
 placement measured (llama-bench's -ngl 99, every layer on the GPU), also where the app
 would keep a layer back for its safety margin. Left out of the data set: a Raspberry Pi 5
 host (its one PCIe lane and CPU hold an RX 9070 XT at a third of its speed on an x86 host)
-and a normiebench run of an RTX 4080 SUPER at 30 tokens/s (a third of every other RTX 4080
-measurement: not all of the model was on the card).
+a normiebench run of an RTX 4080 SUPER at 30 tokens/s (a third of every other RTX 4080
+measurement: not all of the model was on the card) and the normiebench runs of an Arc A770
+with Llama 3.1 8B Q4_K_M at 5.9 and 6.1 tokens/s (brand-o/normiebench #12 and #45: a ninth
+of the same card, model and quant on Vulkan under Windows in llama.cpp #17628, 53 tokens/s;
+no efficiency of a backend explains a ninth, a model left in system memory does).
 
     python tests/benchmarks/bench_speed_truth.py [--csv PATH] [--only assumed|published]
 """

@@ -290,6 +290,23 @@ def test_an_apple_gpu_dequantising_k_quants_is_bound_by_its_alus() -> None:
     assert e.tokens_per_s < 0.8 * memory_only  # 10.4 TFLOPS, not 400 GB/s, sets the pace
 
 
+def test_an_intel_arc_reads_its_bandwidth_at_its_backends_share() -> None:
+    def on(vendor: str, name: str) -> tuple[float, str]:
+        hw = HardwareOverrides(ram_gb=64, gpu=vendor, gpu_name=name, vram_gb=16,
+                               gpu_bandwidth_gbs=560).planned()  # fmt: skip
+        e = estimate(replace(LLAMA3_8B, quant="Q4_K_M"), hw, 512)
+        assert e.verdict == "gpu"
+        assert e.tokens_per_s
+        return e.tokens_per_s, e.speed_assumption
+
+    arc, text = on("intel", "Intel Arc A770 Graphics")
+    nvidia, _ = on("nvidia", "NVIDIA GeForce RTX 4070 Ti")
+    # the same 560 GB/s: llama.cpp's Vulkan and SYCL kernels read an Arc at 64% of the
+    # share NVIDIA's CUDA kernels reach (GPU_VENDOR_EFFICIENCY), and the text says so
+    assert arc / nvidia == pytest.approx(0.64, abs=0.05)
+    assert "at 45% efficiency" in text
+
+
 def test_a_mixture_of_experts_pays_per_expert_layer_on_a_gpu() -> None:
     hw = HardwareOverrides(ram_gb=64, gpu="nvidia", gpu_name="NVIDIA GeForce RTX 4090",
                            vram_gb=24).planned()  # fmt: skip

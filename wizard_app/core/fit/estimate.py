@@ -224,10 +224,13 @@ def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> st
     if p.gpu_layers:
         counts = p.gpu_split or (p.gpu_layers,)
         gpus = [g for g, c in zip(hw.offload_gpus, counts, strict=False) if c]
-        gpu_text = ", ".join(gpu_bandwidth(g, hw)[1] for g in gpus)
+        gpu_text = ", ".join(
+            f"{gpu_bandwidth(g, hw)[1]} at {gpu_efficiency(shape, g.vendor):.0%} efficiency"
+            for g in gpus
+        )
         if p.gpu_split:
             gpu_text += f" ({' + '.join(str(c) for c in p.gpu_split)} layers)"
-        parts.insert(0, f"{gpu_text} at {gpu_efficiency(shape):.0%} efficiency")
+        parts.insert(0, gpu_text)
     moe = (
         f"; mixture of experts reads {shape.active_fraction:.0%} of the weights per token"
         if shape.active_fraction < 1

@@ -25,6 +25,13 @@ GPU_EFFICIENCY = 0.7
 # the dequantising k-quant kernels (an RTX 4090 reads an 8B model at F16 at 87% of its
 # 1,008 GB/s, at Q4_K_M at 64%; tests/benchmarks/speed_truth.csv). Linear in between.
 GPU_EFFICIENCY_F16 = 0.85
+# Share of that share a vendor's llama.cpp backend reaches on its own cards. Intel Arc runs
+# on Vulkan or SYCL, whose kernels read far below the bandwidth: an Arc A770 (560 GB/s)
+# generates 53 tokens/s with Llama 3.1 8B Q4_K_M on Vulkan (llama.cpp issue #17628): it
+# reads 47% of its bandwidth where NVIDIA and AMD cards reach 70%. Set from that one row of
+# tests/benchmarks/speed_truth.csv; held out: the A770 on SYCL with Llama 2 7B Q4_0 at 55
+# tokens/s (docs/backend/SYCL.md) and two A770s with Qwen3 30B-A3B (llama.cpp #20893).
+GPU_VENDOR_EFFICIENCY = {"intel": 0.64}
 # Mixture of experts: each expert layer costs a fixed time on a GPU beyond its active
 # bytes (the router, the top-k selection, the gathered expert matrices: more kernels and
 # a sync). Set from one row of tests/benchmarks/speed_truth.csv (M2 Ultra, Qwen3
@@ -181,13 +188,14 @@ def cpu_seconds_per_token(shape: ModelShape, hw: HardwareProfile, kv: int, n_gpu
     )
 
 
-def gpu_efficiency(shape: ModelShape) -> float:
-    """Share of a GPU's bandwidth one token's reads reach, by bits per weight and MoE."""
+def gpu_efficiency(shape: ModelShape, vendor: str | None = None) -> float:
+    """Share of a GPU's bandwidth one token's reads reach, by bits per weight and, when
+    given, by the vendor whose llama.cpp backend runs the card."""
     bpw = 8 * shape.weights_bytes / max(1, shape._param_guess())
     eff = GPU_EFFICIENCY + (GPU_EFFICIENCY_F16 - GPU_EFFICIENCY) * min(
         1.0, max(0.0, (bpw - 5) / (16 - 5))
     )
-    return eff
+    return eff * GPU_VENDOR_EFFICIENCY.get(vendor or "", 1.0)
 
 
 def _gpu_seconds(
@@ -197,14 +205,13 @@ def _gpu_seconds(
     is a pipeline), plus the fixed cost of a GPU token and of each hand-over."""
     devices = hw.offload_gpus
     counts = split or (n_gpu,)
-    eff = gpu_efficiency(shape)
     seconds = GPU_SECONDS_PER_TOKEN
     weights = shape.weights_per_token * shape.active_fraction
     for gpu, count in zip(devices, counts, strict=False):
         if count:
             bw = gpu_bandwidth(gpu, hw)[0]
             share = count / shape.layers
-            memory = read * share / (bw * 1e9 * eff)
+            memory = read * share / (bw * 1e9 * gpu_efficiency(shape, gpu.vendor))
             tflops = gpu_tflops(gpu) if gpu.vendor == "apple" and not shape.is_float else None
             alu = weights * share * GPU_ALU_OPS_PER_WEIGHT / (tflops * 1e12) if tflops else 0.0
             seconds += max(memory, alu)
