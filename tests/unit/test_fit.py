@@ -169,7 +169,9 @@ def cards(spec: str, name: str | None = "RTX 4090", ram_gb: float = 128) -> Hard
 def test_two_cards_hold_whole_layers_split_by_free_memory() -> None:
     e = estimate(LLAMA3_70B_Q4, cards("2x24"), 4096)
     assert e.verdict == "gpu"
-    assert e.gpu_split == [40, 40]
+    # llama.cpp's 81 slots (80 blocks, then the output head) halve at slot 40.5: the first
+    # card takes blocks 0-40, the second 41-79 and the output (core/fit/split.py)
+    assert e.gpu_split == [41, 39]
     uneven = estimate(LLAMA3_70B_Q4, cards("24,12", ram_gb=256), 4096)
     assert sum(uneven.gpu_split) == uneven.gpu_layers
     # llama.cpp's default split follows free memory: the 24 GB card takes about twice as many
@@ -216,7 +218,7 @@ def test_published_bandwidth_is_looked_up_by_the_cards_name() -> None:
 def test_a_layer_split_is_a_pipeline_not_a_sum_of_bandwidths() -> None:
     one = estimate(LLAMA3_8B, cards("24"), 4096)
     two = estimate(LLAMA3_8B, cards("2x24"), 4096)
-    assert two.gpu_split == [16, 16]
+    assert two.gpu_split == [17, 15]  # 33 slots: 17, then 15 blocks and the output
     assert one.tokens_per_s
     assert two.tokens_per_s
     assert two.tokens_per_s <= one.tokens_per_s
@@ -255,8 +257,8 @@ def test_prompt_speed_on_a_measured_cpu_is_its_matrix_rate_over_the_flops() -> N
 def test_prompt_speed_is_not_guessed_without_a_source() -> None:
     # an unmeasured CPU, and a card whose matrix throughput no source gave
     assert estimate(LLAMA3_8B, machine(32), 4096).prompt_tokens_per_s is None
-    hw = HardwareOverrides(ram_gb=64, gpu="nvidia", gpu_name="NVIDIA GeForce RTX 3060",
-                           vram_gb=12).planned()  # fmt: skip
+    hw = HardwareOverrides(ram_gb=64, gpu="nvidia", gpu_name="NVIDIA GeForce RTX 4060",
+                           vram_gb=8).planned()  # fmt: skip
     e = estimate(LLAMA3_8B, hw, 4096)
     assert e.verdict == "gpu"
     assert e.prompt_tokens_per_s is None
@@ -318,3 +320,44 @@ def test_a_mixture_of_experts_pays_per_expert_layer_on_a_gpu() -> None:
     assert base
     # the same bytes per token, plus 70 us for each of the 32 expert layers
     assert 1 / moe - 1 / base == pytest.approx(32 * GPU_SECONDS_PER_MOE_LAYER, rel=0.15)
+
+
+def _llama_cpp_devices(n_layer: int, ngl: int, shares: list[float]) -> list[int | None]:
+    """llama.cpp's load_tensors, transcribed: the device of each block and then the output
+    head (None: the CPU), for -ngl ``ngl`` (src/llama-model.cpp, as vendored by
+    llama-cpp-python 0.3.36)."""
+    import bisect
+
+    import numpy as np
+
+    cum = np.cumsum(np.array(shares, dtype=np.float32), dtype=np.float32)
+    splits = (cum / cum[-1]).astype(np.float32)
+    i_gpu_start = max(n_layer + 1 - ngl, 0)
+    act = min(ngl, n_layer + 1)
+    out: list[int | None] = []
+    for il in range(n_layer + 1):
+        if il < i_gpu_start or il - i_gpu_start >= act:
+            out.append(None)
+        else:
+            x = np.float32(il - i_gpu_start) / np.float32(act)
+            out.append(bisect.bisect_right(list(splits), x))
+    return out
+
+
+@pytest.mark.parametrize("shares", [[1.0], [24.0, 24.0], [24.0, 12.0], [10.0, 7.0, 3.0]])
+@pytest.mark.parametrize("blocks", [0, 1, 7, 31, 32])
+def test_the_split_and_the_gpu_layer_count_are_llama_cpps(shares: list[float], blocks: int) -> None:
+    from wizard_app.core.fit.split import split_blocks
+    from wizard_app.core.runtime.offload import llama_cpp_gpu_layers
+
+    n_layer = 32
+    devices = _llama_cpp_devices(n_layer, llama_cpp_gpu_layers(blocks), shares)
+    on_gpu = [d for d in devices[:n_layer] if d is not None]
+    assert len(on_gpu) == blocks  # the app's blocks, exactly
+    assert devices[:n_layer - blocks] == [None] * (n_layer - blocks)  # the last ones go
+    if blocks == 0:
+        assert devices[n_layer] is None
+        return
+    counts, output_device = split_blocks(shares, blocks)
+    assert counts == [on_gpu.count(i) for i in range(len(shares))]
+    assert output_device == devices[n_layer]  # the output head goes with them
