@@ -31,10 +31,8 @@ offloaded to the RPC devices) and then receives the logits over the network.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-import struct
 from dataclasses import dataclass, field
 
 from wizard_app.core.errors import InputError
@@ -47,6 +45,7 @@ from wizard_app.core.fit import (
     kv_cache_bytes,
     process_overhead_bytes,
 )
+from wizard_app.core.fit.split import assign_slots as fit_assign_slots
 from wizard_app.core.hardware.profile import GiB
 
 RPC_PORT = 50052  # rpc-server's default port (tools/rpc/README.md)
@@ -161,26 +160,12 @@ class ClusterPlan:
         return assign_slots([d.memory_bytes for d in self.devices], slots) == planned
 
 
-def _f32(x: float) -> float:
-    return float(struct.unpack("f", struct.pack("f", x))[0])
-
-
 def assign_slots(free: list[int], n_slots: int) -> list[int]:
-    """The device of each offloaded slot (blocks, then the output), as llama.cpp computes
-    it: float32 cumulative shares, slot ``j`` to the first share above ``j / n_slots``."""
-    total = 0.0
-    bounds = []
-    for f in free:
-        total = _f32(total + _f32(f))
-        bounds.append(total)
-    if total <= 0:
+    """llama.cpp's device for each offloaded slot (``core.fit.split``); InputError when
+    no device has memory left."""
+    if sum(free) <= 0:
         raise InputError("No device has memory left for the model.", "Add hosts or memory.")
-    bounds = [_f32(b / total) for b in bounds]
-    n_slots_f = _f32(n_slots)
-    return [
-        min(bisect.bisect_right(bounds, _f32(_f32(j) / n_slots_f)), len(free) - 1)
-        for j in range(n_slots)
-    ]
+    return fit_assign_slots(free, n_slots)
 
 
 def split_layers(free: list[int], n_layers: int) -> list[int]:

@@ -6,7 +6,6 @@ The memory terms are in ``memory``, the speed in ``speed``; ``place`` combines t
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,37 +22,28 @@ from wizard_app.core.fit.memory import (
 )
 from wizard_app.core.fit.shape import ModelShape
 from wizard_app.core.fit.speed import prompt_tokens_per_s, tokens_per_s
+from wizard_app.core.fit.split import split_blocks
 from wizard_app.core.hardware.profile import GpuInfo, HardwareProfile
 
 Verdict = Literal["gpu", "split", "cpu", "no_fit"]
 
 
-def _split_counts(weights: list[float], n: int) -> list[int]:
-    """Offloaded layers per device, as llama.cpp splits them by the devices' free memory.
-
-    Layer j of the n offloaded ones goes to the first device whose cumulative share of
-    the memory exceeds j / n, so no layer spans two cards.
-    """
-    total = sum(weights)
-    counts, done, cum = [], 0, 0.0
-    for i, w in enumerate(weights):
-        cum += w / total
-        upto = n if i == len(weights) - 1 else min(n, math.ceil(cum * n - 1e-9))
-        counts.append(max(0, upto - done))
-        done = max(done, upto)
-    return counts
-
-
 def _device_loads(
-    shape: ModelShape, n: int, counts: list[int], per_layer_extra: float, fixed: list[int]
+    shape: ModelShape,
+    n: int,
+    counts: list[int],
+    output_device: int,
+    per_layer_extra: float,
+    fixed: list[int],
 ) -> list[float]:
-    """Bytes on each device when the last ``n`` layers are split ``counts`` ways."""
+    """Bytes on each device when the last ``n`` layers are split ``counts`` ways and the
+    output head is on ``output_device`` (a device with no block still holds it)."""
     layers = shape.layers
     loads: list[float] = []
     start = layers - n
-    last_used = max((i for i, c in enumerate(counts) if c), default=-1)
     for i, c in enumerate(counts):
-        if not c:
+        out = shape.default_output_bytes if n and i == output_device else 0
+        if not c and not out:
             loads.append(0.0)
             continue
         if shape.layer_bytes is None:
@@ -61,7 +51,6 @@ def _device_loads(
         else:
             w = sum(shape.layer_bytes[start : start + c])
         start += c
-        out = shape.default_output_bytes if i == last_used else 0
         loads.append(w + per_layer_extra * c + out + fixed[i])
     return loads
 
@@ -78,8 +67,8 @@ def _place_multi(
     weights = [float(g.usable_bytes or 0) for g in devices]
 
     def loads_for(n: int) -> tuple[list[int], list[float]]:
-        counts = _split_counts(weights, n)
-        return counts, _device_loads(shape, n, counts, kv_per_layer, fixed)
+        counts, output_device = split_blocks(weights, n)
+        return counts, _device_loads(shape, n, counts, output_device, kv_per_layer, fixed)
 
     def fits(n: int) -> bool:
         _, loads = loads_for(n)

@@ -89,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     from llama_cpp.server.app import create_app
     from llama_cpp.server.settings import ModelSettings, ServerSettings
 
+    from wizard_app.core.runtime.offload import llama_cpp_gpu_layers
+
     info = llama_cpp.llama_print_system_info()
     system_info = info.decode("utf-8", "replace") if isinstance(info, bytes) else str(info)
     extra = extra_buffers_choice(
@@ -106,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         model=args.model,
         model_alias=args.alias,
         n_ctx=args.n_ctx,
-        n_gpu_layers=args.n_gpu_layers,
+        n_gpu_layers=llama_cpp_gpu_layers(args.n_gpu_layers),  # the app counts blocks
         tensor_split=tensor_split(args.tensor_split),
         n_threads=threads,
         n_threads_batch=threads,

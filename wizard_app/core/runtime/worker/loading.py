@@ -21,6 +21,7 @@ from wizard_app.core.runtime import chat_formats
 from wizard_app.core.runtime import protocol as p
 from wizard_app.core.runtime.cpu_policy import default_extra_buffers
 from wizard_app.core.runtime.metrics import reset_peak_rss, rss_bytes
+from wizard_app.core.runtime.offload import llama_cpp_gpu_layers
 from wizard_app.core.runtime.retry import gpu_layer_attempts, looks_out_of_memory
 from wizard_app.core.runtime.worker.channel import error_lines
 from wizard_app.core.runtime.worker.llama import CACHE_TYPES, memory_from_log
@@ -127,7 +128,7 @@ def _open(ctx: Context, req: p.Load, threads: int, extra: bool) -> _Opened | p.E
                 llm = ctx.cpp.open(
                     req.path,
                     n_ctx=req.n_ctx,
-                    n_gpu_layers=n_gpu,
+                    n_gpu_layers=llama_cpp_gpu_layers(n_gpu),  # blocks -> llama.cpp's count
                     n_threads=threads,
                     n_threads_batch=threads,
                     n_batch=req.n_batch,
