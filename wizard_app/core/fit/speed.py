@@ -59,7 +59,9 @@ GPU_ALU_OPS_PER_WEIGHT = 35.0
 # figure is the tensor-core one, Apple's the GPU's ALU rate. The shares were set from 8
 # rows of tests/benchmarks/speed_truth.csv (Llama 3 8B at F16 and Q4_K_M on one RTX 3090,
 # 4080 and 4090 and on an M1 Max, llama.cpp of 2024: NVIDIA 0.46-0.60 at F16, Apple
-# 0.80); every other row is held out.
+# 0.80); every other row is held out. AMD takes the default, set from no AMD row: held out,
+# the RX 7900 XTX (RDNA 3, 122.88 TFLOPS) lands at 0.98 and 1.03 of its Vulkan and ROCm
+# pp512 on the 2025 scoreboards.
 PROMPT_EFFICIENCY = {"nvidia": 0.5, "apple": 0.8}
 PROMPT_EFFICIENCY_DEFAULT = 0.5
 # Quantised weights are dequantised (or the activations quantised) on the way: 0.78-0.90x
