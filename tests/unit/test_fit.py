@@ -309,6 +309,17 @@ def test_an_intel_arc_reads_its_bandwidth_at_its_backends_share() -> None:
     assert "at 45% efficiency" in text
 
 
+def test_an_apple_chips_matrix_rate_is_its_bins_as_its_bandwidth_is() -> None:
+    def prompt(cores: int) -> float | None:
+        hw = HardwareOverrides(ram_gb=64, gpu="apple", gpu_name="Apple M3 Max",
+                               cores=cores).planned()  # fmt: skip
+        return estimate(replace(LLAMA3_8B, quant="Q4_K_M"), hw, 512).prompt_tokens_per_s
+
+    # the 16-core M3 Max has a sourced 16.4 TFLOPS (40-core GPU); the 14-core bin has none
+    assert prompt(16)
+    assert prompt(14) is None
+
+
 def test_a_mixture_of_experts_pays_per_expert_layer_on_a_gpu() -> None:
     hw = HardwareOverrides(ram_gb=64, gpu="nvidia", gpu_name="NVIDIA GeForce RTX 4090",
                            vram_gb=24).planned()  # fmt: skip

@@ -253,7 +253,7 @@ def _prompt_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> 
     for gpu, count in zip(hw.offload_gpus, counts, strict=False):
         if count:
             eff = PROMPT_EFFICIENCY.get(gpu.vendor, PROMPT_EFFICIENCY_DEFAULT)
-            parts.append(f"{gpu.name} at {gpu_tflops(gpu):g} TFLOPS x {eff:.0%}")
+            parts.append(f"{gpu.name} at {gpu_tflops(gpu, hw):g} TFLOPS x {eff:.0%}")
     if hw.compute is not None and p.gpu_layers < shape.layers:
         parts.append(f"this CPU at {hw.compute.matmul_gflops:g} GFLOP/s (measured)")
     return f"Prompt speed: FLOPs per token / matrix throughput ({'; '.join(parts)})."

@@ -93,9 +93,14 @@ def gpu_bandwidth(gpu: GpuInfo, hw: HardwareProfile) -> tuple[float, str, bool]:
     return bw, f"{gpu.name} bandwidth unknown, assumed {bw:g} GB/s", True
 
 
-def gpu_tflops(gpu: GpuInfo) -> float | None:
-    """The card's published dense 16-bit matrix throughput (TFLOPS), or None if unknown."""
-    row = lookup_bandwidth(gpu.name)
+def gpu_tflops(gpu: GpuInfo, hw: HardwareProfile | None = None) -> float | None:
+    """The card's published dense 16-bit matrix throughput (TFLOPS), or None if unknown.
+
+    An Apple chip's bin is chosen by its CPU cores, as for its bandwidth: the M3 Max with
+    16 cores is not the 14-core one.
+    """
+    cores = hw.cpu.physical_cores if hw is not None and gpu.vendor == "apple" else None
+    row = lookup_bandwidth(gpu.name, cpu_cores=cores)
     if row is None or row.vendor != gpu.vendor:
         return None
     return row.fp16_tflops
@@ -132,7 +137,7 @@ def prompt_tokens_per_s(
     for gpu, count in zip(hw.offload_gpus, counts, strict=False):
         if not count:
             continue
-        tflops = gpu_tflops(gpu)
+        tflops = gpu_tflops(gpu, hw)
         if tflops is None:
             return None
         eff = PROMPT_EFFICIENCY.get(gpu.vendor, PROMPT_EFFICIENCY_DEFAULT) * quant
@@ -214,7 +219,8 @@ def _gpu_seconds(
             bw = gpu_bandwidth(gpu, hw)[0]
             share = count / shape.layers
             memory = read * share / (bw * 1e9 * gpu_efficiency(shape, gpu.vendor))
-            tflops = gpu_tflops(gpu) if gpu.vendor == "apple" and not shape.is_float else None
+            apple_quant = gpu.vendor == "apple" and not shape.is_float
+            tflops = gpu_tflops(gpu, hw) if apple_quant else None
             alu = weights * share * GPU_ALU_OPS_PER_WEIGHT / (tflops * 1e12) if tflops else 0.0
             seconds += max(memory, alu)
             seconds += GPU_SECONDS_PER_LAYER.get(gpu.vendor, 0.0) * count
