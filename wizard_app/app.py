@@ -64,6 +64,9 @@ def run(
         QMessageBox.critical(None, "Open Model Wizard", str(exc))
         return 2
     setup_logging(paths.logs)
+    from wizard_app.core import yamlfile
+
+    yamlfile.DEFAULT_CACHE = paths.parsed_cache  # the rules and tables parse once
 
     from wizard_app.core.settings import AppSettings
     from wizard_app.ui.i18n import install_translators

@@ -26,7 +26,7 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
-heavy = ("alembic", "numpy", "gguf", "llama_cpp", "PySide6", "sqlalchemy", "pydantic")
+heavy = ("alembic", "numpy", "gguf", "llama_cpp", "PySide6", "sqlalchemy", "pydantic", "yaml")
 mods = sorted(m for m in sys.modules if m.startswith("wizard_app.commands.") or m in heavy)
 print("MODULES " + json.dumps({"code": code, "modules": mods}))
 """
@@ -107,6 +107,10 @@ def test_a_command_imports_its_own_module_only_and_alembic_only_once(tmp_path: P
     assert {c for c in commands if not c.startswith("_")} == {"recommend"}
     # its answers go to the outbox: no database, so no SQLAlchemy and no alembic
     assert not {"alembic", "sqlalchemy", "numpy", "llama_cpp", "PySide6"} & modules
+    assert "yaml" in modules  # a first start parses the catalog, rules and tables...
+    warm = _loaded(*args)
+    assert warm["code"] == 0
+    assert "yaml" not in warm["modules"]  # ...and the next one reads them from the cache
     history = ("--data-dir", str(tmp_path), "history", "--json")
     opened = _loaded(*history)
     assert opened["code"] == 0

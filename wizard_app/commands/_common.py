@@ -28,7 +28,11 @@ class CliContext:
 
     @cached_property
     def paths(self) -> AppPaths:
-        return AppPaths.resolve(self._data_dir).ensure()
+        from wizard_app.core import yamlfile
+
+        paths = AppPaths.resolve(self._data_dir).ensure()
+        yamlfile.DEFAULT_CACHE = paths.parsed_cache  # the rules and tables parse once
+        return paths
 
     @cached_property
     def settings(self) -> AppSettings:

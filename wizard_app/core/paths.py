@@ -31,6 +31,11 @@ class AppPaths:
         return self.data / "wizard.sqlite3"
 
     @property
+    def parsed_cache(self) -> Path:
+        """The parsed data of the bundled YAML files, by content hash (core.yamlfile)."""
+        return self.data / "catalog" / "parsed"
+
+    @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 

@@ -19,14 +19,39 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
 
-SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class YAMLError(Exception):
+    """Text that is not valid YAML: PyYAML's message, and where it is when known.
+
+    PyYAML itself is imported only when a text is parsed: a start whose files are all in
+    the cache never loads it.
+    """
+
+    def __init__(self, original: Exception) -> None:
+        super().__init__(str(original))
+        self.problem_mark = getattr(original, "problem_mark", None)
+        self.problem: str | None = getattr(original, "problem", None)
 
 
 def load_yaml(text: str) -> Any:
-    """``yaml.safe_load`` with the fastest safe loader available; raises ``yaml.YAMLError``."""
-    return yaml.load(text, Loader=SafeLoader)  # a safe loader: plain data only
+    """``yaml.safe_load`` with the fastest safe loader available; raises ``YAMLError``."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # a safe loader: plain data only
+    except yaml.YAMLError as exc:
+        raise YAMLError(exc) from exc
+
+
+# Where the parsed data of the app's own YAML files (rules, tables) is kept: set once by
+# the entry point to the data folder's cache; None (tests, scripts) parses every time.
+DEFAULT_CACHE: Path | None = None
+
+
+def load_yaml_file(path: Path) -> Any:
+    """A bundled YAML file's data, through ``DEFAULT_CACHE`` (raises OSError, YAMLError)."""
+    return load_yaml_cached(path.name, path.read_text(encoding="utf-8"), DEFAULT_CACHE)
 
 
 def load_yaml_cached(name: str, text: str, cache: Path | None) -> Any:

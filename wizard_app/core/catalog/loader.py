@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from wizard_app.core.catalog.schema import Family, Variant
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
-from wizard_app.core.yamlfile import load_yaml_cached
+from wizard_app.core.yamlfile import YAMLError, load_yaml_cached
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def load_family_text(name: str, text: str, cache: Path | None = None) -> Family:
     """
     try:
         data = load_yaml_cached(name, text, cache)
-    except yaml.YAMLError as exc:
+    except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)

@@ -14,8 +14,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from wizard_app.core.catalog.loader import Catalog, CatalogEntry, load_family_text
 from wizard_app.core.catalog.schema import Family, Variant
 from wizard_app.core.errors import CatalogError
@@ -86,6 +84,8 @@ def write_user_family(path: Path, variants: list[Variant]) -> None:
         # openness criteria are required even when None ("not established")
         out["openness"] = v.openness.model_dump(mode="json", exclude_none=False)
         out["openness"]["source"] = v.openness.source.model_dump(mode="json", exclude_none=True)
+    import yaml
+
     text = _HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     load_family_text(path.name, text)  # the same schema: what is written will load
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -115,9 +115,9 @@ def _structured(path: Path, text: str, suffix: str) -> list[PromptItem]:
             from wizard_app.core.yamlfile import load_yaml
 
             data = load_yaml(text)
-    except ValueError as exc:  # json.JSONDecodeError and yaml.YAMLError's cousins
+    except ValueError as exc:  # json.JSONDecodeError
         raise InputError(f"{path} is not valid JSON: {exc}.", "Fix the file.") from None
-    except Exception as exc:  # yaml.YAMLError
+    except Exception as exc:  # yamlfile.YAMLError
         raise InputError(f"{path} is not valid YAML: {exc}.", "Fix the file.") from None
     if isinstance(data, dict):
         data = data.get("prompts")

@@ -13,12 +13,11 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
-from wizard_app.core.yamlfile import load_yaml
+from wizard_app.core.yamlfile import YAMLError, load_yaml_file
 
 # Words that name the vendor or the kind of device, not the model.
 _NOISE = frozenset(
@@ -94,9 +93,9 @@ def name_tokens(name: str) -> tuple[tuple[str, ...], int | None]:
 def load_bandwidth_table(path: Path | None = None) -> BandwidthTable:
     path = path or bundled_dir("resources") / "gpu_bandwidth.yaml"
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
         return BandwidthTable.model_validate(data)
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
+    except (OSError, YAMLError, ValidationError) as exc:
         raise CatalogError(f"{path.name}: cannot be read: {exc}", "Reinstall the app.") from exc
 
 

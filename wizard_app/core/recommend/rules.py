@@ -10,7 +10,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -22,7 +21,7 @@ from pydantic import (
 from wizard_app.core.catalog.schema import USE_CASES, Source
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
-from wizard_app.core.yamlfile import load_yaml
+from wizard_app.core.yamlfile import YAMLError, load_yaml_file
 
 
 @lru_cache(maxsize=4096)
@@ -192,8 +191,8 @@ class HardwareTable(_Strict):
 
 def _load_yaml(path: Path) -> object:
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        return load_yaml_file(path)
+    except (OSError, YAMLError) as exc:
         raise CatalogError(f"{path.name}: cannot be read: {exc}", "Reinstall the app.") from exc
 
 
