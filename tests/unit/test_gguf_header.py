@@ -350,3 +350,69 @@ def test_a_folder_named_like_a_gguf_is_called_a_folder(
     assert code == 2
     assert "is a folder, not a GGUF file" in err
     assert "No such file" not in err
+
+
+def _hybrid(path: Path, arch: str, kv: list[int] | int, extra: dict[str, int]) -> Path:
+    w = GGUFWriter(str(path), arch)
+    w.add_uint32(f"{arch}.block_count", 8)
+    w.add_uint32(f"{arch}.embedding_length", 64)
+    w.add_uint32(f"{arch}.context_length", 32768)
+    w.add_uint32(f"{arch}.attention.head_count", 4)
+    if isinstance(kv, list):
+        w.add_array(f"{arch}.attention.head_count_kv", kv)
+    else:
+        w.add_uint32(f"{arch}.attention.head_count_kv", kv)
+    ssm = {"conv_kernel": 4, "inner_size": 128, "state_size": 16, "group_count": 1}
+    for key, value in ssm.items():
+        w.add_uint32(f"{arch}.ssm.{key}", value)
+    for key, value in extra.items():
+        w.add_uint32(f"{arch}.{key}", value)
+    for i in range(8):
+        w.add_tensor(f"blk.{i}.attn_norm.weight", np.zeros(64, dtype=np.float32))
+    w.write_header_to_file()
+    w.write_kv_data_to_file()
+    w.write_tensors_to_file()
+    w.close()
+    return path
+
+
+# per recurrent block llama.cpp keeps (d_conv - 1) x (d_inner + 2 groups d_state) conv
+# values and d_state x d_inner state values, in f32 (llama_hparams::n_embd_r, n_embd_s)
+STATE_BYTES = 4 * (3 * (128 + 2 * 16) + 16 * 128)
+
+
+def test_a_hybrids_recurrent_blocks_keep_a_state_not_a_kv_cache(tmp_path: Path) -> None:
+    from wizard_app.core.fit.memory import kv_cache_bytes
+
+    # Granite 4.0 H style: a block whose head_count_kv is 0 is a Mamba-2 block
+    granite = read_header(_hybrid(tmp_path / "g.gguf", "granitehybrid",
+                                  [0, 0, 0, 2, 0, 0, 0, 2], {}))  # fmt: skip
+    assert (granite.recurrent_layers, granite.recurrent_values) == (6, STATE_BYTES // 4)
+    shape = shape_of(granite)
+    assert shape.kv_heads == 2  # the attention blocks' own, not an average with the rest
+    kv_per_token = 2 * 2 * (16 + 16) * 2  # two attention blocks, two heads, K and V, f16
+    assert kv_cache_bytes(shape, 4096) == 4096 * kv_per_token + 6 * STATE_BYTES
+    # Qwen3-Next / Qwen3.5 style: every fourth block attends, unless the file says otherwise
+    qwen = read_header(_hybrid(tmp_path / "q.gguf", "qwen35", 2, {}))
+    assert qwen.recurrent_layers == 6  # blocks 3 and 7 attend
+    assert kv_cache_bytes(shape_of(qwen), 4096) == 4096 * kv_per_token + 6 * STATE_BYTES
+    other = read_header(_hybrid(tmp_path / "n.gguf", "qwen3next", 2,
+                                {"full_attention_interval": 2}))  # fmt: skip
+    assert other.recurrent_layers == 4
+
+
+def test_a_plain_model_with_a_zero_kv_head_entry_is_not_a_hybrid(tmp_path: Path) -> None:
+    path = tmp_path / "plain.gguf"
+    w = GGUFWriter(str(path), "llama")
+    w.add_uint32("llama.block_count", 2)
+    w.add_uint32("llama.embedding_length", 64)
+    w.add_uint32("llama.attention.head_count", 4)
+    w.add_array("llama.attention.head_count_kv", [2, 0])
+    w.add_tensor("blk.1.attn_q.weight", np.zeros((64, 64), dtype=np.float16))
+    w.write_header_to_file()
+    w.write_kv_data_to_file()
+    w.write_tensors_to_file()
+    w.close()
+    h = read_header(path)
+    assert h.recurrent_layers == 0  # no ssm keys: not a state-space model
+    assert shape_of(h).layout is None

@@ -16,7 +16,10 @@ from typing import Any
 
 from wizard_app.core.errors import InputError
 from wizard_app.core.fit import ModelShape
+from wizard_app.core.fit.state import CacheLayout
+from wizard_app.core.gguf.layout import block_kinds
 from wizard_app.core.gguf.parser import MIN_TENSOR_RECORD, Array, Tensor
+from wizard_app.core.gguf.tally import block_index, tally_tensors
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,10 @@ class GGUFHeader:
     expert_bytes: int  # routed expert tensors (*_exps), for the active share of a MoE
     split_count: int = 1
     params_per_token: int = 0  # weights one token multiplies: blocks and the output head
+    # blocks without a KV cache of their own (gguf/layout): recurrent ones, shared ones
+    recurrent_layers: int = 0
+    recurrent_values: int = 0  # f32 state values one recurrent block keeps per sequence
+    shared_kv_layers: int = 0
 
     @property
     def has_chat_template(self) -> bool:
@@ -150,7 +157,7 @@ def header_from_parse(
     meta = _Meta(raw, path)
     arch = _language_model_arch(meta, path)
     dims = _dimensions(meta, path, arch, tensors, file_bytes)
-    tally = _tally(tensors, dims.block_count, path, file_bytes if check_size else None)
+    tally = tally_tensors(tensors, dims.block_count, path, file_bytes if check_size else None)
     file_type_raw = meta.get("general.file_type")
     file_type, quant = _quant_label(
         int(file_type_raw) if isinstance(file_type_raw, int) else None, tally.dominant
@@ -162,6 +169,7 @@ def header_from_parse(
     tokenizer = meta.get("tokenizer.ggml.model")
     experts = meta.get(f"{arch}.expert_count")
     experts_used = meta.get(f"{arch}.expert_used_count")
+    kinds = block_kinds(meta.get, arch, dims.block_count, dims.head_count_kv)
     return GGUFHeader(
         path=path,
         file_bytes=file_bytes,
@@ -192,6 +200,9 @@ def header_from_parse(
         expert_bytes=tally.expert_bytes,
         split_count=int(meta.get("split.count") or 1),
         params_per_token=tally.layer_params + (tally.output_params or tally.embd_params),
+        recurrent_layers=kinds.recurrent_layers,
+        recurrent_values=kinds.recurrent_values,
+        shared_kv_layers=kinds.shared_kv_layers,
     )
 
 
@@ -244,7 +255,7 @@ def _dimensions(
     # A block has tensors in the file (at least one, or a blk.N name that reaches it), and
     # each tensor record takes bytes of the file: a count beyond what the file can hold is
     # refused before any per-block list is made.
-    highest = max((int(i) for t in tensors if (i := _block_index(t.name)) is not None), default=-1)
+    highest = max((int(i) for t in tensors if (i := block_index(t.name)) is not None), default=-1)
     limit = max(len(tensors), min(highest + 1, file_bytes // MIN_TENSOR_RECORD))
     if block_count > limit:
         raise InputError(
@@ -296,71 +307,23 @@ def _check_width(path: Path, arch: str, head_count: int, embedding: int) -> None
             )
 
 
-@dataclass
-class _Tally:
-    """Tensor bytes and parameters, summed per role."""
-
-    layer_bytes: list[int]
-    output_bytes: int = 0
-    token_embd_bytes: int = 0
-    expert_bytes: int = 0
-    total: int = 0
-    layer_params: int = 0
-    output_params: int = 0
-    embd_params: int = 0
-    dominant: str = "F32"  # the type holding most matrix bytes
-
-
-def _tally(tensors: list[Tensor], block_count: int, path: Path, shard_end: int | None) -> _Tally:
-    """Sum the tensors per block and role; ``shard_end`` rejects one past the file's end."""
-    tally = _Tally(layer_bytes=[0] * block_count)
-    by_type: dict[str, int] = {}
-    for t in tensors:
-        n = t.n_bytes
-        if shard_end is not None and t.data_offset + n > shard_end:
-            raise InputError(
-                f"{path.name} is truncated: tensor {t.name} ends at byte "
-                f"{t.data_offset + n:,} but the file has {shard_end:,}.",
-                "Download it again.",
-            )
-        tally.total += n
-        elems = math.prod(t.shape)
-        if len(t.shape) >= 2:
-            by_type[t.type_name] = by_type.get(t.type_name, 0) + n
-        if t.name.startswith("blk."):
-            idx_text = t.name.split(".", 2)[1]
-            if idx_text.isdigit() and int(idx_text) < block_count:
-                tally.layer_bytes[int(idx_text)] += n
-                tally.layer_params += elems
-            if "_exps." in t.name:
-                tally.expert_bytes += n
-        elif t.name == "output.weight":
-            tally.output_bytes = n
-            tally.output_params = elems
-        elif t.name == "token_embd.weight":
-            tally.token_embd_bytes = n
-            tally.embd_params = elems
-    if not tensors:
-        raise InputError(f"{path.name} has no tensors; it is not a model.", "Download it again.")
-    if by_type:
-        tally.dominant = max(by_type, key=lambda k: by_type[k])
-    return tally
-
-
-def _block_index(name: str) -> str | None:
-    """``N`` of a ``blk.N.*`` tensor name, if it has one."""
-    if not name.startswith("blk."):
-        return None
-    idx = name.split(".", 2)[1]
-    return idx if idx.isdigit() and len(idx) < 10 else None
-
-
 def shape_of(header: GGUFHeader) -> ModelShape:
     """The fit estimate's view of a header."""
     per_layer = header.kv_heads_per_layer
-    # ModelShape keeps one KV head count; rounding the mean up keeps the KV estimate exact
-    # for uniform models and at most one head per layer high for per-layer ones.
-    kv_heads = math.ceil(sum(per_layer) / max(1, len(per_layer)))
+    layout = None
+    if header.recurrent_layers or header.shared_kv_layers:
+        # the cache is per attention block: their KV heads, not an average with the others
+        kv_heads = max(per_layer, default=0) or header.head_count
+        layout = CacheLayout(
+            layers=header.block_count,
+            recurrent_layers=header.recurrent_layers,
+            recurrent_values=header.recurrent_values,
+            shared_layers=header.shared_kv_layers,
+        )
+    else:
+        # ModelShape keeps one KV head count; rounding the mean up keeps the KV estimate
+        # exact for uniform models and at most one head per layer high for per-layer ones.
+        kv_heads = math.ceil(sum(per_layer) / max(1, len(per_layer)))
     return ModelShape(
         arch=header.arch,
         layers=header.block_count,
@@ -380,4 +343,5 @@ def shape_of(header: GGUFHeader) -> ModelShape:
         source="gguf-header",
         quant=header.quant,
         params_per_token=header.params_per_token or None,
+        layout=layout,
     )
