@@ -333,36 +333,15 @@ def test_a_mixture_of_experts_pays_per_expert_layer_on_a_gpu() -> None:
     assert 1 / moe - 1 / base == pytest.approx(32 * GPU_SECONDS_PER_MOE_LAYER, rel=0.15)
 
 
-def _llama_cpp_devices(n_layer: int, ngl: int, shares: list[float]) -> list[int | None]:
-    """llama.cpp's load_tensors, transcribed: the device of each block and then the output
-    head (None: the CPU), for -ngl ``ngl`` (src/llama-model.cpp, as vendored by
-    llama-cpp-python 0.3.36)."""
-    import bisect
-
-    import numpy as np
-
-    cum = np.cumsum(np.array(shares, dtype=np.float32), dtype=np.float32)
-    splits = (cum / cum[-1]).astype(np.float32)
-    i_gpu_start = max(n_layer + 1 - ngl, 0)
-    act = min(ngl, n_layer + 1)
-    out: list[int | None] = []
-    for il in range(n_layer + 1):
-        if il < i_gpu_start or il - i_gpu_start >= act:
-            out.append(None)
-        else:
-            x = np.float32(il - i_gpu_start) / np.float32(act)
-            out.append(bisect.bisect_right(list(splits), x))
-    return out
-
-
 @pytest.mark.parametrize("shares", [[1.0], [24.0, 24.0], [24.0, 12.0], [10.0, 7.0, 3.0]])
 @pytest.mark.parametrize("blocks", [0, 1, 7, 31, 32])
 def test_the_split_and_the_gpu_layer_count_are_llama_cpps(shares: list[float], blocks: int) -> None:
+    from tests.llama_split import llama_cpp_devices
     from wizard_app.core.fit.split import split_blocks
     from wizard_app.core.runtime.offload import llama_cpp_gpu_layers
 
     n_layer = 32
-    devices = _llama_cpp_devices(n_layer, llama_cpp_gpu_layers(blocks), shares)
+    devices = llama_cpp_devices(n_layer, llama_cpp_gpu_layers(blocks), shares)
     on_gpu = [d for d in devices[:n_layer] if d is not None]
     assert len(on_gpu) == blocks  # the app's blocks, exactly
     assert devices[:n_layer - blocks] == [None] * (n_layer - blocks)  # the last ones go

@@ -62,6 +62,7 @@ class StartCommands(QWidget):
         from wizard_app.core.cluster.target import start_steps
         from wizard_app.core.errors import WizardError
         from wizard_app.core.fit import shape_from_variant
+        from wizard_app.core.runtime.offload import llama_cpp_gpu_layers
         from wizard_app.core.serve.server import new_api_key
         from wizard_app.ui.errors import exception_text
 
@@ -75,10 +76,10 @@ class StartCommands(QWidget):
                 repo=choice.repo,
                 files=choice.files,
                 context=fit.context,
-                # every block and the output (llama.cpp counts the output as one more)
-                gpu_layers=fit.layers + 1 if fit.gpu_layers >= fit.layers else fit.gpu_layers,
+                # the blocks and the output head, as llama.cpp counts them (runtime/offload)
+                gpu_layers=llama_cpp_gpu_layers(fit.gpu_layers),
                 api_key=self.api_key,
-                tensor_split=tuple(fit.gpu_split) if len(fit.gpu_split) > 1 else (),
+                tensor_split=tuple(fit.tensor_split),
             )
         except WizardError as exc:
             self.show_steps([], None, exception_text(exc))

@@ -63,6 +63,7 @@ class FitEstimate(BaseModel):
             figures = {f.name: data[f.name] for f in _PLACEMENT_FIELDS if f.name in data}
             figures.setdefault("ram_need_bytes", data.get("cpu_bytes", 0))
             figures["gpu_split"] = tuple(figures.get("gpu_split") or ())
+            figures["tensor_split"] = tuple(figures.get("tensor_split") or ())
             data = {**data, "placement": Placement(**figures)}
         return data
 
@@ -141,6 +142,13 @@ class FitEstimate(BaseModel):
     def gpu_split(self) -> list[int]:
         """Layers per GPU when several share the model."""
         return list(self.placement.gpu_split)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def tensor_split(self) -> list[int]:
+        """llama.cpp's ``--tensor-split`` for that split (its slots: blocks and the output
+        head per GPU); empty for one GPU or none."""
+        return list(self.placement.tensor_split)
 
     @property
     def fits(self) -> bool:

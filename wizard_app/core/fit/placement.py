@@ -62,16 +62,18 @@ def _place_multi(
     fixed: list[int],
     kv_per_layer: float,
     forced: int | None,
-) -> tuple[int, list[int], list[float]]:
-    """The most layers that fit across several GPUs (or ``forced``), with the split."""
+) -> tuple[int, list[int], int, list[float]]:
+    """The most layers that fit across several GPUs (or ``forced``), with the split, the
+    output head's device and each device's load."""
     weights = [float(g.usable_bytes or 0) for g in devices]
 
-    def loads_for(n: int) -> tuple[list[int], list[float]]:
+    def loads_for(n: int) -> tuple[list[int], int, list[float]]:
         counts, output_device = split_blocks(weights, n)
-        return counts, _device_loads(shape, n, counts, output_device, kv_per_layer, fixed)
+        loads = _device_loads(shape, n, counts, output_device, kv_per_layer, fixed)
+        return counts, output_device, loads
 
     def fits(n: int) -> bool:
-        _, loads = loads_for(n)
+        _, _, loads = loads_for(n)
         return all(load <= b for load, b in zip(loads, budgets, strict=True))
 
     if forced is not None:
@@ -87,8 +89,8 @@ def _place_multi(
         n = lo
         while n and not fits(n):  # the proportional split is not exactly monotone
             n -= 1
-    counts, loads = loads_for(n)
-    return n, counts, loads
+    counts, output_device, loads = loads_for(n)
+    return n, counts, output_device, loads
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class Placement:
     tokens_per_s: float | None
     gpu_split: tuple[int, ...] = ()  # layers per GPU when several share the model
     prompt_tokens_per_s: float | None = None
+    # --tensor-split for that split: the slots (blocks, and the output head) per GPU
+    tensor_split: tuple[int, ...] = ()
 
     @property
     def fits(self) -> bool:
@@ -125,6 +129,7 @@ class _Offload:
     gpu_fixed: int  # device contexts and compute buffers of the cards in use
     gpu_context: int
     split: tuple[int, ...] = ()  # layers per GPU when several share the model
+    tensor_split: tuple[int, ...] = ()  # llama.cpp's shares for that split (with the output)
     used_devices: int = 1
     devices_fit: bool = True
     device_headroom: int = 0
@@ -187,14 +192,20 @@ def _offload_multi(
     budgets = [max(0, (g.usable_bytes or 0) - gpu_margin_bytes(g)) for g in devices]
     contexts = [GPU_CONTEXT_BYTES.get(g.vendor, 0) for g in devices]
     fixed = [c + compute for c in contexts]
-    n_gpu, counts, loads = _place_multi(shape, devices, budgets, fixed, kv_per_layer, gpu_layers)
+    n_gpu, counts, output_device, loads = _place_multi(
+        shape, devices, budgets, fixed, kv_per_layer, gpu_layers
+    )
     busy = [i for i, c in enumerate(counts) if c]
+    # llama.cpp's --tensor-split for this split: the slots (blocks, and the output) per
+    # device; as shares they reproduce it exactly (fit/split)
+    slots = [c + (1 if n_gpu and i == output_device else 0) for i, c in enumerate(counts)]
     return _Offload(
         n_gpu=n_gpu,
         gpu_budget=sum(budgets),
         gpu_fixed=sum(fixed[i] for i in busy),
         gpu_context=sum(contexts[i] for i in busy),
         split=tuple(counts),
+        tensor_split=tuple(slots) if n_gpu else (),
         used_devices=max(1, len(busy)),
         devices_fit=all(loads[i] <= budgets[i] for i in busy),
         device_headroom=int(min((budgets[i] - loads[i] for i in busy), default=0)),
@@ -296,5 +307,6 @@ def place(
         headroom_bytes=int(headroom),
         tokens_per_s=tokens_per_s(shape, hw, kv, n_gpu, split=off.split) if ok else None,
         gpu_split=off.split,
+        tensor_split=off.tensor_split,
         prompt_tokens_per_s=prompt_tokens_per_s(shape, hw, n_gpu, off.split) if ok else None,
     )

@@ -49,6 +49,8 @@ class Load:
     # None: the client decides from this machine's CPU and what it learned (cpu_policy)
     extra_buffers: bool | None = None
     swa_full: bool = False  # False: sliding-window layers keep a window-sized cache
+    # llama.cpp's shares over several GPUs (the plan's slots per GPU); (): its own split
+    tensor_split: tuple[int, ...] = ()
     warmup: bool = True  # one small decode at load, so a crashing kernel shows up there
     request_id: int = 0
 

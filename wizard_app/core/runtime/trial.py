@@ -116,6 +116,7 @@ def _wanted_load(settings: TrialSettings, plan: LoadPlan) -> p.Load:
         flash_attn=settings.flash_attn,
         cache_type_k=settings.cache_type_k,
         cache_type_v=settings.cache_type_v,
+        tensor_split=tuple(plan.estimate.tensor_split),
     )
 
 

@@ -66,7 +66,7 @@ def plan_serve(
         api_key=api_key,
         n_ctx=plan.n_ctx,
         n_gpu_layers=plan.n_gpu_layers,
-        tensor_split=plan.gpu_split if len(plan.gpu_split) > 1 else (),
+        tensor_split=tuple(plan.estimate.tensor_split),  # the plan's own split, exactly
         n_threads=n_threads,
         keep_running=keep_running,
     )

@@ -138,6 +138,7 @@ def _open(ctx: Context, req: p.Load, threads: int, extra: bool) -> _Opened | p.E
                     type_v=CACHE_TYPES[req.cache_type_v],
                     use_mmap=req.use_mmap,
                     swa_full=req.swa_full,
+                    **_split_param(req),
                 )
                 if req.warmup:
                     _warmup(llm, extra)
@@ -159,6 +160,11 @@ def _open(ctx: Context, req: p.Load, threads: int, extra: bool) -> _Opened | p.E
         log.warning("%s", note)
         ctx.send(p.LoadProgress(rid, 0.0, note))
     raise AssertionError("gpu_layer_attempts() gave no attempt")
+
+
+def _split_param(req: p.Load) -> dict[str, Any]:
+    """The plan's shares over several GPUs; none: llama.cpp splits by free memory."""
+    return {"tensor_split": [float(x) for x in req.tensor_split]} if req.tensor_split else {}
 
 
 def _describe(
