@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from wizard_app.core.storage.database import Database
 from wizard_app.core.storage.tables import SavedProfile, SavedRecommendation
@@ -42,15 +43,11 @@ class RecommendationHistory:
     ) -> int:
         """Insert a profile and its recommendation; returns the profile id."""
         with self.db.session() as s:
-            profile = SavedProfile(name=name, answers=answers, hardware=hardware)
-            profile.recommendations.append(
-                SavedRecommendation(
-                    catalog_digest=catalog_digest, app_version=app_version, result=result
-                )
+            return _insert(
+                s,
+                dict(name=name, answers=answers, hardware=hardware),
+                dict(catalog_digest=catalog_digest, app_version=app_version, result=result),
             )
-            s.add(profile)
-            s.commit()
-            return profile.id
 
     def add_once(
         self,
@@ -68,23 +65,22 @@ class RecommendationHistory:
         with self.db.session() as s:
             if s.scalar(select(SavedProfile.id).where(SavedProfile.entry_key == entry_key)):
                 return False
-            profile = SavedProfile(
-                name=name,
-                answers=answers,
-                hardware=hardware,
-                created_at=created_at,
-                entry_key=entry_key,
-            )
-            profile.recommendations.append(
-                SavedRecommendation(
+            _insert(
+                s,
+                dict(
+                    name=name,
+                    answers=answers,
+                    hardware=hardware,
+                    created_at=created_at,
+                    entry_key=entry_key,
+                ),
+                dict(
                     catalog_digest=catalog_digest,
                     app_version=app_version,
                     result=result,
                     created_at=created_at,
-                )
+                ),
             )
-            s.add(profile)
-            s.commit()
             return True
 
     def latest(self, limit: int = 50) -> list[HistoryRow]:
@@ -105,3 +101,12 @@ class RecommendationHistory:
                     )
                 )
             return out
+
+
+def _insert(s: Session, profile: dict[str, Any], recommendation: dict[str, Any]) -> int:
+    """One profile with its recommendation, committed; returns the profile id."""
+    row = SavedProfile(**profile)
+    row.recommendations.append(SavedRecommendation(**recommendation))
+    s.add(row)
+    s.commit()
+    return row.id
