@@ -25,6 +25,12 @@ measurement: not all of the model was on the card) and the normiebench runs of a
 with Llama 3.1 8B Q4_K_M at 5.9 and 6.1 tokens/s (brand-o/normiebench #12 and #45: a ninth
 of the same card, model and quant on Vulkan under Windows in llama.cpp #17628, 53 tokens/s;
 no efficiency of a backend explains a ninth, a model left in system memory does).
+From llmfit's community results (github.com/AlexsJones/llmfit, llmfit-core/data/community)
+the rows taken are, by one rule, the llama.cpp runs of Llama 3.2 1B and 3B, Llama 3.1 8B,
+Qwen2.5 14B and 32B at Q4_K_M on the devices the bandwidth table knows, whose model fits
+in the card's memory (so not the RTX 2080 with 14B, nor the GTX 1050 Ti the table lacks);
+they run through llama-server, which samples and streams each token, where llama-bench
+does neither.
 
     python tests/benchmarks/bench_speed_truth.py [--csv PATH] [--only assumed|published]
 """

@@ -30,21 +30,25 @@ GPU_EFFICIENCY_F16 = 0.85
 # generates 53 tokens/s with Llama 3.1 8B Q4_K_M on Vulkan (llama.cpp issue #17628): it
 # reads 47% of its bandwidth where NVIDIA and AMD cards reach 70%. Set from that one row of
 # tests/benchmarks/speed_truth.csv; held out: the A770 on SYCL with Llama 2 7B Q4_0 at 55
-# tokens/s (docs/backend/SYCL.md) and two A770s with Qwen3 30B-A3B (llama.cpp #20893).
-GPU_VENDOR_EFFICIENCY = {"intel": 0.64}
+# tokens/s (docs/backend/SYCL.md), the A770 on Vulkan under Linux with it at 54.5 (llama.cpp
+# #10721) and two A770s with Qwen3 30B-A3B (llama.cpp #20893).
+GPU_VENDOR_EFFICIENCY = {"intel": 0.66}
 # Mixture of experts: each expert layer costs a fixed time on a GPU beyond its active
 # bytes (the router, the top-k selection, the gathered expert matrices: more kernels and
 # a sync). Set from one row of tests/benchmarks/speed_truth.csv (M2 Ultra, Qwen3
-# 30B-A3B Q8_0: 67 us a layer); held out, the RTX 4090 with Qwen3 and gpt-oss 20B and
-# the RX 7900 XT with Qwen3 imply 70, 86 and 59 us.
+# 30B-A3B Q8_0: 73 us a layer); held out: the RTX 4090 with Qwen3 and gpt-oss 20B and
+# the RX 7900 XT with Qwen3.
 GPU_SECONDS_PER_MOE_LAYER = 0.00007
 # Fixed cost of one token on a GPU beyond reading memory: kernel launches and the sync
-# with the host. Small models on fast cards are bound by it (a 0.67 GB 1.1B model makes
-# 424 tokens/s on an RTX 2080 Ti, 762 on an RTX 4090).
-GPU_SECONDS_PER_TOKEN = 0.0002
-# Metal encodes each layer's kernels on the host: about 0.1 ms a layer on M-series
+# with the host. Small models on fast cards are bound by it. Set so the three llama-bench
+# rows of a 0.67 GB 1.1B model (tests/benchmarks/speed_truth.csv: 424 tokens/s on an RTX
+# 2080 Ti, 279 on an RTX 3060, 762 on an RTX 4090) have a median of 1.0; the RTX 4090 on
+# Vulkan is the fast exception (0.73). Held out, llmfit's sweeps of 1B to 32B models
+# through llama-server put the intercept at 0.6 to 1.4 ms (RX 7900 XT, RTX 5070, RTX 2080).
+GPU_SECONDS_PER_TOKEN = 0.0006
+# Metal encodes each layer's kernels on the host: about 0.07 ms a layer on M-series
 # chips (a 1.1B model of 22 layers makes 243 tokens/s on an M1 Ultra of 800 GB/s).
-GPU_SECONDS_PER_LAYER = {"apple": 0.00008}
+GPU_SECONDS_PER_LAYER = {"apple": 0.00007}
 # Each further device in a layer split passes the activations on once per token.
 GPU_SECONDS_PER_DEVICE = 0.0002
 # Apple GPUs dequantise k-quants on the same ALUs that do the dot products, and their
@@ -53,7 +57,7 @@ GPU_SECONDS_PER_DEVICE = 0.0002
 # tests/benchmarks/speed_truth.csv, the M1 Max with Llama 3 8B Q4_K_M: 35.7 tokens/s at
 # 10.4 TFLOPS; held out: the other M1 Max, M1 Ultra and M3 Max rows). A k-quant on an
 # M1 Max is bound by this, not by its 400 GB/s.
-GPU_ALU_OPS_PER_WEIGHT = 35.0
+GPU_ALU_OPS_PER_WEIGHT = 34.0
 # Prompt processing is bound by the matrix units: tokens/s ~ efficiency x 16-bit matrix
 # throughput (resources/gpu_bandwidth.yaml, fp16_tflops) / FLOPs per token. NVIDIA's
 # figure is the tensor-core one, Apple's the GPU's ALU rate. The shares were set from 8
