@@ -78,7 +78,7 @@ def test_the_cached_catalog_equals_the_parsed_one(tmp_path: Path) -> None:
     parsed = load_catalog()
     load_catalog(cache=tmp_path)
     cached = load_catalog(cache=tmp_path)
-    assert len(list(tmp_path.glob("*.json"))) == len(catalog_files())
+    assert len(list(tmp_path.glob("*.yaml.*.json"))) == len(catalog_files())  # one a file
     assert [e.variant for e in cached] == [e.variant for e in parsed]
 
 
@@ -119,3 +119,17 @@ def test_a_command_imports_its_own_module_only_and_alembic_only_once(tmp_path: P
     assert again["code"] == 0
     assert "sqlalchemy" in again["modules"]
     assert "alembic" not in again["modules"]  # at its heads already
+
+
+def test_the_validated_catalog_is_kept_whole_and_read_back_the_same(tmp_path: Path) -> None:
+    parsed = load_catalog()
+    first = load_catalog(cache=tmp_path)  # validates each file, then keeps the set whole
+    (whole,) = tmp_path.glob("_validated.*.json")
+    again = load_catalog(cache=tmp_path)  # read back in one pass
+    assert [e.variant for e in again] == [e.variant for e in first] == [e.variant for e in parsed]
+    assert [(e.family, e.publisher, e.file) for e in again] == [
+        (e.family, e.publisher, e.file) for e in parsed
+    ]
+    whole.write_text("[not json", encoding="utf-8")  # a damaged cache is validated afresh
+    assert [e.variant for e in load_catalog(cache=tmp_path)] == [e.variant for e in parsed]
+    assert json.loads(next(tmp_path.glob("_validated.*.json")).read_text(encoding="utf-8"))

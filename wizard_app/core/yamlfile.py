@@ -72,11 +72,12 @@ def load_yaml_cached(name: str, text: str, cache: Path | None) -> Any:
     except (TypeError, ValueError):  # a value JSON cannot hold: not cached
         return data
     with contextlib.suppress(OSError):
-        _replace(entry, encoded, old=cache.glob(f"{stem}.*.json"))
+        replace_entry(entry, encoded, old=cache.glob(f"{stem}.*.json"))
     return data
 
 
-def _replace(entry: Path, text: str, old: Any) -> None:
+def replace_entry(entry: Path, text: str, old: Any) -> None:
+    """Write ``entry`` atomically and remove the stale entries in ``old`` (an iterable)."""
     entry.parent.mkdir(parents=True, exist_ok=True)
     for stale in list(old):
         if stale != entry:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from wizard_app.core.catalog.schema import Family, Variant
 from wizard_app.core.errors import CatalogError
 from wizard_app.core.paths import bundled_dir
-from wizard_app.core.yamlfile import YAMLError, load_yaml_cached
+from wizard_app.core.yamlfile import YAMLError, load_yaml_cached, replace_entry
 
 
 @dataclass(frozen=True)
@@ -119,12 +121,55 @@ def catalog_files(folder: Path | None = None) -> list[Path]:
 
 
 def load_catalog(folder: Path | None = None, cache: Path | None = None) -> Catalog:
-    """All families in ``folder`` (default: the bundled ``models/``), checked as a whole;
-    ``cache`` keeps the files' parsed data between runs (``yamlfile.load_yaml_cached``)."""
+    """All families in ``folder`` (default: the bundled ``models/``), checked as a whole.
+
+    ``cache`` keeps, between runs, each file's parsed data (``yamlfile.load_yaml_cached``)
+    and the validated families of the whole set as one JSON file, keyed by a hash of all
+    the files: pydantic reads that back in one pass, faster than validating 37 files.
+    """
     paths = catalog_files(folder)
     if not paths:
         raise CatalogError(f"No catalog files (*.yaml) found in {folder or 'models/'}.")
-    return build_catalog([(p.name, partial(load_family_file, p, cache)) for p in paths])
+    whole = _whole_entry(paths, cache) if cache is not None else None
+    if whole is not None:
+        with contextlib.suppress(OSError, ValueError):  # missing or unreadable: validate
+            families = _FAMILIES.validate_json(whole.read_bytes())
+            return build_catalog(
+                [(p.name, partial(_given, f)) for p, f in zip(paths, families, strict=True)]
+            )
+    parsed: list[Family] = []
+
+    def load(path: Path) -> Family:
+        family = load_family_file(path, cache)
+        parsed.append(family)
+        return family
+
+    catalog = build_catalog([(p.name, partial(load, p)) for p in paths])
+    if whole is not None:
+        with contextlib.suppress(OSError):
+            replace_entry(
+                whole, _FAMILIES.dump_json(parsed).decode(), whole.parent.glob("_validated.*.json")
+            )
+    return catalog
+
+
+_FAMILIES: TypeAdapter[list[Family]] = TypeAdapter(list[Family])
+
+
+def _given(family: Family) -> Family:
+    return family
+
+
+def _whole_entry(paths: list[Path], cache: Path) -> Path | None:
+    """The validated catalog's cache file for these files' names and bytes."""
+    h = hashlib.sha256()
+    try:
+        for p in paths:
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    except OSError:
+        return None
+    return cache / f"_validated.{h.hexdigest()[:24]}.json"
 
 
 def build_catalog(
