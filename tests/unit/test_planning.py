@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 
 import pytest
 
 from tests.catalog_factory import synthetic_catalog
+from wizard_app.cli import main
 from wizard_app.commands._hardware_args import add_hardware_override_args
 from wizard_app.commands._machine import hardware_from_args
+from wizard_app.core.errors import InputError
 from wizard_app.core.hardware.profile import (
     ComputeProfile,
     GiB,
@@ -81,3 +85,30 @@ def test_a_detected_machine_says_what_was_detected() -> None:
         measured, RecommendRequest()).assumption_codes}  # fmt: skip
     assert "assume.speed" in codes
     assert "assume.speed.unmeasured" not in codes
+
+
+@pytest.mark.parametrize(
+    "flags", [("--vram-gb", "24"), ("--gpus", "2x24"), ("--gpu", "apple", "--vram-gb", "48")]
+)
+def test_a_planned_machine_without_ram_asks_for_it(flags: tuple[str, ...]) -> None:
+    # this machine's RAM must not leak in, and 0 GiB would make nothing fit
+    with pytest.raises(InputError) as err:
+        hardware_from_args(_args(*flags), ctx=None)  # type: ignore[arg-type]
+    assert "--ram-gb" in err.value.remedy
+
+
+def test_gpu_memory_with_gpu_none_is_a_contradiction() -> None:
+    with pytest.raises(InputError, match="contradict"):
+        hardware_from_args(_args("--ram-gb", "32", "--vram-gb", "24", "--gpu", "none"), ctx=None)  # type: ignore[arg-type]
+    # --vram-gb 0 --gpu none says the same thing twice: accepted
+    hw = hardware_from_args(_args("--ram-gb", "32", "--vram-gb", "0", "--gpu", "none"), ctx=None)  # type: ignore[arg-type]
+    assert hw.gpus == []
+
+
+def test_cli_recommend_with_gpu_memory_only_says_to_give_ram(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--data-dir", str(tmp_path), "recommend", "--vram-gb", "24", "--json"])
+    assert code != 0
+    data = json.loads(capsys.readouterr().out)
+    assert "--ram-gb" in json.dumps(data)

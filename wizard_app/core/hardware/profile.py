@@ -246,6 +246,11 @@ class HardwareOverrides(Model):
                     f"--gpus cannot be combined with --gpu {self.gpu}.",
                     "Apple Silicon has one GPU: give --gpu apple without --gpus.",
                 )
+        if self.gpu == "none" and self.vram_gb:
+            raise InputError(
+                f"--vram-gb {self.vram_gb:g} and --gpu none contradict each other.",
+                "Leave out --gpu none for a machine with a GPU, or --vram-gb for one without.",
+            )
         if self.gpu_name is not None and not 1 <= len(self.gpu_name.strip()) <= 100:
             raise InputError(
                 "--gpu-name is empty or too long.", "Give the GPU's model, e.g. RTX 4090."
@@ -340,6 +345,11 @@ class HardwareOverrides(Model):
         What the flags leave out is unknown and said so (``unknown``), so that the
         Assumptions name each figure that was assumed.
         """
+        if self.ram_gb is None:
+            raise InputError(
+                "Planning another machine (GPU memory was given) needs its RAM too.",
+                "Add --ram-gb N with that machine's system RAM in GiB.",
+            )
         base = HardwareProfile(unknown=dict(PLANNED_UNKNOWN), planned=True)
         planned = self.apply(base)
         if not planned.gpus and self.gpu != "none":
