@@ -81,10 +81,10 @@ def test_a_detected_machine_says_what_was_detected() -> None:
     assert codes["assume.detected"].params["fields"] == "ram"
     assert "assume.speed.unmeasured" in codes  # no measured profile of this CPU
     measured = detected.model_copy(update={"compute": _measured()})
-    codes = {a.code for a in Recommender(synthetic_catalog(20, seed=1)).run(
+    names = {a.code for a in Recommender(synthetic_catalog(20, seed=1)).run(
         measured, RecommendRequest()).assumption_codes}  # fmt: skip
-    assert "assume.speed" in codes
-    assert "assume.speed.unmeasured" not in codes
+    assert "assume.speed" in names
+    assert "assume.speed.unmeasured" not in names
 
 
 @pytest.mark.parametrize(
