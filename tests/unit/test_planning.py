@@ -112,3 +112,24 @@ def test_cli_recommend_with_gpu_memory_only_says_to_give_ram(
     assert code != 0
     data = json.loads(capsys.readouterr().out)
     assert "--ram-gb" in json.dumps(data)
+
+
+def test_a_gpu_name_alone_takes_the_cards_known_memory() -> None:
+    hw = hardware_from_args(_args("--ram-gb", "32", "--gpu-name", "RTX 3050"), ctx=None)  # type: ignore[arg-type]
+    [gpu] = hw.gpus
+    assert (gpu.vendor, gpu.name, gpu.memory_total_bytes) == ("nvidia", "RTX 3050", 8 * GiB)
+    assert "GPU table" in hw.unknown["gpu_memory"]  # the Assumptions say it was looked up
+    stated = hardware_from_args(_args("--ram-gb", "32", "--gpu-name", "RTX 3060 12GB"), ctx=None)  # type: ignore[arg-type]
+    assert stated.gpus[0].memory_total_bytes == 12 * GiB
+
+
+@pytest.mark.parametrize("name", ["RTX 4090", "A100", "Mystery Card 9000"])
+def test_a_gpu_name_whose_memory_is_not_known_asks_for_vram(name: str) -> None:
+    # the table has no single memory figure for these: not dropped, not guessed
+    with pytest.raises(InputError) as err:
+        hardware_from_args(_args("--ram-gb", "32", "--gpu-name", name), ctx=None)  # type: ignore[arg-type]
+    assert "--vram-gb" in err.value.remedy
+    with pytest.raises(InputError):
+        HardwareOverrides(gpu_name=name).apply(HardwareProfile())  # this machine, no GPU
+    given = HardwareOverrides(ram_gb=32, gpu_name=name, vram_gb=20).planned()
+    assert given.gpus[0].memory_total_bytes == 20 * GiB

@@ -173,3 +173,17 @@ def _lookup_one(name: str, cpu_cores: int | None, table: BandwidthTable) -> Band
     if cpu_cores is not None:
         rows = [r for r in rows if r.cpu_cores == cpu_cores] or rows
     return min(rows, key=lambda r: r.bandwidth_gbs) if rows else None
+
+
+def known_memory_gb(name: str, table: BandwidthTable | None = None) -> int | None:
+    """The memory of the card a name gives, in GB, when the table knows the model and
+    all its rows agree (or the name states it, "RTX 3060 12GB"); else None, not a guess."""
+    table = table or default_bandwidth_table()
+    tokens, memory = name_tokens(name)
+    rows = _index(table).get(tokens)
+    if not rows:
+        return None
+    if memory is not None:
+        return memory
+    sizes = {r.memory_gb for r in rows}
+    return sizes.pop() if len(sizes) == 1 else None

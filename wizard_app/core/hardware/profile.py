@@ -314,11 +314,17 @@ class HardwareOverrides(Model):
         if self.gpus is not None:
             name = self.gpu_name or _planned_name(vendor)
             return [self._gpu(vendor, name, int(gb * GiB)) for gb in parse_gpu_list(self.gpus)]
-        if self.gpu is None and self.vram_gb is None:
-            return None
+        if self.gpu is None and self.vram_gb is None and (
+            self.gpu_name is None or any(g.kind != "integrated" for g in p.gpus)
+        ):
+            return None  # nothing given, or a name for the GPU this machine has
         if self.vram_gb is not None:
             name = self.gpu_name or _planned_name(vendor)
             return [self._gpu(vendor, name, int(self.vram_gb * GiB))]
+        if self.gpu_name is not None and (
+            p.planned or not any(g.kind != "integrated" for g in p.gpus)
+        ):
+            return [self._named_gpu(p, self.gpu_name)]
         current = p.best_gpu
         if current is None or current.vendor != vendor:
             raise InputError(
@@ -327,6 +333,22 @@ class HardwareOverrides(Model):
             )
         name = self.gpu_name or current.name
         return [self._gpu(vendor, name, current.memory_total_bytes or 0)]
+
+    def _named_gpu(self, p: HardwareProfile, name: str) -> GpuInfo:
+        """A card given by name alone: its memory from the bandwidth table, said so."""
+        from wizard_app.core.hardware.bandwidth import known_memory_gb, lookup_bandwidth
+
+        memory_gb = known_memory_gb(name)
+        row = lookup_bandwidth(name)
+        if memory_gb is None or row is None:
+            raise InputError(
+                f"--gpu-name {name!r} was given without --vram-gb and its memory is not known.",
+                "Add --vram-gb N with the GPU's memory in GiB.",
+            )
+        p.unknown["gpu_memory"] = (
+            f"{memory_gb} GB looked up for {name} in the GPU table; give --vram-gb if it differs"
+        )
+        return self._gpu(self.gpu or row.vendor, name, memory_gb * GiB)
 
     def _gpu(self, vendor: str, name: str, vram: int, kind: GpuKind = "discrete") -> GpuInfo:
         return GpuInfo(
