@@ -1128,7 +1128,7 @@
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/download.py" line="49"/>
         <source>Open &amp;Settings…</source>
-        <translation>&amp;Instellingen openen…</translation>
+        <translation>Instellingen &amp;openen…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/download.py" line="50"/>
@@ -1487,7 +1487,7 @@
     <message>
         <location filename="../../wizard_app/core/error_templates/runtime.py" line="14"/>
         <location filename="../../wizard_app/core/error_templates/runtime.py" line="25"/>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="162"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="198"/>
         <source>Choose another model, or a newer version of the app once llama.cpp supports it.</source>
         <translation>Kies een ander model, of een nieuwere versie van de app zodra llama.cpp deze ondersteunt.</translation>
     </message>
@@ -1554,66 +1554,88 @@
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/runtime.py" line="80"/>
+        <source>Timing llama.cpp took longer than {seconds} s: the machine is too busy for a fair figure.</source>
+        <translation>Het timen van llama.cpp duurde langer dan {seconds} s: de computer is te druk voor een eerlijk cijfer.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="85"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="97"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="109"/>
+        <source>Close other programs, then measure the speed again. Until then the predictions use typical figures.</source>
+        <translation>Sluit andere programma&apos;s en meet de snelheid dan opnieuw. Tot dan gebruiken de voorspellingen gangbare cijfers.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="92"/>
+        <source>The processor is busy (load {load} on {cores} cores): a timing now would be far too slow.</source>
+        <translation>De processor is druk (belasting {load} op {cores} kernen): een meting nu zou veel te traag uitvallen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="104"/>
+        <source>llama.cpp read the weights at {gbs} GB/s, slower than any memory it runs on: the machine was busy while it was timed.</source>
+        <translation>llama.cpp las de gewichten met {gbs} GB/s, trager dan welk geheugen ook waarop het draait: de computer was druk tijdens het timen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="116"/>
         <source>The model process stopped answering for {seconds} s and was stopped.</source>
         <translation>Het modelproces reageerde {seconds} s niet meer en is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="83"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="119"/>
         <source>The app is fine and a fresh model process is ready: run it again. If it keeps happening, the machine may be swapping: choose a smaller model or context.</source>
         <translation>De app werkt nog en een nieuw modelproces staat klaar: probeer het opnieuw. Blijft het gebeuren, dan wisselt de computer misschien naar schijf: kies een kleiner model of een kleinere context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="90"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="126"/>
         <source>This llama.cpp build cannot offload to a GPU; every layer runs on the CPU.</source>
         <translation>Deze build van llama.cpp kan niets naar een GPU verplaatsen; elke laag draait op de processor.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="96"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="132"/>
         <source>GPU layers auto: 0, this llama.cpp build cannot offload to a GPU.</source>
         <translation>GPU-lagen automatisch: 0, deze build van llama.cpp kan niets naar een GPU verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="102"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="138"/>
         <source>GPU layers auto: 0, llama.cpp found no GPU.</source>
         <translation>GPU-lagen automatisch: 0, llama.cpp heeft geen GPU gevonden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="106"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="142"/>
         <source>Context reduced from {old:,} to {new:,} tokens to fit in memory.</source>
         <translation>Context verkleind van {old:,} naar {new:,} tokens om in het geheugen te passen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="112"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="148"/>
         <source>Context reduced from {old:,} to {new:,} tokens to keep more layers on the GPU.</source>
         <translation>Context verkleind van {old:,} naar {new:,} tokens om meer lagen op de GPU te houden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="119"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="155"/>
         <source>GPU layers auto: {layers} of {total} on the GPU ({free} GiB free, {used} GiB used).</source>
         <translation>GPU-lagen automatisch: {layers} van {total} op de GPU ({free} GiB vrij, {used} GiB gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="126"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="162"/>
         <source>GPU layers auto: {layers} of {total} on {count} GPUs, {split} layers split by free memory ({free} GiB free, {used} GiB used).</source>
         <translation>GPU-lagen automatisch: {layers} van {total} op {count} GPU&apos;s, {split} lagen verdeeld naar vrij geheugen ({free} GiB vrij, {used} GiB gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="134"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="170"/>
         <source>The estimate says this needs about {gib} GiB and does not fit; loading may fail.</source>
         <translation>Volgens de schatting is ongeveer {gib} GiB nodig en past het niet; laden kan mislukken.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="141"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="177"/>
         <source>llama.cpp crashed ({signal}) with its repacked weight layout on this CPU; {name} was loaded again without it, as every model will be on this machine.</source>
         <translation>llama.cpp liep vast ({signal}) met de herschikte opslag van de gewichten op deze processor; {name} is opnieuw geladen zonder die opslag, en zo laadt deze computer voortaan elk model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="149"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="185"/>
         <source>The file has no chat template; using the {format} format, chosen from its architecture and vocabulary.</source>
         <translation>Het bestand heeft geen chatsjabloon; het {format}-formaat wordt gebruikt, gekozen op grond van de architectuur en de woordenschat.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/runtime.py" line="157"/>
+        <location filename="../../wizard_app/core/error_templates/runtime.py" line="193"/>
         <source>{subject} uses the architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python) does not support (close names it knows: {near}).</source>
         <translation>{subject} gebruikt de architectuur &apos;{arch}&apos;, die de geïnstalleerde llama.cpp (llama-cpp-python) niet ondersteunt (verwante namen die het kent: {near}).</translation>
     </message>
@@ -2462,7 +2484,7 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_hosts.py" line="103"/>
-        <source>&amp;Network speed:</source>
+        <source>Networ&amp;k speed:</source>
         <translation>Netwerk&amp;snelheid:</translation>
     </message>
     <message>
@@ -3193,12 +3215,17 @@
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="81"/>
         <source>&amp;VRAM:</source>
-        <translation>&amp;VRAM:</translation>
+        <translation>Gra&amp;fisch geheugen (VRAM):</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="82"/>
-        <source>&amp;Number of GPUs:</source>
+        <source>N&amp;umber of GPUs:</source>
         <translation>&amp;Aantal GPU&apos;s:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="86"/>
+        <source>Memory band&amp;width:</source>
+        <translation>Geheugen&amp;bandbreedte:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="83"/>
@@ -3214,11 +3241,6 @@
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="85"/>
         <source>Free &amp;disk:</source>
         <translation>Vrije &amp;schijf:</translation>
-    </message>
-    <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="86"/>
-        <source>Memory &amp;bandwidth:</source>
-        <translation>Geheugen&amp;bandbreedte:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware_form.py" line="87"/>
@@ -3317,7 +3339,7 @@
         <location filename="../../wizard_app/ui/main_window.py" line="41"/>
         <location filename="../../wizard_app/ui/main_window.py" line="95"/>
         <source>&amp;Compare</source>
-        <translation>&amp;Vergelijken</translation>
+        <translation>Vergel&amp;ijken</translation>
     </message>
 </context>
 <context>
@@ -3425,7 +3447,7 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/wizard.py" line="30"/>
-        <source>&amp;Finish</source>
+        <source>F&amp;inish</source>
         <translation>&amp;Voltooien</translation>
     </message>
 </context>
@@ -4345,112 +4367,112 @@
         <translation>Alle opdrachten naar het klembord kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="91"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="92"/>
         <source>Start it on the other machine with %1 of context and %2 of %3 layers on its GPU, as estimated for the figures you gave.</source>
         <translation>Start het op de andere computer met %1 context en %2 van de %3 lagen op de GPU, zoals geschat voor de getallen die u gaf.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="103"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="104"/>
         <source>Get the model file (only the main host needs it)</source>
         <translation>Haal het modelbestand op (alleen de hoofdcomputer heeft het nodig)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="104"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="105"/>
         <source>Get the model file</source>
         <translation>Haal het modelbestand op</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="107"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="108"/>
         <source>Start rpc-server (llama.cpp built with -DGGML_RPC=ON), listening on this host&apos;s own address only</source>
         <translation>Start rpc-server (llama.cpp gebouwd met -DGGML_RPC=ON), alleen luisterend op het eigen adres van deze host</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="112"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="113"/>
         <source>Start llama-server with the other hosts&apos; devices</source>
         <translation>Start llama-server met de apparaten van de andere hosts</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="113"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="114"/>
         <source>Start llama-server</source>
         <translation>Start llama-server</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="114"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="115"/>
         <source>Use it from this app (Try it, Compare) and the command line</source>
         <translation>Gebruik het vanuit deze app (Uitproberen, Vergelijken) en de opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="126"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="127"/>
         <source>this computer</source>
         <translation>deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="128"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="129"/>
         <source>%1. On %2: %3</source>
         <translation>%1. Op %2: %3</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="144"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="145"/>
         <source>Command %1</source>
         <translation>Opdracht %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="145"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="146"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="146"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="147"/>
         <source>Copy command %1</source>
         <translation>Opdracht %1 kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="157"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="158"/>
         <source>Warning: llama.cpp&apos;s RPC backend is a proof of concept and insecure. rpc-server accepts any connection and runs what it is sent, with no authentication: run it only on a trusted network, never on an address reachable from the internet. The API key protects llama-server only.</source>
         <translation>Waarschuwing: de RPC-backend van llama.cpp is een proof of concept en onveilig. rpc-server accepteert elke verbinding en voert uit wat hij krijgt, zonder authenticatie: draai hem alleen op een vertrouwd netwerk, nooit op een adres dat vanaf internet bereikbaar is. De API-sleutel beschermt alleen llama-server.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="182"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="183"/>
         <source>%1 at %2 of context over %3 hosts: %4 needed on the devices, %5 usable.</source>
         <translation>%1 met %2 context over %3 hosts: %4 nodig op de apparaten, %5 bruikbaar.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="192"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="193"/>
         <source>%1 on %2: layers %3%4, %5 of %6 free%7</source>
         <translation>%1 op %2: lagen %3%4, %5 van %6 vrij%7</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="197"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="198"/>
         <source> and the output</source>
         <translation> en de uitvoer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="200"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="201"/>
         <source> (does not fit)</source>
         <translation> (past niet)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="211"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="212"/>
         <source>&lt;b&gt;Does not fit&lt;/b&gt;: choose a smaller context or quant, or add a host.</source>
         <translation>&lt;b&gt;Past niet&lt;/b&gt;: kies een kleinere context of quant, of voeg een host toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="215"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="216"/>
         <source>About %1 tokens/s; the slowest part is %2; the network adds %3 ms.</source>
         <translation>Ongeveer %1 tokens/s; het traagste deel is %2; het netwerk voegt %3 ms toe.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="221"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="222"/>
         <source>Speed unknown: give each host&apos;s GPU model or bandwidth.</source>
         <translation>Snelheid onbekend: geef van elke host het GPU-model of de bandbreedte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="226"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="227"/>
         <source>The main host needs %1 of RAM (the token embeddings and the process).</source>
         <translation>De hoofdcomputer heeft %1 RAM nodig (de token-embeddings en het proces).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/serving_commands.py" line="232"/>
+        <location filename="../../wizard_app/ui/serving_commands.py" line="233"/>
         <source>Assumed: one request at a time; each device reads its layers&apos; weights at its memory bandwidth and the devices run in turn; each remote host adds a %1 ms round trip and the hidden state there and back over a %2 Gbit/s link.</source>
         <translation>Aangenomen: één verzoek tegelijk; elk apparaat leest de gewichten van zijn lagen met zijn geheugenbandbreedte en de apparaten werken om de beurt; elke host op afstand voegt een rondetijd van %1 ms toe en de verborgen toestand heen en terug over een verbinding van %2 Gbit/s.</translation>
     </message>
@@ -4561,7 +4583,7 @@
     <message>
         <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="94"/>
         <source>S&amp;top</source>
-        <translation>S&amp;toppen</translation>
+        <translation>Stopp&amp;en</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="95"/>
@@ -4576,7 +4598,7 @@
     <message>
         <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="106"/>
         <source>Pr&amp;eset:</source>
-        <translation>&amp;Voorbeeld:</translation>
+        <translation>Voor&amp;beeld:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/widgets/trial_panel.py" line="111"/>
@@ -4828,7 +4850,7 @@
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="49"/>
         <source>Only &amp;fully open models</source>
-        <translation>Alleen &amp;volledig open modellen</translation>
+        <translation>Alleen volle&amp;dig open modellen</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="50"/>
@@ -4843,7 +4865,7 @@
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="58"/>
         <source>&amp;Language:</source>
-        <translation>&amp;Taal:</translation>
+        <translation>T&amp;aal:</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/use_case.py" line="60"/>

@@ -27,7 +27,7 @@ class ModelWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton)
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("F&inish"))
         self.setPage(PageId.WELCOME, WelcomePage())
         self.setPage(PageId.USE_CASE, UseCasePage())
         self.setPage(PageId.HARDWARE, HardwarePage(services, self.state))

@@ -79,11 +79,11 @@ class MachineForm(QWidget):
             (self.tr("&RAM:"), self.ram),
             (self.tr("&GPU:"), self.gpu),
             (self.tr("&VRAM:"), self.vram),
-            (self.tr("&Number of GPUs:"), self.gpu_count),
+            (self.tr("N&umber of GPUs:"), self.gpu_count),
             (self.tr("GPU &model:"), self.gpu_name),
             (self.tr("C&PU cores:"), self.cores),
             (self.tr("Free &disk:"), self.disk),
-            (self.tr("Memory &bandwidth:"), self.bandwidth),
+            (self.tr("Memory band&width:"), self.bandwidth),
             (self.tr("Its addr&ess:"), self.address),
         ]
         for text, widget in rows:

@@ -100,7 +100,7 @@ class HostTable(QWidget):
     def _network_row(self) -> QHBoxLayout:
         network = QHBoxLayout()
         for text, widget in (
-            (self.tr("&Network speed:"), self.link),
+            (self.tr("Networ&k speed:"), self.link),
             (self.tr("R&ound trip:"), self.rtt),
         ):
             label = QLabel(text)
