@@ -82,7 +82,7 @@ def test_measuring_this_machine_gives_plausible_figures(tmp_path: Path) -> None:
     hw = detect(tmp_path)
     with RuntimeClient() as client:
         prof = measure(client, tmp_path, hw, threads=2)
-    assert 0.5 < prof.bandwidth_gbs < 2000
+    assert 1.0 <= prof.bandwidth_gbs < 2000  # the floor below which nothing is kept
     assert 1e8 < prof.weights_per_s < 1e13
     assert 1e8 < prof.weights_per_s_f16 < 1e13
     assert 0 <= prof.seconds_per_layer < 0.01
@@ -93,3 +93,44 @@ def test_measuring_this_machine_gives_plausible_figures(tmp_path: Path) -> None:
     # the generated models are kept: a second measurement builds nothing
     models = sorted((tmp_path / "profile-models").iterdir())
     assert len(models) == 5
+
+
+@pytest.mark.slow
+def test_a_timing_past_its_budget_or_below_the_floor_keeps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard_app.core.errors import WizardError
+    from wizard_app.core.runtime import machine_profile
+
+    hw = detect(tmp_path)
+    monkeypatch.setattr(machine_profile, "BUDGET_S", 0.05)  # as a machine far too busy
+    with RuntimeClient() as client, pytest.raises(WizardError) as slow:
+        measure(client, tmp_path, hw, threads=2)
+    assert slow.value.code == "runtime.profile_slow"
+    assert "too busy" in slow.value.message
+    assert not profile_path(tmp_path).exists()
+    monkeypatch.setattr(machine_profile, "BUDGET_S", 600.0)
+    monkeypatch.setattr(machine_profile, "MIN_BANDWIDTH_GBS", 1e9)  # no memory is this fast
+    with RuntimeClient() as client, pytest.raises(WizardError) as low:
+        measure(client, tmp_path, hw, threads=2)
+    assert low.value.code == "runtime.profile_implausible"
+    assert "busy" in low.value.message
+    assert not profile_path(tmp_path).exists()
+
+
+def test_a_processor_whose_cores_are_all_taken_is_not_timed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from wizard_app.core.errors import WizardError
+
+    hw = HardwareProfile(cpu=CpuInfo(model="Example CPU", physical_cores=2, logical_cores=4))
+    monkeypatch.setattr(os, "getloadavg", lambda: (5.5, 5.0, 4.0))  # four cores and more
+    client = RuntimeClient()  # never started: the check comes first
+    with pytest.raises(WizardError) as busy:
+        measure(client, tmp_path, hw)
+    assert busy.value.code == "runtime.profile_busy"
+    assert "load 5.5 on 4 cores" in busy.value.message
+    assert client.pid is None
+    assert not (tmp_path / "profile-models").exists()  # nothing built either

@@ -76,6 +76,42 @@ RUNTIME: dict[str, tuple[str, str]] = {
             "file, the file may be damaged: download it again.",
         ),
     ),
+    "runtime.profile_slow": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Timing llama.cpp took longer than {seconds} s: the machine is too busy for a fair "
+            "figure.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Close other programs, then measure the speed again. Until then the predictions "
+            "use typical figures.",
+        ),
+    ),
+    "runtime.profile_busy": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The processor is busy (load {load} on {cores} cores): a timing now would be far "
+            "too slow.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Close other programs, then measure the speed again. Until then the predictions "
+            "use typical figures.",
+        ),
+    ),
+    "runtime.profile_implausible": (
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "llama.cpp read the weights at {gbs} GB/s, slower than any memory it runs on: the "
+            "machine was busy while it was timed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Close other programs, then measure the speed again. Until then the predictions "
+            "use typical figures.",
+        ),
+    ),
     "runtime.worker_hung": (
         QT_TRANSLATE_NOOP(
             "Error", "The model process stopped answering for {seconds} s and was stopped."

@@ -16,19 +16,28 @@ models (``synthetic``) that each isolate one term of a generated token's time:
 The result is a ``ComputeProfile`` cached as JSON for this CPU, thread count and llama.cpp
 build; ``fit`` uses it for the speed of CPU layers. The models are built once (about 10 s)
 into the cache folder and reused.
+
+A figure taken while other programs load the CPU is worse than none: llama.cpp's threads
+wait on each other, and one such run once gave 0.66 GB/s on a CPU that reads 16, which
+left a 23 GiB machine with a 135M model to recommend. So the timing has a budget
+(``BUDGET_S``, about 15 times what it takes on an idle 2-core Xeon) and a floor
+(``MIN_BANDWIDTH_GBS``); past either it raises a coded error and keeps nothing. It does
+not start at all on a processor whose load average is above its cores plus one.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from wizard_app.core.cancel import CancelToken
+from wizard_app.core.cancel import CancelToken, DeadlineToken
+from wizard_app.core.errors import WizardError
 from wizard_app.core.hardware.profile import ComputeProfile, HardwareProfile
 
 if TYPE_CHECKING:  # the light part (attach, load_cached) is on every command's start
@@ -41,6 +50,9 @@ log = logging.getLogger(__name__)
 PROFILE_FILE = "machine-profile.json"
 MODELS_FOLDER = "profile-models"
 _VERSION = 2  # bump when the models or the method change: older profiles are re-measured
+BUDGET_S = 180.0
+# below any memory system llama.cpp runs a model on (single-channel DDR3 reads 12.8 GB/s)
+MIN_BANDWIDTH_GBS = 1.0
 
 
 @cache
@@ -118,18 +130,50 @@ def _models(folder: Path) -> dict[str, Path]:
     return paths
 
 
+def _done(events: Iterable[object], limit: DeadlineToken, user: CancelToken | None) -> Any:
+    """The ``Done`` event's metrics; the reason it stopped when the run was cut short."""
+    from wizard_app.core.runtime import protocol as p
+
+    done = [e for e in events if isinstance(e, p.Done)]
+    _check(limit, user)
+    if done:
+        return done[-1].metrics
+    raise WizardError("llama.cpp gave no timing for a test model.", "Measure the speed again.")
+
+
+def _check_idle(hw: HardwareProfile) -> None:
+    """Refuse to time a processor whose every core is taken already (a load average above
+    the logical cores plus one: llama.cpp's threads would wait on the others')."""
+    cores = hw.cpu.logical_cores or os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows has no load average
+        return
+    if load > cores + 1:
+        raise WizardError.from_code("runtime.profile_busy", load=round(load, 1), cores=cores)
+
+
+def _check(limit: DeadlineToken, user: CancelToken | None) -> None:
+    """Stop the timing when the user cancelled it or its budget ran out."""
+    if user is not None and user.is_set():
+        raise InterruptedError("measurement cancelled")
+    if limit.is_set():
+        raise WizardError.from_code("runtime.profile_slow", seconds=round(BUDGET_S))
+
+
 def _seconds_per_token(
-    client: RuntimeClient, path: Path, threads: int
+    client: RuntimeClient, path: Path, threads: int, limit: DeadlineToken, user: CancelToken | None
 ) -> tuple[float, p.RunMetrics]:
     """The best of three 48-token generations after a warm-up (the least disturbed run)."""
     from wizard_app.core.runtime import protocol as p
 
-    list(client.load(p.Load(path=str(path), n_ctx=512, n_threads=threads)))
+    list(client.load(p.Load(path=str(path), n_ctx=512, n_threads=threads), limit))
+    _check(limit, user)
     best: p.RunMetrics | None = None
     for max_tokens in (8, GEN_TOKENS, GEN_TOKENS, GEN_TOKENS):
         req = p.Generate(prompt="Once upon a time", max_tokens=max_tokens, ignore_eos=True,
                          seed=1, reuse_cache=False)  # fmt: skip
-        m = [e for e in client.generate(req) if isinstance(e, p.Done)][-1].metrics
+        m = _done(client.generate(req, limit), limit, user)
         if (
             max_tokens == GEN_TOKENS
             and m.gen_tok_per_s
@@ -141,16 +185,19 @@ def _seconds_per_token(
     return 1 / best.gen_tok_per_s, best
 
 
-def _prompt_tokens_per_s(client: RuntimeClient, path: Path, threads: int) -> float:
+def _prompt_tokens_per_s(
+    client: RuntimeClient, path: Path, threads: int, limit: DeadlineToken, user: CancelToken | None
+) -> float:
     """Prompt evaluation speed of the bandwidth model on ~260 tokens."""
     from wizard_app.core.runtime import protocol as p
 
     prompt = " ".join(["once upon a time there was a model"] * 8)  # ~260 tokens
     req = p.Generate(prompt=prompt, max_tokens=1, seed=1, reuse_cache=False)
-    list(client.load(p.Load(path=str(path), n_ctx=1024, n_threads=threads)))
-    pp = [e for e in client.generate(req) if isinstance(e, p.Done)][-1].metrics
+    list(client.load(p.Load(path=str(path), n_ctx=1024, n_threads=threads), limit))
+    _check(limit, user)
+    pp = _done(client.generate(req, limit), limit, user)
     client.unload()
-    return pp.prompt_tok_per_s or 0.0
+    return float(pp.prompt_tok_per_s or 0.0)
 
 
 def _fit(
@@ -208,22 +255,31 @@ def measure(
     progress: Callable[[str], None] = lambda _s: None,
     token: CancelToken | None = None,
 ) -> ComputeProfile:
-    """Time the four models (module docstring), save and return the profile."""
+    """Time the four models (module docstring), save and return the profile.
+
+    Raises ``WizardError`` (and keeps nothing) when the timing runs past ``BUDGET_S`` or
+    gives a figure below ``MIN_BANDWIDTH_GBS``: the machine was too busy for it.
+    """
     t0 = time.perf_counter()
     n = threads or hw.cpu.physical_cores or 1
+    _check_idle(hw)
     progress("preparing the test models")
     paths = _models(cache / MODELS_FOLDER)
     hello = client.start()
+    limit = DeadlineToken(BUDGET_S, token)
     times: dict[str, float] = {}
     for key, path in paths.items():
         if token is not None and token.is_set():
             raise InterruptedError("measurement cancelled")
         progress(f"timing {key}")
-        times[key], _ = _seconds_per_token(client, path, n)
-    prompt_rate = _prompt_tokens_per_s(client, paths["bandwidth"], n)
+        times[key], _ = _seconds_per_token(client, path, n, limit, token)
+    prompt_rate = _prompt_tokens_per_s(client, paths["bandwidth"], n, limit, token)
+    figures = _fit(times, paths, prompt_rate)
+    if figures["bandwidth_gbs"] < MIN_BANDWIDTH_GBS:
+        raise WizardError.from_code("runtime.profile_implausible", gbs=figures["bandwidth_gbs"])
     prof = ComputeProfile(
         threads=n,
-        **_fit(times, paths, prompt_rate),
+        **figures,
         cpu_model=hw.cpu.model,
         llama_cpp_version=hello.llama_cpp_version,
         system_info=hello.system_info,
