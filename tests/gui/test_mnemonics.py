@@ -33,10 +33,9 @@ def _texts(root: QWidget) -> Iterator[str]:
     for widget in root.findChildren(QWidget):
         if widget.objectName().startswith("__qt__"):  # the wizard's own buttons
             continue
-        if isinstance(widget, QLabel) and widget.buddy() is not None:
-            yield widget.text()
-        elif isinstance(widget, QAbstractButton):
-            yield widget.text()
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if labelled or isinstance(widget, QAbstractButton):
+            yield widget.text()  # type: ignore[attr-defined]
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             yield widget.title()
         elif isinstance(widget, QTabBar):
