@@ -2980,99 +2980,154 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="73"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="76"/>
         <source>Installed models</source>
         <translation>Geïnstalleerde modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="75"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="78"/>
         <source>Downloads</source>
         <translation>Downloads</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="77"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="80"/>
         <source>No models yet. Run the wizard to find and download one.</source>
         <translation>Nog geen modellen. Doorloop de wizard om er een te vinden en te downloaden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="87"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="95"/>
         <source>&amp;Try…</source>
         <translation>&amp;Uitproberen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="88"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="96"/>
         <source>Show &amp;folder</source>
         <translation>&amp;Map tonen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="89"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="97"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="90"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="98"/>
         <source>Ser&amp;ve…</source>
         <translation>Aan&amp;bieden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="92"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="100"/>
         <source>Serve the model on this computer with an OpenAI-compatible API</source>
         <translation>Het model op deze computer aanbieden met een OpenAI-compatibele API</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="94"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="102"/>
         <source>Find models from &amp;other apps</source>
         <translation>Modellen van &amp;andere apps zoeken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="97"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="105"/>
         <source>Look in the folders of LM Studio, GPT4All, Ollama and the Hugging Face cache; found models are used where they are, not copied.</source>
         <translation>Zoek in de mappen van LM Studio, GPT4All, Ollama en de Hugging Face-cache; gevonden modellen worden gebruikt waar ze staan, niet gekopieerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="101"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="109"/>
+        <source>&amp;Add a file…</source>
+        <translation>Bestand &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="111"/>
+        <source>Add a GGUF model file from this computer; it is used where it is.</source>
+        <translation>Een GGUF-modelbestand van deze computer toevoegen; het wordt gebruikt waar het staat.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="113"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="102"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="114"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="103"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="115"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="123"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="137"/>
         <source>&lt;b&gt;Downloads&lt;/b&gt;</source>
         <translation>&lt;b&gt;Downloads&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="224"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="239"/>
         <source>Remove model</source>
         <translation>Model verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="226"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="241"/>
         <source>Remove %1 from the library? A file the app downloaded is deleted; a file from another app stays where it is.</source>
         <translation>%1 uit de bibliotheek verwijderen? Een bestand dat de app heeft gedownload wordt gewist; een bestand van een andere app blijft staan.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="243"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="258"/>
         <source>Removed.</source>
         <translation>Verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="260"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="267"/>
+        <source>Add a model file</source>
+        <translation>Een modelbestand toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="269"/>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-modellen (*.gguf)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="269"/>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="288"/>
+        <source>Reading %1…</source>
+        <translation>%1 wordt gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="306"/>
+        <source>Added %1.</source>
+        <translation>%1 is toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="314"/>
+        <source>%1 was not added to My models.</source>
+        <translation>%1 is niet toegevoegd aan Mijn modellen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="317"/>
+        <source>Not a model file</source>
+        <translation>Geen modelbestand</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="332"/>
         <source>Looking for models from other apps…</source>
         <translation>Zoeken naar modellen van andere apps…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="271"/>
-        <source>Search finished.</source>
-        <translation>Zoeken klaar.</translation>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="346"/>
+        <source>Looked in: %1.</source>
+        <translation>Gezocht in: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="348"/>
+        <source>Models found in other apps: %1.</source>
+        <translation>Modellen gevonden bij andere apps: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="351"/>
+        <source>No models from other apps were found. Add a file with “Add a file…” instead.</source>
+        <translation>Er zijn geen modellen van andere apps gevonden. Voeg in plaats daarvan een bestand toe met “Bestand toevoegen…”.</translation>
     </message>
 </context>
 <context>
@@ -4533,7 +4588,7 @@
 <context>
     <name>TrialDialog</name>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="53"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="56"/>
         <source>Try %1</source>
         <translation>%1 uitproberen</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +30,9 @@ from wizard_app.ui.widgets.trial_panel import TrialPanel
 
 if TYPE_CHECKING:
     from wizard_app.core.download.events import DownloadProgress
+    from wizard_app.core.library.importing import ImportReady
     from wizard_app.core.library.installed import Library
+    from wizard_app.core.library.scan import ScanRoots
 
 
 def table(name: str) -> QTableView:
@@ -81,6 +84,11 @@ class LibraryView(QWidget):
         self._lay_out()
         self._connect(services)
         self._scan: Task | None = None
+        self._import: Task | None = None
+        self._ready: ImportReady | None = None
+        self._found = 0
+        self.scan_roots: ScanRoots | None = None  # None: where the other apps keep them
+        self.message: QMessageBox | None = None
         services.when_ready(self.refresh)
 
     def _make_buttons(self) -> None:
@@ -98,6 +106,10 @@ class LibraryView(QWidget):
                 "cache; found models are used where they are, not copied."
             )
         )
+        self.add_button = QPushButton(self.tr("&Add a file…"))
+        self.add_button.setToolTip(
+            self.tr("Add a GGUF model file from this computer; it is used where it is.")
+        )
         self.pause_button = QPushButton(self.tr("&Pause"))
         self.resume_button = QPushButton(self.tr("Res&ume"))
         self.cancel_button = QPushButton(self.tr("&Cancel download"))
@@ -107,6 +119,7 @@ class LibraryView(QWidget):
             self.remove_button,
             self.serve_button,
             self.scan_button,
+            self.add_button,
             self.pause_button,
             self.resume_button,
             self.cancel_button,
@@ -118,6 +131,7 @@ class LibraryView(QWidget):
         for b in (self.try_button, self.folder_button, self.remove_button, self.serve_button):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(self.add_button)
         row.addWidget(self.scan_button)
         qrow = QHBoxLayout()
         qrow.addWidget(QLabel(self.tr("<b>Downloads</b>")))
@@ -138,6 +152,7 @@ class LibraryView(QWidget):
         self.folder_button.clicked.connect(self._on_folder_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.scan_button.clicked.connect(self.start_scan)
+        self.add_button.clicked.connect(self._on_add_clicked)
         self.pause_button.clicked.connect(lambda: self._queue_action("pause"))
         self.resume_button.clicked.connect(lambda: self._queue_action("resume"))
         self.cancel_button.clicked.connect(lambda: self._queue_action("cancel"))
@@ -248,13 +263,70 @@ class LibraryView(QWidget):
         infos = [self.queue.row_at(r.row()) for r in rows] or self.queue.rows()
         getattr(self.services.downloads, action)([i.id for i in infos])
 
+    def _on_add_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Add a model file"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("GGUF models (*.gguf)"), self.tr("All files (*)")])
+        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def import_file(self, path: Path) -> None:
+        """Read the file's header on a worker (as `model-wizard library import` does), then
+        register it here, on the GUI thread."""
+        from wizard_app.core.library.importing import prepare_import
+
+        models_dir = self.services.models_dir
+        self._ready = None
+        self._import = Task(
+            lambda token: prepare_import(path, models_dir, cancel=token), "library import"
+        )
+        self._import.signals.progress.connect(self._on_import_progress)
+        self._import.signals.finished.connect(lambda: self._on_import_finished(path))
+        self._import.signals.failed.connect(lambda text: self._on_import_failed(path, text))
+        self.add_button.setEnabled(False)
+        self.status.setText(self.tr("Reading %1…").replace("%1", path.name))
+        self.services.runner.start(self._import)
+
+    def _on_import_progress(self, event: object) -> None:
+        from wizard_app.core.library.importing import ImportReady
+
+        if isinstance(event, ImportReady):
+            self._ready = event
+
+    def _on_import_finished(self, path: Path) -> None:
+        self.add_button.setEnabled(True)
+        if self._ready is None or self.services.database is None:
+            return
+        try:
+            entry = self._library().register_import(self._ready)
+        except Exception as exc:  # the database is locked or full: say so here
+            self._on_import_failed(path, exception_text(exc))
+            return
+        self.status.setText(self.tr("Added %1.").replace("%1", entry.display_name))
+        self.refresh()
+        for row, item in enumerate(self.models.rows()):
+            if item.row_id == entry.id:
+                self.view.setCurrentIndex(self.models.index(row, 0))
+
+    def _on_import_failed(self, path: Path, text: str) -> None:
+        self.add_button.setEnabled(True)
+        lead = self.tr("%1 was not added to My models.").replace("%1", path.name)
+        self.status.setText(f"{lead} {text}")
+        self.message = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Not a model file"), lead, parent=self
+        )
+        self.message.setInformativeText(text)
+        self.message.open()
+
     def start_scan(self) -> None:
         from wizard_app.core.library.scan import ScanRoots, scan
 
-        roots = ScanRoots.default()
+        roots = self.scan_roots or ScanRoots.default()
+        self._found = 0
         self._scan = Task(lambda token: scan(roots, cancel=token), "library scan")
         self._scan.signals.progress.connect(self._on_scan_found)
-        self._scan.signals.finished.connect(self._on_scan_finished)
+        self._scan.signals.finished.connect(lambda: self._on_scan_finished(roots))
         self._scan.signals.failed.connect(self.status.setText)
         self.scan_button.setEnabled(False)
         self.status.setText(self.tr("Looking for models from other apps…"))
@@ -264,11 +336,21 @@ class LibraryView(QWidget):
         from wizard_app.core.library.scan import FoundModel
 
         if isinstance(found, FoundModel) and self.services.database is not None:
+            self._found += 1
             self._library().register(found)  # the database is written here, not in the task
 
-    def _on_scan_finished(self) -> None:
+    def _on_scan_finished(self, roots: ScanRoots) -> None:
         self.scan_button.setEnabled(True)
-        self.status.setText(self.tr("Search finished."))
+        folders = [str(p) for group in (roots.huggingface, roots.lmstudio, roots.gpt4all,
+                                        roots.ollama) for p in group]  # fmt: skip
+        where = self.tr("Looked in: %1.").replace("%1", ", ".join(folders))
+        if self._found:
+            found = self.tr("Models found in other apps: %1.").replace("%1", str(self._found))
+        else:
+            found = self.tr(
+                "No models from other apps were found. Add a file with “Add a file…” instead."
+            )
+        self.status.setText(f"{found} {where}")
         self.refresh()
 
     # ---- downloads -----------------------------------------------------------------------
