@@ -119,6 +119,9 @@ def _info(server: Any, planned: Any, key: str) -> dict[str, Any]:
         "api_key": key or None,
         "keep_running": s.keep_running,
         "log": str(server.log_path),
+        # the app's format for a file without a chat template; None: the file's template
+        "chat_format": planned.chat.name if planned.chat else None,
+        "chat_format_reason": planned.chat.reason if planned.chat else None,
         "notes": list(planned.plan.notes),
         "snippets": snippets(server.url, s.model_id, key),
     }
@@ -128,6 +131,13 @@ def _print_info(info: dict[str, Any]) -> None:
     print(f"Serving {info['model']} at {info['url']} (pid {info['pid']})")
     if info["api_key"]:
         print(f"API key: {info['api_key']}")
+    if info["chat_format"]:
+        print(
+            f"Chat format: {info['chat_format']}, as 'model-wizard run' uses (the file has no "
+            f"chat template; chosen by: {info['chat_format_reason']})"
+        )
+    else:
+        print("Chat format: the file's own chat template")
     for note in info["notes"]:
         print(f"note: {note}")
     for name, text in info["snippets"].items():

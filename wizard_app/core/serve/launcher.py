@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--tensor-split", default="", help="layers per GPU: 40,24 (empty: default)")
     p.add_argument("--n-threads", type=int, default=0, help="0: physical cores")
     p.add_argument("--extra-buffers", choices=["auto", "on", "off"], default="auto")
+    p.add_argument("--chat-format", default="", help="the app's format (empty: the file's)")
     p.add_argument("--safety", default="", help="the runtime safety file (cpu_policy)")
     p.add_argument("--parent", type=int, default=0, help="exit when this process (the app) is gone")
     return p
@@ -100,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extra buffers {'on' if extra else 'off'}", file=sys.stderr, flush=True)
     import psutil
 
+    chat_format = None
+    if args.chat_format:
+        from wizard_app.core.serve.chat import register
+
+        chat_format = register(args.chat_format)
+    print(f"chat format: {args.chat_format or 'the file template'}", file=sys.stderr, flush=True)
     threads = args.n_threads or psutil.cpu_count(logical=False) or os.cpu_count() or 1
     server = ServerSettings(
         host=args.host, port=args.port, api_key=os.environ.get(API_KEY_ENV) or None
@@ -112,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         tensor_split=tensor_split(args.tensor_split),
         n_threads=threads,
         n_threads_batch=threads,
+        chat_format=chat_format,
         verbose=True,
     )
     app = create_app(server_settings=server, model_settings=[model])

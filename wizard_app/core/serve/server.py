@@ -53,6 +53,9 @@ class ServeSettings:
     n_threads: int = 0  # 0: physical cores
     extra_buffers: str = "auto"  # auto (cpu_policy), on, off
     keep_running: bool = False
+    # the app's format (runtime.chat_formats) for a file without a chat template; "": the
+    # file's own template
+    chat_format: str = ""
 
 
 def free_port() -> int:
@@ -87,6 +90,7 @@ def launcher_command(settings: ServeSettings, port: int, safety: Path | None) ->
         "--tensor-split", ",".join(str(n) for n in settings.tensor_split),
         "--n-threads", str(settings.n_threads),
         "--extra-buffers", settings.extra_buffers,
+        "--chat-format", settings.chat_format,
         "--safety", str(safety or ""),
         # a server that is not kept running stops with this process, however it ends
         "--parent", "0" if settings.keep_running else str(os.getpid()),

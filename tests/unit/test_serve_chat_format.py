@@ -1,0 +1,50 @@
+"""A served file without a chat template is prompted in the format the app's own runs use
+(``runtime.chat_formats``), not llama-cpp-python's Llama 2 guess: a real Gemma 3 answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx2
+import llama_cpp
+
+from wizard_app.core.hardware.profile import HardwareOverrides
+from wizard_app.core.serve.plan import plan_serve
+from wizard_app.core.serve.server import LocalServer
+
+
+def test_gemma_without_a_template_answers_through_the_server(
+    real_gemma3: Path, tmp_path: Path
+) -> None:
+    hw = HardwareOverrides(ram_gb=16).planned()
+    planned = plan_serve(real_gemma3, hw, n_ctx=512, gpu_layers=0, offload=False, n_threads=2)
+    assert planned.settings.chat_format == "gemma"  # the worker's fallback:gemma
+    server = LocalServer(planned.settings, tmp_path)
+    server.start(timeout_s=120)
+    try:
+        reply = httpx2.post(
+            f"{server.url}/chat/completions",
+            json={
+                "messages": [{"role": "user", "content": "What is the capital of France?"}],
+                "max_tokens": 12,
+                "temperature": 0,
+            },
+            timeout=120,
+        ).json()
+    finally:
+        server.stop()
+    assert reply["usage"]["completion_tokens"] > 0
+    assert reply["choices"][0]["message"]["content"].strip()
+    # prompted in Gemma's turns, as the app's runs are (not Llama 2's [INST])
+    vocab = llama_cpp.Llama(model_path=str(real_gemma3), vocab_only=True, verbose=False)
+    gemma = "<bos><start_of_turn>user\nWhat is the capital of France?<end_of_turn>\n"
+    gemma += "<start_of_turn>model\n"
+    expected = vocab.tokenize(gemma.encode(), add_bos=False, special=True)
+    vocab.close()
+    assert reply["usage"]["prompt_tokens"] == len(expected)
+
+
+def test_a_file_with_a_template_keeps_it(real_smollm2: Path) -> None:
+    hw = HardwareOverrides(ram_gb=16).planned()
+    planned = plan_serve(real_smollm2, hw, n_ctx=512, gpu_layers=0, offload=False)
+    assert planned.settings.chat_format == ""
