@@ -374,7 +374,8 @@ def test_the_compare_tab_is_built_on_its_first_visit(qtbot, ready) -> None:  # t
     window = MainWindow(ready)
     qtbot.addWidget(window)
     labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert window._compare is None  # the first window shows without it
+    assert not window._compare.built  # the first window shows without it
+    assert not window._history.built
     assert not window.findChildren(CompareView)
     window.tabs.setCurrentIndex(labels.index("&Compare"))  # as a click on the tab does
     assert isinstance(window.tabs.currentWidget(), CompareView)
@@ -383,3 +384,7 @@ def test_the_compare_tab_is_built_on_its_first_visit(qtbot, ready) -> None:  # t
     window.tabs.setCurrentWidget(window.library)
     window.tabs.setCurrentWidget(window.compare)
     assert len(window.findChildren(CompareView)) == 1  # built once
+    window.tabs.setCurrentIndex(labels.index("Hi&story"))
+    assert window.tabs.currentWidget() is window.history
+    assert window._history.built
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels

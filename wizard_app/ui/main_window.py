@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -11,13 +12,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from wizard_app import __version__
 from wizard_app.ui.services import Services
-from wizard_app.ui.views.history_view import HistoryView
 from wizard_app.ui.views.library_view import LibraryView
 from wizard_app.ui.wizard.page_ids import PageId
 from wizard_app.ui.wizard.wizard import ModelWizard
 
 if TYPE_CHECKING:
     from wizard_app.ui.views.compare_view import CompareView
+    from wizard_app.ui.views.history_view import HistoryView
 
 
 class MainWindow(QMainWindow):
@@ -29,17 +30,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Open Model Wizard"))
         self.wizard = ModelWizard(services)
         self.library = LibraryView(services)
-        self.history = HistoryView(services)
-        # Compare is built on its first visit: its widgets are a sixth of the start-up
-        self._compare: CompareView | None = None
-        self._compare_slot = QWidget()
         self.tabs = QTabWidget()
+        # Compare and History are built on their first visit: their widgets cost start-up
+        self._compare = _LazyTab(self.tabs, self._make_compare)
+        self._history = _LazyTab(self.tabs, self._make_history)
         self.tabs.setAccessibleName(self.tr("Sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.wizard, self.tr("Wi&zard"))
         self.tabs.addTab(self.library, self.tr("My &models"))
-        self.tabs.addTab(self._compare_slot, self.tr("&Compare"))
-        self.tabs.addTab(self.history, self.tr("Hi&story"))
+        self.tabs.addTab(self._compare.slot, self.tr("&Compare"))
+        self.tabs.addTab(self._history.slot, self.tr("Hi&story"))
         self.setCentralWidget(self.tabs)
         self.banner = QLabel()
         self.statusBar().addWidget(self.banner, 1)
@@ -84,20 +84,22 @@ class MainWindow(QMainWindow):
     @property
     def compare(self) -> CompareView:
         """The Compare tab's view, built (and put in its tab) the first time it is needed."""
-        if self._compare is None:
-            from wizard_app.ui.views.compare_view import CompareView
+        return cast("CompareView", self._compare.view())
 
-            view = CompareView(self.services)
-            index = self.tabs.indexOf(self._compare_slot)
-            current = self.tabs.currentIndex()
-            blocked = self.tabs.blockSignals(True)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, view, self.tr("&Compare"))
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(blocked)
-            self._compare_slot.deleteLater()
-            self._compare = view
-        return self._compare
+    @property
+    def history(self) -> HistoryView:
+        """The History tab's view, built the first time it is needed."""
+        return cast("HistoryView", self._history.view())
+
+    def _make_compare(self) -> QWidget:
+        from wizard_app.ui.views.compare_view import CompareView
+
+        return CompareView(self.services)
+
+    def _make_history(self) -> QWidget:
+        from wizard_app.ui.views.history_view import HistoryView
+
+        return HistoryView(self.services)
 
     # ---- navigation ----------------------------------------------------------------------
     def restart_wizard(self) -> None:
@@ -109,7 +111,8 @@ class MainWindow(QMainWindow):
         # QWizard hides itself when it finishes; it is reused for the next run
         self.restart_wizard()
         self.library.refresh()
-        self.history.refresh()
+        if self._history.built:
+            self.history.refresh()
         self.tabs.setCurrentWidget(self.library)
 
     def _on_compare_requested(self, use_case: str, model_path: object) -> None:
@@ -119,13 +122,14 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         current = self.tabs.currentWidget()
-        if current is self._compare_slot:
-            current = self.compare  # its first visit: the view takes the slot's place
+        for lazy in (self._compare, self._history):
+            if current is lazy.slot:
+                current = lazy.view()  # its first visit: the view takes the slot's place
         if current is self.library:
             self.library.refresh()
-        elif current is self._compare and not self.compare.running:
+        elif self._compare.built and current is self.compare and not self.compare.running:
             self.compare.refresh()
-        elif current is self.history:
+        elif self._history.built and current is self.history:
             self.history.refresh()
 
     def open_settings(self) -> None:
@@ -183,3 +187,33 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.services.shutdown()
         super().closeEvent(event)
+
+
+class _LazyTab:
+    """A tab whose view is made the first time it is needed: until then a blank slot
+    holds its place (and label) in the tab bar."""
+
+    def __init__(self, tabs: QTabWidget, make: Callable[[], QWidget]) -> None:
+        self.tabs = tabs
+        self.make = make
+        self.slot = QWidget()
+        self._view: QWidget | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._view is not None
+
+    def view(self) -> QWidget:
+        if self._view is None:
+            view = self.make()
+            index = self.tabs.indexOf(self.slot)
+            label = self.tabs.tabText(index)
+            current = self.tabs.currentIndex()
+            blocked = self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, label)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            self.slot.deleteLater()
+            self._view = view
+        return self._view
