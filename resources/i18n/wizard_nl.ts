@@ -1111,97 +1111,102 @@
 <context>
     <name>DownloadPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="34"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="35"/>
         <source>Download</source>
         <translation>Downloaden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="42"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="44"/>
         <source>Download progress</source>
         <translation>Voortgang van de download</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="45"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="47"/>
         <source>Downloaded, speed and time left</source>
         <translation>Gedownload, snelheid en resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="49"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="51"/>
         <source>Open &amp;Settings…</source>
         <translation>Instellingen &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="50"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="52"/>
         <source>Open the settings to enter a token or mirror</source>
         <translation>Open de instellingen om een token of mirror in te voeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="53"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="57"/>
+        <source>You can go Back and choose another model, or go Next to finish without the download: it stays in My models, where Resume continues it.</source>
+        <translation>U kunt Terug gaan en een ander model kiezen, of Volgende kiezen om zonder de download af te ronden: die blijft in Mijn modellen staan, waar Hervatten hem voortzet.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="63"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="54"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="64"/>
         <source>&amp;Resume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="55"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="65"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="65"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="75"/>
         <source>The file is checked against its published checksum before it is used. A paused or interrupted download continues where it stopped.</source>
         <translation>Het bestand wordt vóór gebruik gecontroleerd tegen de gepubliceerde controlesom. Een gepauzeerde of onderbroken download gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="94"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="105"/>
         <source>%1, %2 (%3) from %4</source>
         <translation>%1, %2 (%3) van %4</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="137"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="151"/>
         <source>%1 of %2</source>
         <translation>%1 van %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="141"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="155"/>
         <source>%1 left</source>
         <translation>nog %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="144"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="158"/>
         <source>checking the file</source>
         <translation>bestand controleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="146"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="160"/>
         <source>verifying the checksum</source>
         <translation>controlesom nagaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="153"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="167"/>
         <source>Connection trouble, trying again: %1</source>
         <translation>Verbindingsprobleem, opnieuw proberen: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="177"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="191"/>
         <source>Cancelled; the partial file was deleted.</source>
         <translation>Geannuleerd; het gedeeltelijke bestand is verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="183"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="197"/>
         <source>The download stopped: %1</source>
         <translation>De download is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="200"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="218"/>
         <source>Downloaded and verified.</source>
         <translation>Gedownload en gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="202"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="220"/>
         <source>Paused.</source>
         <translation>Gepauzeerd.</translation>
     </message>
@@ -1455,17 +1460,27 @@
     </message>
     <message>
         <location filename="../../wizard_app/core/error_templates/download.py" line="100"/>
+        <source>Cannot reach {where}: {cause}.</source>
+        <translation>Kan {where} niet bereiken: {cause}.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="101"/>
+        <source>Check the internet connection. If {where} is blocked on this network, set a Hub mirror in Settings (Hub endpoint or mirror) and download again.</source>
+        <translation>Controleer de internetverbinding. Als {where} op dit netwerk geblokkeerd is, stel dan een Hub-mirror in bij Instellingen (Hub-adres of mirror) en download opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="108"/>
         <source>Gave up on {filename} after {attempts} attempts: {cause} {kept} are kept in {part}.</source>
         <translation>Gestopt met {filename} na {attempts} pogingen: {cause} {kept} is bewaard in {part}.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/download.py" line="104"/>
-        <location filename="../../wizard_app/core/error_templates/download.py" line="114"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="112"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="122"/>
         <source>Check the connection and run the download again; it resumes where it stopped.</source>
         <translation>Controleer de verbinding en start de download opnieuw; hij gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/core/error_templates/download.py" line="109"/>
+        <location filename="../../wizard_app/core/error_templates/download.py" line="117"/>
         <source>Gave up on {filename} after {attempts} attempts: {cause} {kept} of {total} are kept in {part}.</source>
         <translation>Gestopt met {filename} na {attempts} pogingen: {cause} {kept} van {total} is bewaard in {part}.</translation>
     </message>
@@ -2031,46 +2046,51 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="77"/>
+        <source>It is not downloaded yet: resume the download in My models when the connection is back, or run the wizard again.</source>
+        <translation>Het is nog niet gedownload: hervat de download in Mijn modellen zodra de verbinding terug is, of doorloop de wizard opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="84"/>
         <source>On this machine it answered at %1, with the first token after %2.</source>
         <translation>Op deze computer antwoordde het met %1, met het eerste token na %2.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="97"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="104"/>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="98"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="105"/>
         <source>Chat in a terminal, or serve an OpenAI-compatible API:</source>
         <translation>Chatten in een terminal, of een OpenAI-compatibele API aanbieden:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="102"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="109"/>
         <source>LM Studio</source>
         <translation>LM Studio</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="103"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="110"/>
         <source>Import the file (it is linked or copied into LM Studio&apos;s models folder):</source>
         <translation>Importeer het bestand (het wordt gekoppeld of gekopieerd naar de modellenmap van LM Studio):</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="107"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="114"/>
         <source>Ollama</source>
         <translation>Ollama</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="108"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="115"/>
         <source>Create a model from a Modelfile that points to the file:</source>
         <translation>Maak een model van een Modelfile die naar het bestand verwijst:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="113"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="120"/>
         <source>GPT4All</source>
         <translation>GPT4All</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="115"/>
+        <location filename="../../wizard_app/ui/wizard/pages/finish.py" line="122"/>
         <source>Copy the file into GPT4All&apos;s models folder (Settings → Application → Download path), then choose it in the model list.</source>
         <translation>Kopieer het bestand naar de modellenmap van GPT4All (Settings → Application → Download path) en kies het daarna in de modellenlijst.</translation>
     </message>
@@ -2995,137 +3015,148 @@
         <translation>Nog geen modellen. Doorloop de wizard om er een te vinden en te downloaden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="95"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="85"/>
+        <source>Models being served</source>
+        <translation>Modellen die worden aangeboden</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="99"/>
         <source>&amp;Try…</source>
         <translation>&amp;Uitproberen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="96"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="100"/>
         <source>Show &amp;folder</source>
         <translation>&amp;Map tonen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="97"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="101"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="98"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="102"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="234"/>
         <source>Ser&amp;ve…</source>
         <translation>Aan&amp;bieden…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="100"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="104"/>
         <source>Serve the model on this computer with an OpenAI-compatible API</source>
         <translation>Het model op deze computer aanbieden met een OpenAI-compatibele API</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="102"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="106"/>
         <source>Find models from &amp;other apps</source>
         <translation>Modellen van &amp;andere apps zoeken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="105"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="109"/>
         <source>Look in the folders of LM Studio, GPT4All, Ollama and the Hugging Face cache; found models are used where they are, not copied.</source>
         <translation>Zoek in de mappen van LM Studio, GPT4All, Ollama en de Hugging Face-cache; gevonden modellen worden gebruikt waar ze staan, niet gekopieerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="109"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="113"/>
         <source>&amp;Add a file…</source>
         <translation>Bestand &amp;toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="111"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="115"/>
         <source>Add a GGUF model file from this computer; it is used where it is.</source>
         <translation>Een GGUF-modelbestand van deze computer toevoegen; het wordt gebruikt waar het staat.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="113"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="117"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="114"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="118"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="115"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="119"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="137"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="141"/>
         <source>&lt;b&gt;Downloads&lt;/b&gt;</source>
         <translation>&lt;b&gt;Downloads&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="239"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="234"/>
+        <source>Stop ser&amp;ving</source>
+        <translation>Aan&amp;bieden stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="260"/>
         <source>Remove model</source>
         <translation>Model verwijderen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="241"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="262"/>
         <source>Remove %1 from the library? A file the app downloaded is deleted; a file from another app stays where it is.</source>
         <translation>%1 uit de bibliotheek verwijderen? Een bestand dat de app heeft gedownload wordt gewist; een bestand van een andere app blijft staan.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="258"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="279"/>
         <source>Removed.</source>
         <translation>Verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="267"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="288"/>
         <source>Add a model file</source>
         <translation>Een modelbestand toevoegen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="269"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="290"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF-modellen (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="269"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="290"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="288"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="309"/>
         <source>Reading %1…</source>
         <translation>%1 wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="306"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="327"/>
         <source>Added %1.</source>
         <translation>%1 is toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="314"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="335"/>
         <source>%1 was not added to My models.</source>
         <translation>%1 is niet toegevoegd aan Mijn modellen.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="317"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="338"/>
         <source>Not a model file</source>
         <translation>Geen modelbestand</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="332"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="353"/>
         <source>Looking for models from other apps…</source>
         <translation>Zoeken naar modellen van andere apps…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="346"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="367"/>
         <source>Looked in: %1.</source>
         <translation>Gezocht in: %1.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="348"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="369"/>
         <source>Models found in other apps: %1.</source>
         <translation>Modellen gevonden bij andere apps: %1.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/library_view.py" line="351"/>
+        <location filename="../../wizard_app/ui/views/library_view.py" line="372"/>
         <source>No models from other apps were found. Add a file with “Add a file…” instead.</source>
         <translation>Er zijn geen modellen van andere apps gevonden. Voeg in plaats daarvan een bestand toe met “Bestand toevoegen…”.</translation>
     </message>
@@ -3306,7 +3337,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="29"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="30"/>
         <source>Open Model Wizard</source>
         <translation>Open Model Wizard</translation>
     </message>
@@ -3371,28 +3402,27 @@
         <translation>&amp;Over</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="149"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="153"/>
         <source>About Open Model Wizard</source>
         <translation>Over Open Model Wizard</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="151"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="155"/>
         <source>Open Model Wizard %1: choose, download and try an open-weight language model that fits your machine. Nothing leaves your machine except model downloads.</source>
         <translation>Open Model Wizard %1: kies, download en probeer een taalmodel met open gewichten dat op uw computer past. Niets verlaat uw computer behalve de modeldownloads.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="167"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="171"/>
         <source>The database was replaced</source>
         <translation>De database is vervangen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/main_window.py" line="175"/>
+        <location filename="../../wizard_app/ui/main_window.py" line="179"/>
         <source>The app cannot start properly: %1</source>
         <translation>De app kan niet goed starten: %1</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/main_window.py" line="41"/>
-        <location filename="../../wizard_app/ui/main_window.py" line="95"/>
         <source>&amp;Compare</source>
         <translation>Vergel&amp;ijken</translation>
     </message>
@@ -4175,17 +4205,17 @@
         <translation>De server luistert alleen op 127.0.0.1: programma&apos;s op deze computer kunnen hem gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="100"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="99"/>
         <source>Environment</source>
         <translation>Omgeving</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="101"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="100"/>
         <source>Editors and tools</source>
         <translation>Editors en hulpmiddelen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="106"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="105"/>
         <source>Snippet: %1</source>
         <translation>Fragment: %1</translation>
     </message>
@@ -4235,49 +4265,57 @@
         <translation>Het getoonde fragment kopiëren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="115"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="114"/>
         <source>&amp;Port:</source>
         <translation>&amp;Poort:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="115"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="114"/>
         <source>API &amp;key:</source>
         <translation>API-&amp;sleutel:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="124"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="123"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adres:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="174"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="173"/>
         <source>Starting the server (the model loads first)…</source>
         <translation>De server start (eerst wordt het model geladen)…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="188"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="187"/>
         <source>Loading %1 with %2 tokens of context and %3 GPU layers…</source>
         <translation>%1 wordt geladen met %2 tokens context en %3 GPU-lagen…</translation>
     </message>
     <message>
         <location filename="../../wizard_app/ui/views/serve_dialog.py" line="210"/>
-        <source>Serving %1 at %2.</source>
-        <translation>%1 wordt aangeboden op %2.</translation>
+        <source>Serving %1 at %2. Closing this window leaves it running: My models shows it, and its Stop serving button stops it.</source>
+        <translation>%1 wordt aangeboden op %2. Als u dit venster sluit, blijft de server draaien: Mijn modellen toont hem, en de knop Aanbieden stoppen stopt hem.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="214"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="218"/>
         <source>The server did not start: %1</source>
         <translation>De server is niet gestart: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="232"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="236"/>
         <source>Stopping the server…</source>
         <translation>De server stopt…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="239"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="243"/>
         <source>The server was stopped.</source>
         <translation>De server is gestopt.</translation>
+    </message>
+</context>
+<context>
+    <name>Serving</name>
+    <message>
+        <location filename="../../wizard_app/ui/serving.py" line="58"/>
+        <source>%1: serving on %2</source>
+        <translation>%1: aangeboden op %2</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -42,6 +43,24 @@ class Serving(QObject):
                 yield server
 
         return job
+
+    def server_for(self, path: Path | str) -> LocalServer | None:
+        """The running server this app started for the model file at ``path``."""
+        wanted = Path(path).resolve()
+        for server in self.servers:
+            if server.settings.path == wanted and server.is_running():
+                return server
+        return None
+
+    def summary(self) -> str:
+        """One line per running server, for My models ("" when none runs)."""
+        return "\n".join(
+            self.tr("%1: serving on %2")
+            .replace("%1", server.settings.model_id)
+            .replace("%2", server.url)
+            for server in self.servers
+            if server.is_running()
+        )
 
     def adopt(self, server: LocalServer) -> None:
         self.servers.append(server)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,6 +81,10 @@ class LibraryView(QWidget):
         self._make_buttons()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.serving = QLabel()  # the servers this app runs, which outlive the Serve dialog
+        self.serving.setAccessibleName(self.tr("Models being served"))
+        self.serving.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.serving.hide()
         self._lay_out()
         self._connect(services)
         self._scan: Task | None = None
@@ -142,6 +146,7 @@ class LibraryView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 3)
         layout.addLayout(row)
+        layout.addWidget(self.serving)
         layout.addWidget(self.status)
         layout.addLayout(qrow)
         layout.addWidget(self.queue_view, 1)
@@ -156,6 +161,7 @@ class LibraryView(QWidget):
         self.pause_button.clicked.connect(lambda: self._queue_action("pause"))
         self.resume_button.clicked.connect(lambda: self._queue_action("resume"))
         self.cancel_button.clicked.connect(lambda: self._queue_action("cancel"))
+        services.serving.changed.connect(self._update_buttons)
         d = services.downloads
         d.state_changed.connect(self._on_downloads_state_changed)
         d.installed.connect(self._on_downloads_installed)
@@ -203,6 +209,7 @@ class LibraryView(QWidget):
         has_model = self.selected() is not None
         for b in (self.try_button, self.folder_button, self.remove_button, self.serve_button):
             b.setEnabled(has_model)
+        self._show_serving()
         has_queue = self.queue.rowCount() > 0
         for b in (self.pause_button, self.resume_button, self.cancel_button):
             b.setEnabled(has_queue)
@@ -217,9 +224,23 @@ class LibraryView(QWidget):
         if item is not None:
             TrialDialog(self.services, item, self).open()
 
+    def _show_serving(self) -> None:
+        """Where the app's servers are, and Stop serving for the selected model's."""
+        serving = self.services.serving
+        self.serving.setText(serving.summary())
+        self.serving.setVisible(bool(self.serving.text()))
+        item = self.selected()
+        served = item is not None and serving.server_for(item.path) is not None
+        self.serve_button.setText(self.tr("Stop ser&ving") if served else self.tr("Ser&ve…"))
+        self.serve_button.setAccessibleName(self.serve_button.text().replace("&", "").rstrip("…"))
+
     def _on_serve_clicked(self) -> None:
         item = self.selected()
-        if item is not None:
+        server = self.services.serving.server_for(item.path) if item is not None else None
+        if server is not None:
+            self.services.serving.stop(server)
+            self.serve_button.setEnabled(False)  # until it has stopped (serving.changed)
+        elif item is not None:
             from wizard_app.ui.views.serve_dialog import ServeDialog
 
             self.serve_dialog = ServeDialog(self.services, Path(item.path), parent=self)

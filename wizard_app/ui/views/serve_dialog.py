@@ -85,11 +85,10 @@ class ServeDialog(QDialog):
         self.start.clicked.connect(self._on_start_clicked)
         self.stop.clicked.connect(self._on_stop_clicked)
         self.copy.clicked.connect(self._on_copy_clicked)
-        for server in services.serving.servers:  # opened again while it runs: show it
-            if server.settings.path == path.resolve() and server.is_running():
-                self._show_running(server)
-                self._set_busy(False)
-                break
+        running = services.serving.server_for(path)  # opened again while it runs: show it
+        if running is not None:
+            self._show_running(running)
+            self._set_busy(False)
 
     def _build_snippets(self) -> None:
         self.snippets = QTabWidget()
@@ -207,7 +206,12 @@ class ServeDialog(QDialog):
             self._texts[name].setPlainText(text)
         self.copy.setEnabled(True)
         self.status.setText(
-            self.tr("Serving %1 at %2.").replace("%1", s.model_id).replace("%2", server.url)
+            self.tr(
+                "Serving %1 at %2. Closing this window leaves it running: My models shows "
+                "it, and its Stop serving button stops it."
+            )
+            .replace("%1", s.model_id)
+            .replace("%2", server.url)
         )
 
     def _on_task_failed(self, message: str) -> None:

@@ -1,0 +1,40 @@
+"""A model served from the app stays in sight after the Serve dialog closes: My models
+says where it is served and its Serve button stops it (a real llama-cpp-python server)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wizard_app.core.library.installed import Library
+from wizard_app.core.serve.server import free_port, port_in_use
+from wizard_app.ui.views.library_view import LibraryView
+
+
+def test_a_server_outlives_its_dialog_in_sight_and_stops_from_my_models(  # type: ignore[no-untyped-def]
+    qtbot, ready, tiny_chat: Path
+) -> None:
+    Library(ready.database, ready.models_dir).import_file(tiny_chat)
+    view = LibraryView(ready)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.selected() is not None
+    assert view.serve_button.text() == "Ser&ve…"
+    view.serve_button.click()
+    dialog = view.serve_dialog
+    port = free_port()
+    dialog.port.setValue(port)
+    dialog.start.click()
+    qtbot.waitUntil(lambda: dialog.url.text() != "", timeout=60_000)
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=10_000)
+    dialog.close()
+    assert port_in_use(port)  # closing the dialog leaves it serving...
+    url = f"http://127.0.0.1:{port}/v1"
+    assert f"serving on {url}" in view.serving.text()  # ...and My models says so
+    assert not view.serving.isHidden()
+    assert view.serve_button.text() == "Stop ser&ving"
+    view.serve_button.click()
+    qtbot.waitUntil(lambda: not port_in_use(port), timeout=15_000)
+    qtbot.waitUntil(lambda: view.serve_button.text() == "Ser&ve…", timeout=5_000)
+    assert view.serving.text() == ""
+    assert view.serving.isHidden()
+    assert ready.serving.servers == []
