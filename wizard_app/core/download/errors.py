@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping
 from pathlib import Path
 
 from wizard_app.core.download.response import HubResponse, RemoteFile
-from wizard_app.core.errors import WizardError
+from wizard_app.core.errors import Param, WizardError, render
 from wizard_app.core.units import human_bytes
 
 
@@ -25,9 +26,24 @@ class NotFoundError(DownloadError):
 class TransientError(DownloadError):
     """A failure worth retrying: the connection, a 5xx, a 429, a stall."""
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        retry_after: float | None = None,
+        *,
+        remedy: str = "",
+        code: str | None = None,
+        params: Mapping[str, Param] | None = None,
+    ) -> None:
+        super().__init__(message, remedy, code=code, params=params)
         self.retry_after = retry_after
+
+    @classmethod
+    def unreachable(cls, where: str, cause: str) -> TransientError:
+        """The Hub (or mirror) at ``where`` did not answer: no network, DNS, a firewall."""
+        params: dict[str, Param] = {"where": where, "cause": cause}
+        message, remedy = render("download.unreachable", params)
+        return cls(message, remedy=remedy, code="download.unreachable", params=params)
 
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}

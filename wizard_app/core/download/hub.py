@@ -309,8 +309,8 @@ class HubClient:
                     f"Cannot reach {parts.scheme}://{parts.netloc}: {_describe(exc)}.",
                     "Check the system's certificates, or a proxy that intercepts HTTPS.",
                 ) from exc
-            raise TransientError(
-                f"Cannot reach {parts.scheme}://{parts.netloc}: {_describe(exc)}."
+            raise TransientError.unreachable(
+                f"{parts.scheme}://{parts.netloc}", _describe(exc)
             ) from exc
         return HubResponse(conn, resp, url)
 

@@ -96,6 +96,14 @@ DOWNLOAD: dict[str, tuple[str, str]] = {
         ),
         QT_TRANSLATE_NOOP("Error", "Download a pinned revision, or update the catalog entry."),
     ),
+    "download.unreachable": (
+        QT_TRANSLATE_NOOP("Error", "Cannot reach {where}: {cause}."),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Check the internet connection. If {where} is blocked on this network, set a Hub "
+            "mirror in Settings (Hub endpoint or mirror) and download again.",
+        ),
+    ),
     "download.gave_up": (
         QT_TRANSLATE_NOOP(
             "Error",

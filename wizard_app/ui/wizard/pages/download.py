@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from wizard_app.ui import format as fmt
 from wizard_app.ui.errors import exception_text
 from wizard_app.ui.services import Services
+from wizard_app.ui.wizard.page_ids import PageId
 from wizard_app.ui.wizard.state import WizardState
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class DownloadPage(QWizardPage):
         self._done: dict[int, int] = {}
         self._total: dict[int, int] = {}
         self._states: dict[int, str] = {}
+        self._start_failed = False
         self.what = QLabel()
         self.what.setWordWrap(True)
         self.bar = QProgressBar()
@@ -50,6 +52,14 @@ class DownloadPage(QWizardPage):
         self.settings.setAccessibleName(self.tr("Open the settings to enter a token or mirror"))
         self.settings.setVisible(False)
         self.settings.clicked.connect(self.settings_requested)
+        self.way_out = QLabel(
+            self.tr(
+                "You can go Back and choose another model, or go Next to finish without the "
+                "download: it stays in My models, where Resume continues it."
+            )
+        )
+        self.way_out.setWordWrap(True)
+        self.way_out.setVisible(False)
         self.pause = QPushButton(self.tr("&Pause"))
         self.resume = QPushButton(self.tr("&Resume"))
         self.cancel = QPushButton(self.tr("&Cancel download"))
@@ -74,6 +84,7 @@ class DownloadPage(QWizardPage):
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         layout.addWidget(self.settings)
+        layout.addWidget(self.way_out)
         layout.addStretch(1)
         layout.addWidget(note)
         d = services.downloads
@@ -99,6 +110,8 @@ class DownloadPage(QWizardPage):
         )
         self.error.setVisible(False)
         self.settings.setVisible(False)
+        self.way_out.setVisible(False)
+        self._start_failed = False
         self.start()
 
     def start(self) -> None:
@@ -106,6 +119,7 @@ class DownloadPage(QWizardPage):
         try:
             self._ids = self.services.downloads.enqueue(self.state.choice)
         except Exception as exc:  # a bad endpoint in the settings, an unwritable folder
+            self._start_failed = True
             self._show_error(exception_text(exc), getattr(exc, "code", None) or "")
             return
         self._states = {}
@@ -182,8 +196,11 @@ class DownloadPage(QWizardPage):
 
         self.error.setText(self.tr("The download stopped: %1").replace("%1", message))
         self.error.setVisible(True)
-        # a gated or private model: the remedy is a token (or a mirror) in the settings
-        self.settings.setVisible(code in NEEDS_ACCESS)
+        # a gated or private model: the remedy is a token (or a mirror) in the settings;
+        # a Hub that cannot be reached: a mirror
+        self.settings.setVisible(code in NEEDS_ACCESS or code == "download.unreachable")
+        self.way_out.setVisible(True)
+        self.completeChanged.emit()
 
     @property
     def states(self) -> dict[int, str]:
@@ -195,16 +212,28 @@ class DownloadPage(QWizardPage):
         self.pause.setEnabled(running)
         self.resume.setEnabled(bool(states & {"paused", "failed"}))
         self.cancel.setEnabled(bool(self._ids) and states != {"verified"})
-        if self.isComplete():
+        self.way_out.setVisible(self.failed())
+        if self.downloaded():
             self.bar.setValue(1000)
             self.figures.setText(self.tr("Downloaded and verified."))
         elif states == {"paused"}:
             self.figures.setText(self.tr("Paused."))
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:
+    def downloaded(self) -> bool:
         return (
             bool(self._ids)
             and all(self._states.get(i) == "verified" for i in self._ids)
             and self.state.model_path is not None
         )
+
+    def failed(self) -> bool:
+        """The download stopped on an error: Next then finishes without it (no dead end)."""
+        return self._start_failed or "failed" in {self._states.get(i) for i in self._ids}
+
+    def isComplete(self) -> bool:
+        return self.downloaded() or self.failed()
+
+    def nextId(self) -> int:
+        # without the file there is nothing to try: straight to the summary
+        return int(PageId.TRY_IT if self.downloaded() else PageId.FINISH)

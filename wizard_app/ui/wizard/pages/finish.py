@@ -71,6 +71,13 @@ class FinishPage(QWizardPage):
             lines.append(
                 self.tr("The file is at <code>%1</code>.").replace("%1", html.escape(str(path)))
             )
+        elif c is not None and self.state.target is None:
+            lines.append(
+                self.tr(
+                    "It is not downloaded yet: resume the download in My models when the "
+                    "connection is back, or run the wizard again."
+                )
+            )
         figures = self.state.trial.get("figures") if self.state.trial else None
         if figures:
             lines.append(
