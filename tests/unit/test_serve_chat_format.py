@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+import os
+import re
+import signal
 from pathlib import Path
 
 import httpx2
 import llama_cpp
+import pytest
 
+from tests.cli_helpers import cli
 from wizard_app.core.hardware.profile import HardwareOverrides
 from wizard_app.core.serve.plan import plan_serve
-from wizard_app.core.serve.server import LocalServer
+from wizard_app.core.serve.server import LocalServer, free_port
 
 
 def test_gemma_without_a_template_answers_through_the_server(
@@ -48,3 +53,21 @@ def test_a_file_with_a_template_keeps_it(real_smollm2: Path) -> None:
     hw = HardwareOverrides(ram_gb=16).planned()
     planned = plan_serve(real_smollm2, hw, n_ctx=512, gpu_layers=0, offload=False)
     assert planned.settings.chat_format == ""
+
+
+def test_serve_says_which_chat_format_it_uses(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, real_gemma3: Path
+) -> None:
+    port = free_port()
+    code, out, _ = cli(
+        capsys, tmp_path, "serve", str(real_gemma3), "--port", str(port), "--ctx", "512",
+        "--threads", "2", "--keep-running",
+    )  # fmt: skip
+    assert code == 0
+    pid = int(re.search(r"\(pid (\d+)\)", out).group(1))  # type: ignore[union-attr]
+    try:
+        assert "Chat format: gemma, as 'model-wizard run' uses" in out
+        assert "its vocabulary has <start_of_turn>" in out
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)  # our child: reap it
