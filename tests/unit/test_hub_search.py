@@ -274,3 +274,39 @@ def test_a_damaged_user_catalog_never_breaks_the_catalog(
 
 def test_no_bundled_model_is_marked_as_added_by_the_user() -> None:
     assert not [e.id for e in load_catalog() if e.variant.added_by_user]
+
+
+def _closed_port() -> str:
+    """The address of a local port nothing listens on (bound, then closed)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    ("args", "json_out"),
+    [
+        (("hub", "search", "qwen3"), True),  # huggingface_hub retries a search: ~20 s, once
+        (("hub", "files", REPO), False),
+        (("hub", "files", REPO), True),
+        (("hub", "add", REPO, "x.gguf"), False),
+    ],
+)
+def test_an_unreachable_hub_is_one_clear_error(
+    args: tuple[str, ...], json_out: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    endpoint = _closed_port()
+    flags = ("--json",) if json_out else ()
+    code, out, err = cli(capsys, tmp_path, *args, "--endpoint", endpoint, *HW, *flags)
+    assert code == 2, err
+    assert "Traceback" not in err
+    if json_out:
+        data = json.loads(out)
+        assert data["message"].startswith(f"Cannot reach {endpoint}")
+        assert "settings set hub_endpoint" in data["hint"]
+    [line] = err.strip().splitlines()  # no retry warnings around it
+    assert line.startswith(f"model-wizard: Cannot reach {endpoint}")
+    assert "settings set hub_endpoint" in line

@@ -9,6 +9,7 @@ one entry with their parts; a vision projector (``mmproj``) is listed but marked
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -231,9 +232,14 @@ class _hub_errors:
         self.revision = revision
 
     def __enter__(self) -> None:
-        return None
+        # huggingface_hub logs each retry of an unreachable host as a warning; the
+        # outcome is said once, below, as one line
+        self._quiet = logging.getLogger("huggingface_hub.utils._http")
+        self._level = self._quiet.level
+        self._quiet.setLevel(logging.ERROR)
 
     def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> None:
+        self._quiet.setLevel(self._level)
         if exc is None or isinstance(exc, WizardError):
             return
         from huggingface_hub import errors as hf
@@ -271,16 +277,24 @@ class _hub_errors:
         if isinstance(exc, OSError | ConnectionError | TimeoutError) or _is_network(exc):
             raise HubSearchError(
                 f"Cannot reach {where}: {_short(exc)}.",
-                "Check the connection, or the Hub endpoint in Settings (HF_ENDPOINT).",
+                "Check the connection, or set a mirror with "
+                "`model-wizard settings set hub_endpoint URL`.",
             ) from exc
 
 
 def _is_network(exc: BaseException) -> bool:
-    try:
-        import httpx
-    except ImportError:  # pragma: no cover - huggingface_hub depends on it
-        return False
-    return isinstance(exc, httpx.TransportError)
+    """A connection, timeout or protocol failure of the HTTP client huggingface_hub uses
+    (httpx2 in the versions installed here, httpx in older ones)."""
+    import importlib
+
+    for module in ("httpx2", "httpx"):
+        try:
+            client = importlib.import_module(module)
+        except ImportError:
+            continue
+        if isinstance(exc, client.TransportError):
+            return True
+    return False
 
 
 def _short(exc: BaseException) -> str:
