@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -259,7 +260,7 @@ def test_a_damaged_user_catalog_never_breaks_the_catalog(
     first = next(iter(bundled)).variant
     import yaml
 
-    data = {
+    data: dict[str, Any] = {
         "family": "x",
         "publisher": "y",
         "variants": [first.model_dump(mode="json", exclude_none=True)],
