@@ -38,3 +38,29 @@ def test_a_server_outlives_its_dialog_in_sight_and_stops_from_my_models(  # type
     assert view.serving.text() == ""
     assert view.serving.isHidden()
     assert ready.serving.servers == []
+
+
+def test_a_server_that_dies_leaves_my_models(qtbot, ready, tiny_chat: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import signal
+
+    from wizard_app.ui.views.serve_dialog import ServeDialog
+
+    Library(ready.database, ready.models_dir).import_file(tiny_chat)
+    view = LibraryView(ready)
+    qtbot.addWidget(view)
+    view.refresh()
+    dialog = ServeDialog(ready, tiny_chat, n_ctx=512)
+    qtbot.addWidget(dialog)
+    dialog.port.setValue(free_port())
+    dialog.start.click()
+    qtbot.waitUntil(lambda: dialog.url.text() != "", timeout=60_000)
+    dialog.close()
+    qtbot.waitUntil(lambda: view.serve_button.text() == "Stop ser&ving", timeout=5_000)
+    server = dialog.server
+    assert server is not None
+    assert server.pid is not None
+    os.kill(server.pid, signal.SIGKILL)  # it crashes, out of the app's hands
+    qtbot.waitUntil(lambda: view.serve_button.text() == "Ser&ve…", timeout=10_000)
+    assert view.serving.isHidden()
+    assert ready.serving.servers == []

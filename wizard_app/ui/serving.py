@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from wizard_app.ui.tasks import Task, TaskRunner
 
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+WATCH_MS = 2000  # how often the running servers are checked for one that stopped by itself
+
+
 class Serving(QObject):
     changed = Signal()
 
@@ -29,6 +32,9 @@ class Serving(QObject):
         self._paths = paths
         self._runner = runner
         self.servers: list[LocalServer] = []
+        self._watch = QTimer(self)  # a server that exits by itself (crashed, killed) is dropped
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._drop_stopped)
 
     def start_job(self, plan: ServePlan):  # type: ignore[no-untyped-def]
         """A job for a Task: start the server, yield it once it answers."""
@@ -64,7 +70,18 @@ class Serving(QObject):
 
     def adopt(self, server: LocalServer) -> None:
         self.servers.append(server)
+        self._watch.start()
         self.changed.emit()
+
+    def _drop_stopped(self) -> None:
+        gone = [server for server in self.servers if not server.is_running()]
+        for server in gone:
+            log.warning("the model server on port %d stopped by itself", server.port)
+            self.servers.remove(server)
+        if not self.servers:
+            self._watch.stop()
+        if gone:
+            self.changed.emit()
 
     def stop(self, server: LocalServer) -> Task:
         """Stop one server in a task (it may take a few seconds to exit)."""
@@ -89,3 +106,4 @@ class Serving(QObject):
             else:
                 server.stop()
         self.servers = []
+        self._watch.stop()
