@@ -43,8 +43,18 @@ class CliContext:
 
     @cached_property
     def models_dir(self) -> Path:
+        from wizard_app.core.errors import StorageError
+        from wizard_app.core.settings import usable_folder
+
         folder = self.settings.models_path(self.paths.models)
-        folder.mkdir(parents=True, exist_ok=True)
+        why = usable_folder(folder)
+        if why is not None:
+            self.__dict__["library_rebuilt"] = []  # nothing to rebuild from; said once
+            raise StorageError(
+                f"The models folder {folder} cannot be used ({why}).",
+                "Choose another with `model-wizard settings set models_dir PATH`, or go back "
+                'to the default with `model-wizard settings set models_dir ""`.',
+            )
         return folder
 
     @cached_property

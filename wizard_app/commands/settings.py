@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict, fields
+from pathlib import Path
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
 from wizard_app.core.errors import InputError
 
 ORDER = 80
+# the context a recommendation accepts (RecommendRequest)
+MIN_CONTEXT, MAX_CONTEXT = 256, 10_000_000
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,6 +48,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 raise InputError(f"{args.key} cannot be negative.", "Give 0 for the default.")
         else:
             value = args.value
+        _check(args.key, value)
+        if args.key == "models_dir" and value:
+            value = str(Path(str(value)).expanduser().absolute())  # the same from any folder
         if args.key == "hub_endpoint" and value:
             from wizard_app.core.download.hub import resolve_endpoint
 
@@ -60,3 +66,27 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         for key, value in shown.items():
             print(f"{key:<16} {value if value not in ('', 0) else '(default)'}")
     return 0
+
+
+def _check(key: str, value: object) -> None:
+    """Refuse a value the app cannot use later (0 and "" mean the default)."""
+    from wizard_app.core.settings import LANGUAGES, usable_folder
+
+    if key == "models_dir" and value:
+        folder = Path(str(value)).expanduser()
+        why = usable_folder(folder)
+        if why is not None:
+            raise InputError(
+                f"The folder {folder} cannot be created or written to ({why}).",
+                'Choose a folder you can write to, or give "" for the default.',
+            )
+    if key == "default_context" and value and not MIN_CONTEXT <= int(str(value)) <= MAX_CONTEXT:
+        raise InputError(
+            f"A default context of {value} tokens is out of range.",
+            f"Give {MIN_CONTEXT} to {MAX_CONTEXT:,} tokens (e.g. 8192), or 0 for the default.",
+        )
+    if key == "language" and value and value not in LANGUAGES:
+        raise InputError(
+            f"The app is not translated into {value!r}.",
+            f'Choose one of: {", ".join(LANGUAGES)}, or "" for the system\'s language.',
+        )

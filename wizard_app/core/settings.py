@@ -19,6 +19,22 @@ log = logging.getLogger(__name__)
 CONTEXT_CHOICES = (2048, 4096, 8192, 16384, 32768, 65536, 131072)
 
 
+LANGUAGES = ("en", "nl")  # the languages the app is translated into
+
+
+def usable_folder(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold models (it cannot be made, or written to), or None."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    return None
+
+
 @dataclass
 class AppSettings:
     models_dir: str = ""  # empty: the data folder's models/
