@@ -351,3 +351,21 @@ def test_the_split_and_the_gpu_layer_count_are_llama_cpps(shares: list[float], b
     counts, output_device = split_blocks(shares, blocks)
     assert counts == [on_gpu.count(i) for i in range(len(shares))]
     assert output_device == devices[n_layer]  # the output head goes with them
+
+
+def test_speed_assumption_gives_the_vocabulary_cost_per_million_entries() -> None:
+    # 5.9 ns an entry is 5,900 µs per million entries (it said "per 1,000")
+    reference = estimate(LLAMA3_8B, machine(32), 4096).speed_assumption
+    assert "5900 µs per million vocabulary entries" in reference
+    assert "per 1,000" not in reference
+    measured = machine(32).model_copy(
+        update={
+            "compute": ComputeProfile(
+                threads=2, bandwidth_gbs=12.0, weights_per_s=6e9, weights_per_s_f16=3e9,
+                seconds_per_layer=43e-6, seconds_per_vocab=2e-9, seconds_per_token=3e-4,
+                matmul_gflops=90.0,
+            )
+        }
+    )  # fmt: skip
+    text = estimate(LLAMA3_8B, measured, 4096).speed_assumption
+    assert "2000 µs per million vocabulary entries" in text

@@ -221,12 +221,12 @@ def speed_assumption(shape: ModelShape, hw: HardwareProfile, p: Placement) -> st
         parts = [
             f"llama.cpp measured on this CPU ({prof.threads} threads, {prof.measured_at[:10]}): "
             f"{prof.bandwidth_gbs:g} GB/s, {prof.seconds_per_layer * 1e6:.0f} µs per layer, "
-            f"{prof.seconds_per_vocab * 1e9 * 1000:.0f} µs per 1,000 vocabulary entries"
+            f"{prof.seconds_per_vocab * 1e12:.0f} µs per million vocabulary entries"
         ]
     elif p.gpu_layers < shape.layers:
         parts.append(
             f"{REFERENCE_SECONDS_PER_LAYER * 1e6:.0f} µs per layer and "
-            f"{REFERENCE_SECONDS_PER_VOCAB * 1e9 * 1000:.0f} µs per 1,000 vocabulary entries "
+            f"{REFERENCE_SECONDS_PER_VOCAB * 1e12:.0f} µs per million vocabulary entries "
             f"as on the {REFERENCE_CPU} (the machine is not measured)"
         )
     if p.gpu_layers:
