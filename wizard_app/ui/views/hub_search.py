@@ -70,7 +70,14 @@ class HubSearchDialog(QDialog):
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.files.horizontalHeader().setSectionResizeMode(_FILE, QHeaderView.ResizeMode.Stretch)
+        # the fit and the figures are read in full; a long file name gives way (elided in
+        # the middle, whole in its tooltip)
+        header = self.files.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_FILE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Qwen3-4B-Q4"))
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.verticalHeader().setVisible(False)
         self.fit_button = QPushButton(self.tr("Check the &fit"))
         self.fit_button.setAccessibleName(self.tr("Read each file's header and check its fit"))
         self.add_button = QPushButton(self.tr("&Add to my models"))
@@ -85,8 +92,8 @@ class HubSearchDialog(QDialog):
         top.addWidget(self.query, 1)
         top.addWidget(self.search_button)
         middle = QHBoxLayout()
-        middle.addWidget(self.repos, 2)
-        middle.addWidget(self.files, 5)
+        middle.addWidget(self.repos, 1)
+        middle.addWidget(self.files, 3)
         actions = QHBoxLayout()
         actions.addWidget(self.fit_button)
         actions.addWidget(self.add_button)
@@ -107,7 +114,7 @@ class HubSearchDialog(QDialog):
         self.files.itemSelectionChanged.connect(self._update_buttons)
         self._busy = False
         self._update_buttons()
-        self.resize(980, 560)
+        self.resize(1100, 600)
 
     # ---- the Hub, always in a task -------------------------------------------------------
     def _hub(self) -> tuple[str, str | None]:
@@ -181,7 +188,9 @@ class HubSearchDialog(QDialog):
         for row in range(self.files.rowCount()):
             cell = self.files.item(row, _FILE)
             if cell is not None and cell.text() == report.file.name:
-                self.files.setItem(row, _FIT, QTableWidgetItem(self._fit_text(report)))
+                item = QTableWidgetItem(self._fit_text(report))
+                item.setToolTip(item.text())
+                self.files.setItem(row, _FIT, item)
         self.status.setText(self.tr("Fit at {n} tokens of context.").format(n=CONTEXT))
 
     def _on_add_button_clicked(self) -> None:
@@ -227,7 +236,9 @@ class HubSearchDialog(QDialog):
             size = human_bytes(f.size) if f.size else self.tr("unknown")
             parts = self.tr(" ({n} parts)").format(n=len(f.parts)) if f.split else ""
             for col, text in enumerate((f.name, f.quant or "?", size + parts, "")):
-                self.files.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.files.setItem(row, col, item)
         self._update_buttons()
 
     def _selected_file(self) -> str | None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -48,16 +49,31 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # on a short screen the settings scroll: squeezed, the fields would cut their letters
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(note)
+        inner.addWidget(self.catalog_box)
+        inner.addWidget(self.endpoints)
+        inner.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumHeight(min(body.sizeHint().height(), 360))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.catalog_box)
-        layout.addWidget(self.endpoints)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.build)
         layout.addWidget(self.buttons)
         self.browse.clicked.connect(self._on_browse_clicked)
         self.setMinimumWidth(620)
+        # as tall as its contents; a smaller screen clamps it and the body scrolls
+        chrome = self.error.sizeHint().height() + self.build.sizeHint().height()
+        self.resize(680, body.sizeHint().height() + chrome + self.buttons.sizeHint().height() + 40)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
