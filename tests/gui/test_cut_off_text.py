@@ -46,15 +46,17 @@ def show_fit(qtbot, ready, served) -> HubSearchDialog:  # type: ignore[no-untype
     return dialog
 
 
-def test_the_fit_column_shows_its_header_and_values_whole(
+def test_the_fit_column_shows_its_header_and_values_whole(  # type: ignore[no-untyped-def]
     qtbot, ready, served, fixed_hardware
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     dialog = show_fit(qtbot, ready, served)
     table = dialog.files
     header = table.horizontalHeader()
-    title = table.horizontalHeaderItem(_FIT).text()
-    assert table.columnWidth(_FIT) >= header.fontMetrics().horizontalAdvance(title)
-    assert "needs" in table.item(0, _FIT).text()
+    title, fit = table.horizontalHeaderItem(_FIT), table.item(0, _FIT)
+    assert title is not None
+    assert fit is not None
+    assert table.columnWidth(_FIT) >= header.fontMetrics().horizontalAdvance(title.text())
+    assert "needs" in fit.text()
     assert _whole(table, 0, _FIT)
     assert table.horizontalScrollBar().maximum() == 0  # all of it in view, no scrolling
 
@@ -76,5 +78,5 @@ def test_the_server_fields_keep_their_height_on_a_short_screen(qtbot, ready) -> 
         assert field.height() >= field.minimumSizeHint().height(), field.accessibleName()
     assert dialog.buttons.isVisible()
     # the rest is a scroll away
-    dialog.scroll.ensureWidgetVisible(dialog.endpoints.key)
+    dialog.body_scroll.ensureWidgetVisible(dialog.endpoints.key)
     qtbot.waitUntil(lambda: not dialog.endpoints.key.visibleRegion().isEmpty())
