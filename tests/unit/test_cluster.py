@@ -317,3 +317,20 @@ def test_another_machine_with_two_cards_gets_the_fits_split() -> None:
     from wizard_app.core.cluster.commands import endpoint_command
 
     assert "http://[fe80::1]:8080" in endpoint_command("fe80::1", 8080, "K", "server")
+
+
+def test_a_plan_that_does_not_fit_says_so_and_gives_no_commands(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    hosts = ("--host", "8@10.0.0.1", "--host", "8@10.0.0.2")
+    args = ("cluster-plan", "llama-3.3-70b-instruct", *hosts)
+    code, out, _ = cli(capsys, tmp_path, *args)
+    assert code == 1
+    assert "does not fit these machines, so no start commands are given" in out
+    assert "rpc-server" not in out
+    assert "llama-server" not in out
+    code, out, _ = cli(capsys, tmp_path, *args, "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["fits"] is False
+    assert data["commands"] == []

@@ -130,8 +130,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             rtt_ms=args.rtt_ms,
         )
     key = new_api_key() if args.api_key == "auto" else args.api_key
-    steps = cluster_commands(
-        plan, model_file, download=download, api_key=key, server_port=args.port
+    # a plan that does not fit gets no commands: they would start a server that fails
+    steps = (
+        cluster_commands(plan, model_file, download=download, api_key=key, server_port=args.port)
+        if plan.fits
+        else []
     )
     if args.json:
         print_json(
@@ -214,6 +217,12 @@ def _text(plan: Any, steps: list[Any], warning: str) -> str:
     lines.append(f"assumption: {plan.assumption}")
     lines.extend(f"note: {n}" for n in plan.notes)
     lines.append("")
+    if not plan.fits:
+        lines.append(
+            f"{plan.model} does not fit these machines, so no start commands are given. "
+            "Choose a smaller context (--ctx) or quant, or add a host."
+        )
+        return "\n".join(lines)
     for i, step in enumerate(steps, 1):
         lines.append(f"{i}. on {step.host}: {step.what}")
         lines.append(f"   {step.command}")
