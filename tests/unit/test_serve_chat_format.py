@@ -14,6 +14,7 @@ import pytest
 
 from tests.cli_helpers import cli
 from wizard_app.core.hardware.profile import HardwareOverrides
+from wizard_app.core.serve.chat import TEMPLATE, ServedChat, choose, from_log, log_line
 from wizard_app.core.serve.plan import plan_serve
 from wizard_app.core.serve.server import LocalServer, free_port
 
@@ -23,10 +24,10 @@ def test_gemma_without_a_template_answers_through_the_server(
 ) -> None:
     hw = HardwareOverrides(ram_gb=16).planned()
     planned = plan_serve(real_gemma3, hw, n_ctx=512, gpu_layers=0, offload=False, n_threads=2)
-    assert planned.settings.chat_format == "gemma"  # the worker's fallback:gemma
     server = LocalServer(planned.settings, tmp_path)
     server.start(timeout_s=120)
     try:
+        assert server.chat() == ServedChat("gemma", "its vocabulary has <start_of_turn>")
         reply = httpx2.post(
             f"{server.url}/chat/completions",
             json={
@@ -49,10 +50,13 @@ def test_gemma_without_a_template_answers_through_the_server(
     assert reply["usage"]["prompt_tokens"] == len(expected)
 
 
-def test_a_file_with_a_template_keeps_it(real_smollm2: Path) -> None:
-    hw = HardwareOverrides(ram_gb=16).planned()
-    planned = plan_serve(real_smollm2, hw, n_ctx=512, gpu_layers=0, offload=False)
-    assert planned.settings.chat_format == ""
+def test_the_choice_is_the_workers(real_smollm2: Path, real_gemma3: Path) -> None:
+    assert choose(real_smollm2) == ServedChat(TEMPLATE)  # its own ChatML template
+    gemma = choose(real_gemma3)
+    assert gemma.name == "gemma"  # what 'run' reports as fallback:gemma
+    assert from_log(f"extra buffers off\n{log_line(gemma)}\n") == gemma
+    assert from_log(log_line(ServedChat(TEMPLATE))) == ServedChat(TEMPLATE)
+    assert from_log("extra buffers off\n") is None
 
 
 def test_serve_says_which_chat_format_it_uses(

@@ -106,6 +106,7 @@ def _info(server: Any, planned: Any, key: str) -> dict[str, Any]:
     from wizard_app.core.serve.server import snippets
 
     s = planned.settings
+    chat = server.chat()
     return {
         "ok": True,
         "url": server.url,
@@ -120,8 +121,8 @@ def _info(server: Any, planned: Any, key: str) -> dict[str, Any]:
         "keep_running": s.keep_running,
         "log": str(server.log_path),
         # the app's format for a file without a chat template; None: the file's template
-        "chat_format": planned.chat.name if planned.chat else None,
-        "chat_format_reason": planned.chat.reason if planned.chat else None,
+        "chat_format": chat.name if chat and chat.is_fallback else None,
+        "chat_format_reason": chat.reason if chat and chat.is_fallback else None,
         "notes": list(planned.plan.notes),
         "snippets": snippets(server.url, s.model_id, key),
     }

@@ -5,7 +5,9 @@ turn off llama.cpp's extra (repacked) weight buffers; on x86 with AMX those cras
 first decode (``runtime.cpu_policy``). So this module builds the same FastAPI app from
 ``llama_cpp.server.app.create_app`` after wrapping ``llama_model_default_params`` - the
 defaults ``Llama()`` starts from - to set ``use_extra_bufts`` as the worker does, and runs
-it with uvicorn. The API key comes from the environment (``API_KEY_ENV``), never the
+it with uvicorn. A file without a chat template is prompted in the format the app's runs
+choose for it (``serve.chat``), not llama-cpp-python's Llama 2 guess. The API key comes
+from the environment (``API_KEY_ENV``), never the
 command line, where other users of the machine could read it.
 """
 
@@ -37,7 +39,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--tensor-split", default="", help="layers per GPU: 40,24 (empty: default)")
     p.add_argument("--n-threads", type=int, default=0, help="0: physical cores")
     p.add_argument("--extra-buffers", choices=["auto", "on", "off"], default="auto")
-    p.add_argument("--chat-format", default="", help="the app's format (empty: the file's)")
     p.add_argument("--safety", default="", help="the runtime safety file (cpu_policy)")
     p.add_argument("--parent", type=int, default=0, help="exit when this process (the app) is gone")
     return p
@@ -101,12 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extra buffers {'on' if extra else 'off'}", file=sys.stderr, flush=True)
     import psutil
 
-    chat_format = None
-    if args.chat_format:
-        from wizard_app.core.serve.chat import register
+    from wizard_app.core.serve import chat
 
-        chat_format = register(args.chat_format)
-    print(f"chat format: {args.chat_format or 'the file template'}", file=sys.stderr, flush=True)
+    # a file without a chat template: the app's format, as its runs choose it (serve.chat)
+    try:
+        served = chat.choose(Path(args.model))
+    except (ValueError, RuntimeError, OSError) as exc:  # llama-cpp-python's load says why
+        print(f"cannot read the vocabulary: {exc}", file=sys.stderr, flush=True)
+        served = chat.ServedChat(chat.TEMPLATE)
+    chat_format = chat.register(served.name) if served.is_fallback else None
+    print(chat.log_line(served), file=sys.stderr, flush=True)
     threads = args.n_threads or psutil.cpu_count(logical=False) or os.cpu_count() or 1
     server = ServerSettings(
         host=args.host, port=args.port, api_key=os.environ.get(API_KEY_ENV) or None

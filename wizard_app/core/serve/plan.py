@@ -1,8 +1,7 @@
 """The settings a served model starts with: the wizard's context and GPU layers.
 
 The same plan as a trial run (``placement.plan_load``): the context asked for (or the
-default, capped at the trained one) shrunk to fit, and the GPU layers that fit; and for a
-file without a chat template, the chat format the app's runs use (``serve.chat``).
+default, capped at the trained one) shrunk to fit, and the GPU layers that fit.
 """
 
 from __future__ import annotations
@@ -13,10 +12,8 @@ from pathlib import Path
 from wizard_app.core.gguf.header import shape_of
 from wizard_app.core.gguf.reader import read_header
 from wizard_app.core.hardware.profile import HardwareProfile
-from wizard_app.core.runtime.chat_formats import ChatFormat
 from wizard_app.core.runtime.placement import GpuLayers, LoadPlan, plan_load
 from wizard_app.core.runtime.trial import DEFAULT_CONTEXT
-from wizard_app.core.serve.chat import fallback_format
 from wizard_app.core.serve.server import ServeSettings
 
 
@@ -25,7 +22,6 @@ class ServePlan:
     settings: ServeSettings
     plan: LoadPlan
     arch: str
-    chat: ChatFormat | None = None  # the app's format, for a file without a chat template
 
 
 def model_id_for(path: Path) -> str:
@@ -63,7 +59,6 @@ def plan_serve(
         supports_offload=offload,
         ctx_explicit=n_ctx is not None,
     )
-    chat = fallback_format(path, header.has_chat_template)
     settings = ServeSettings(
         path=path.resolve(),
         model_id=model_id or model_id_for(path),
@@ -74,6 +69,5 @@ def plan_serve(
         tensor_split=tuple(plan.estimate.tensor_split),  # the plan's own split, exactly
         n_threads=n_threads,
         keep_running=keep_running,
-        chat_format=chat.name if chat else "",
     )
-    return ServePlan(settings, plan, header.arch, chat)
+    return ServePlan(settings, plan, header.arch)

@@ -25,6 +25,7 @@ import httpx2
 from wizard_app.core.cancel import CancelToken
 from wizard_app.core.errors import WizardError
 from wizard_app.core.runtime.launch import worker_env
+from wizard_app.core.serve.chat import ServedChat, from_log
 from wizard_app.core.serve.launcher import API_KEY_ENV
 
 log = logging.getLogger(__name__)
@@ -53,9 +54,6 @@ class ServeSettings:
     n_threads: int = 0  # 0: physical cores
     extra_buffers: str = "auto"  # auto (cpu_policy), on, off
     keep_running: bool = False
-    # the app's format (runtime.chat_formats) for a file without a chat template; "": the
-    # file's own template
-    chat_format: str = ""
 
 
 def free_port() -> int:
@@ -90,7 +88,6 @@ def launcher_command(settings: ServeSettings, port: int, safety: Path | None) ->
         "--tensor-split", ",".join(str(n) for n in settings.tensor_split),
         "--n-threads", str(settings.n_threads),
         "--extra-buffers", settings.extra_buffers,
-        "--chat-format", settings.chat_format,
         "--safety", str(safety or ""),
         # a server that is not kept running stops with this process, however it ends
         "--parent", "0" if settings.keep_running else str(os.getpid()),
@@ -114,6 +111,13 @@ class LocalServer:
     @property
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None
+
+    def chat(self) -> ServedChat | None:
+        """The chat format the server prompts in (``serve.chat``), once it has chosen."""
+        try:
+            return from_log(self.log_path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            return None
 
     def is_running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
