@@ -342,3 +342,24 @@ def test_prepare_import_reports_progress_and_a_cancelled_copy_leaves_nothing(
         assert not isinstance(event, ImportReady)
         cancel.cancel()
     assert list((models / "imported").iterdir()) == []
+
+
+def test_a_truncated_gguf_is_not_imported(
+    gguf_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the header is whole, the tensor data is cut off: fit and run would refuse it later
+    from tests.cli_helpers import cli
+    from wizard_app.core.gguf.reader import read_local_header
+
+    header_end = read_local_header(gguf_file).data_offset
+    whole = gguf_file.read_bytes()
+    cut = tmp_path / "cut.gguf"
+    cut.write_bytes(whole[: header_end + (len(whole) - header_end) // 2])
+    code, out, err = cli(capsys, tmp_path / "data", "library", "import", str(cut), "--json")
+    assert code == 2
+    assert "cut.gguf is truncated: its tensor data ends at byte" in json.loads(out)["message"]
+    code, out, _ = cli(capsys, tmp_path / "data", "library", "--json")
+    assert code == 0
+    assert "cut.gguf" not in out
+    code, _, err = cli(capsys, tmp_path / "data", "library", "import", str(gguf_file))
+    assert code == 0, err  # the whole file is

@@ -55,6 +55,18 @@ def check_importable(path: Path) -> Path:
     return path.resolve()
 
 
+def _check_complete(shard: Path, info: GGUFInfo) -> None:
+    """Refuse a file whose tensor data ends past its end (a cut-off download or copy)."""
+    size = shard.stat().st_size
+    end = max((t.offset + t.n_bytes for t in info.tensors), default=info.data_offset)
+    if end > size:
+        raise InputError(
+            f"{shard.name} is truncated: its tensor data ends at byte {end:,} but the file "
+            f"has {size:,} ({human_bytes(end - size)} missing).",
+            "Download or copy the whole file again, then import it.",
+        )
+
+
 def prepare_import(
     path: Path, models_dir: Path, *, copy: bool = False, cancel: CancelToken | None = None
 ) -> Iterator[ImportProgress | ImportReady]:
@@ -65,6 +77,8 @@ def prepare_import(
     path = check_importable(path)
     info = read_local_header(path)
     shards = shard_paths(path)
+    for shard in shards:
+        _check_complete(shard, info if shard == path else read_local_header(shard))
     total = sum(s.stat().st_size for s in shards)
     if not copy:
         yield ImportReady(path, info, total, False, None)
