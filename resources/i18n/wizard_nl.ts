@@ -2571,132 +2571,132 @@
         <translation>Past op deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="74"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="81"/>
         <source>Check the &amp;fit</source>
         <translation>&amp;Past het?</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="75"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="82"/>
         <source>Read each file&apos;s header and check its fit</source>
         <translation>De header van elk bestand lezen en kijken of het past</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="76"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="83"/>
         <source>&amp;Add to my models</source>
         <translation>&amp;Toevoegen aan mijn modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="77"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="84"/>
         <source>Add the selected file to your models</source>
         <translation>Het gekozen bestand toevoegen aan je modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="80"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="87"/>
         <source>Hub search status</source>
         <translation>Status van het zoeken op de Hub</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="81"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="88"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="133"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="140"/>
         <source>Type part of a model&apos;s name first.</source>
         <translation>Typ eerst een deel van de naam van een model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="138"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="145"/>
         <source>Searching the Hub…</source>
         <translation>Zoeken op de Hub…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="143"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="150"/>
         <source>{repo} · {n} downloads</source>
         <translation>{repo} · {n} downloads</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="148"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="155"/>
         <source>{n} repositories with GGUF files. Choose one to see its files.</source>
         <translation>{n} repository&apos;s met GGUF-bestanden. Kies er een om de bestanden te zien.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="152"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="159"/>
         <source>No GGUF repositories match.</source>
         <translation>Geen GGUF-repository&apos;s gevonden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="160"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="167"/>
         <source>Listing the files of {repo}…</source>
         <translation>De bestanden van {repo} worden opgehaald…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="167"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="174"/>
         <source>Choose a file; Check the fit reads each file&apos;s header (no download).</source>
         <translation>Kies een bestand; Past het? leest de header van elk bestand (zonder download).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="174"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="181"/>
         <source>Reading the files&apos; headers…</source>
         <translation>De headers van de bestanden worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="185"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="194"/>
         <source>Fit at {n} tokens of context.</source>
         <translation>Passend bij {n} tokens context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="194"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="203"/>
         <source>Adding {file}…</source>
         <translation>{file} wordt toegevoegd…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="206"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="215"/>
         <source>Added as {id} ({quant}): your recommendations now list it as added by you, and it downloads like any catalog model.</source>
         <translation>Toegevoegd als {id} ({quant}): je aanbevelingen tonen het nu als door jou toegevoegd, en het downloadt als elk model uit de catalogus.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="213"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="222"/>
         <source>The Hub could not be asked: {message}</source>
         <translation>De Hub kon niet worden gevraagd: {message}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="227"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="236"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="228"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="237"/>
         <source> ({n} parts)</source>
         <translation> ({n} delen)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="243"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="254"/>
         <source>no exact fit (split model)</source>
         <translation>geen exacte schatting (gesplitst model)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="245"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="256"/>
         <source>fits on the GPU</source>
         <translation>past op de GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="246"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="257"/>
         <source>fits, split between GPU and CPU</source>
         <translation>past, verdeeld over GPU en CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="247"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="258"/>
         <source>fits, on the CPU only</source>
         <translation>past, alleen op de CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="248"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="259"/>
         <source>does not fit</source>
         <translation>past niet</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="250"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="261"/>
         <source>{verdict}, needs {size}</source>
         <translation>{verdict}, heeft {size} nodig</translation>
     </message>
@@ -4295,17 +4295,22 @@
         <translation>%1 wordt aangeboden op %2. Als u dit venster sluit, blijft de server draaien: Mijn modellen toont hem, en de knop Aanbieden stoppen stopt hem.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="218"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="223"/>
+        <source>The file has no chat template: it is prompted in the %1 format, as Try it does.</source>
+        <translation>Het bestand heeft geen chatsjabloon: het wordt aangesproken in het %1-formaat, net als bij Uitproberen.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="227"/>
         <source>The server did not start: %1</source>
         <translation>De server is niet gestart: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="236"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="245"/>
         <source>Stopping the server…</source>
         <translation>De server stopt…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="243"/>
+        <location filename="../../wizard_app/ui/views/serve_dialog.py" line="252"/>
         <source>The server was stopped.</source>
         <translation>De server is gestopt.</translation>
     </message>
@@ -4313,7 +4318,7 @@
 <context>
     <name>Serving</name>
     <message>
-        <location filename="../../wizard_app/ui/serving.py" line="58"/>
+        <location filename="../../wizard_app/ui/serving.py" line="64"/>
         <source>%1: serving on %2</source>
         <translation>%1: aangeboden op %2</translation>
     </message>
@@ -4321,118 +4326,118 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="37"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="38"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="68"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="84"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="73"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="89"/>
         <source>empty: HF_TOKEN or huggingface-cli login</source>
         <translation>leeg: HF_TOKEN of huggingface-cli login</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="76"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="92"/>
         <source>Automatic (physical cores)</source>
         <translation>Automatisch (fysieke kernen)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="79"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="95"/>
         <source>What the use case needs</source>
         <translation>Wat de toepassing nodig heeft</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="84"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="100"/>
         <source>The system&apos;s language</source>
         <translation>De taal van het systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="92"/>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="170"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="108"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="186"/>
         <source>Models folder</source>
         <translation>Modellenmap</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="93"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="109"/>
         <source>Choose the models folder</source>
         <translation>De modellenmap kiezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="94"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="110"/>
         <source>Hugging Face Hub endpoint or mirror</source>
         <translation>Hugging Face Hub-adres of mirror</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="95"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="111"/>
         <source>Hugging Face access token</source>
         <translation>Hugging Face-toegangstoken</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="96"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="112"/>
         <source>Threads for the model</source>
         <translation>Threads voor het model</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="97"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="113"/>
         <source>Default context length</source>
         <translation>Standaard contextlengte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="98"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="114"/>
         <source>Language of the app</source>
         <translation>Taal van de app</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="107"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="123"/>
         <source>&amp;Models folder:</source>
         <translation>&amp;Modellenmap:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="108"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="124"/>
         <source>Hub &amp;endpoint or mirror:</source>
         <translation>Hub-&amp;adres of mirror:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="109"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="125"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Toegangstoken:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="110"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="126"/>
         <source>T&amp;hreads:</source>
         <translation>T&amp;hreads:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="111"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="127"/>
         <source>Default &amp;context:</source>
         <translation>Standaard&amp;context:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="112"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="128"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="119"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="135"/>
         <source>The token is needed for gated models (accept the licence on the model&apos;s page first). It is kept in the settings file, readable only by you, and sent only to the endpoint above. A new language applies after a restart.</source>
         <translation>Het token is nodig voor afgeschermde modellen (accepteer eerst de licentie op de pagina van het model). Het staat in het instellingenbestand, alleen leesbaar voor u, en wordt alleen naar het adres hierboven gestuurd. Een nieuwe taal geldt na een herstart.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="46"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="47"/>
         <source>Version and llama.cpp backends</source>
         <translation>Versie en llama.cpp-backends</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="162"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="178"/>
         <source>none (llama.cpp is missing)</source>
         <translation>geen (llama.cpp ontbreekt)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="163"/>
+        <location filename="../../wizard_app/ui/views/settings_dialog.py" line="179"/>
         <source>Open Model Wizard {version} · llama.cpp backends: {backends}</source>
         <translation>Open Model Wizard {version} · llama.cpp-backends: {backends}</translation>
     </message>

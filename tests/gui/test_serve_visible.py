@@ -64,3 +64,19 @@ def test_a_server_that_dies_leaves_my_models(qtbot, ready, tiny_chat: Path) -> N
     qtbot.waitUntil(lambda: view.serve_button.text() == "Ser&ve…", timeout=10_000)
     assert view.serving.isHidden()
     assert ready.serving.servers == []
+
+
+def test_the_dialog_says_which_chat_format_a_file_without_a_template_gets(  # type: ignore[no-untyped-def]
+    qtbot, ready, real_gemma3: Path, tiny_chat: Path
+) -> None:
+    from wizard_app.ui.views.serve_dialog import ServeDialog
+
+    dialog = ServeDialog(ready, real_gemma3, n_ctx=512)
+    qtbot.addWidget(dialog)
+    dialog.port.setValue(free_port())
+    dialog.start.click()
+    qtbot.waitUntil(lambda: dialog.url.text() != "", timeout=120_000)
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=10_000)
+    assert "prompted in the gemma format, as Try it does" in dialog.status.text()
+    dialog.stop.click()
+    qtbot.waitUntil(lambda: dialog.server is None, timeout=15_000)

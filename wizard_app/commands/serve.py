@@ -106,7 +106,7 @@ def _info(server: Any, planned: Any, key: str) -> dict[str, Any]:
     from wizard_app.core.serve.server import snippets
 
     s = planned.settings
-    chat = server.chat()
+    chat = server.served_chat
     return {
         "ok": True,
         "url": server.url,

@@ -7,8 +7,8 @@ first decode (``runtime.cpu_policy``). So this module builds the same FastAPI ap
 defaults ``Llama()`` starts from - to set ``use_extra_bufts`` as the worker does, and runs
 it with uvicorn. A file without a chat template is prompted in the format the app's runs
 choose for it (``serve.chat``), not llama-cpp-python's Llama 2 guess. The API key comes
-from the environment (``API_KEY_ENV``), never the
-command line, where other users of the machine could read it.
+from the environment (``API_KEY_ENV``), never the command line, where other users of the
+machine could read it.
 """
 
 from __future__ import annotations

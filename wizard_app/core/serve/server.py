@@ -103,6 +103,7 @@ class LocalServer:
         self.log_path = log_dir / f"serve-{self.port}.log"
         self._safety = safety
         self._proc: subprocess.Popen[bytes] | None = None
+        self.served_chat: ServedChat | None = None  # its chat format, read once it answers
 
     @property
     def url(self) -> str:
@@ -182,6 +183,7 @@ class LocalServer:
                 with contextlib.suppress(httpx2.TransportError):
                     if http.get(f"{self.url}/models").status_code == 200:
                         log.info("model server ready at %s (pid %d)", self.url, proc.pid)
+                        self.served_chat = self.chat()
                         return
                 waited = time.monotonic() - t0
                 if on_wait is not None:

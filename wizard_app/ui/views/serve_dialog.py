@@ -212,7 +212,16 @@ class ServeDialog(QDialog):
             )
             .replace("%1", s.model_id)
             .replace("%2", server.url)
+            + self._chat_note(server)
         )
+
+    def _chat_note(self, server: LocalServer) -> str:
+        chat = server.served_chat
+        if chat is None or not chat.is_fallback:
+            return ""  # the file's own chat template
+        return " " + self.tr(
+            "The file has no chat template: it is prompted in the %1 format, as Try it does."
+        ).replace("%1", chat.name)
 
     def _on_task_failed(self, message: str) -> None:
         self.status.setText(self.tr("The server did not start: %1").replace("%1", message))
