@@ -168,6 +168,19 @@ class Hub:
                 left -= n
         return self.add_file(repo, filename, path)
 
+    def add_model(self, repo: str, filename: str, size: int, seed: int = 0) -> ServedFile:
+        """A GGUF model of ``size`` bytes: a real header (``write_test_gguf``) followed by
+        pseudo-random bytes, so the download becomes a library entry."""
+        path = self.root / "data" / repo / filename
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_test_gguf(path)
+        left = size - path.stat().st_size
+        if left < 0:
+            raise ValueError(f"a test GGUF needs at least {path.stat().st_size} bytes")
+        with path.open("ab") as f:
+            f.write(random.Random(seed).randbytes(left))
+        return self.add_file(repo, filename, path)
+
     def describe(
         self,
         repo: str,

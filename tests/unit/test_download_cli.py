@@ -28,7 +28,7 @@ REPO = "acme/Example-GGUF"
 def test_download_by_repo_and_file_is_verified(
     hub: Hub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    served = hub.add_random(REPO, "small.gguf", 3 * MiB, seed=1)
+    served = hub.add_model(REPO, "small.gguf", 3 * MiB, seed=1)
     code, out, err = cli(capsys, tmp_path, "download", "--repo", REPO, "--file", "small.gguf",
                          "--endpoint", hub.url, "--json")  # fmt: skip
     assert code == 0, err
@@ -92,8 +92,8 @@ def test_a_missing_file_and_no_space_are_exit_2(
 
 def _catalog_dir(tmp_path: Path, hub: Hub) -> Path:
     """The example catalog file, its artifacts pointing at files the local Hub serves."""
-    q4 = hub.add_random(REPO, "example-7b.Q4_K_M.gguf", 2 * MiB + 5, seed=3)
-    q8 = hub.add_random(REPO, "example-7b.Q8_0.gguf", MiB, seed=4)
+    q4 = hub.add_model(REPO, "example-7b.Q4_K_M.gguf", 2 * MiB + 5, seed=3)
+    q8 = hub.add_model(REPO, "example-7b.Q8_0.gguf", MiB, seed=4)
     family = yaml.safe_load((ROOT / "tests" / "data" / "catalog_example.yaml").read_text())
     source = family["variants"][0]["artifacts"][0]["source"]
     family["variants"][0]["artifacts"] = [
@@ -308,3 +308,26 @@ def test_saved_settings_choose_the_endpoint_token_and_models_folder(
     code, _, err = cli(capsys, data, "settings", "set", "hub_endpoint", "ftp://nope")
     assert code == 2
     assert "not an http(s) URL" in err
+
+
+def test_a_file_that_is_no_model_is_downloaded_but_not_added_to_the_library(
+    hub: Hub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hub.add_file(REPO, "README.md", b"# Example\n", lfs=False)
+    args = ("download", "--repo", REPO, "--file", "README.md", "--endpoint", hub.url)
+    code, out, err = cli(capsys, tmp_path, *args, "--json")
+    assert code == 0, err
+    [result] = json.loads(out)["files"]
+    assert (result["model"], result["model_id"]) == (False, None)
+    assert Path(result["path"]).read_bytes() == b"# Example\n"
+    code, out, _ = cli(capsys, tmp_path, "library", "--json")
+    assert json.loads(out) == []
+    code, out, _ = cli(capsys, tmp_path, *args)
+    assert code == 0
+    assert "Not a model: README.md is not a GGUF model file" in out
+    served = hub.add_model(REPO, "real.gguf", MiB)
+    code, out, _ = cli(capsys, tmp_path, "download", "--repo", REPO, "--file", "real.gguf",
+                       "--endpoint", hub.url, "--json")  # fmt: skip
+    assert json.loads(out)["files"][0]["model"] is True
+    code, out, _ = cli(capsys, tmp_path, "library", "--json")
+    assert [e["sha256"] for e in json.loads(out)] == [served.sha256]

@@ -57,8 +57,8 @@ def drain(m: DownloadManager, ids: list[int] | None = None, timeout: float = 30)
 def test_queued_downloads_end_verified_and_in_the_library(
     db: Database, tmp_path: Path, hub: Hub
 ) -> None:
-    a = hub.add_random(REPO, "a.gguf", 2 * MiB, seed=1)
-    b = hub.add_random(REPO, "b.gguf", MiB + 3, seed=2)
+    a = hub.add_model(REPO, "a.gguf", 2 * MiB, seed=1)
+    b = hub.add_model(REPO, "b.gguf", MiB + 3, seed=2)
     m = manager(db, tmp_path, hub, max_concurrent=1)
     ids = [m.enqueue(request(hub, "a.gguf")), m.enqueue(request(hub, "b.gguf"))]
     assert [d.state for d in m.entries()] == ["queued", "queued"]
@@ -265,7 +265,7 @@ def _table_of(diff: Any) -> str | None:
 def test_a_split_model_enters_the_library_once_all_shards_are_verified(
     db: Database, tmp_path: Path, hub: Hub
 ) -> None:
-    first = hub.add_random(REPO, "Q8_0/m-00001-of-00002.gguf", MiB, seed=8)
+    first = hub.add_model(REPO, "Q8_0/m-00001-of-00002.gguf", MiB, seed=8)
     second = hub.add_random(REPO, "Q8_0/m-00002-of-00002.gguf", 2 * MiB, seed=9)
     m = manager(db, tmp_path, hub, max_concurrent=1)
     ids = [m.enqueue(request(hub, first.filename, catalog_id="m", quant="Q8_0")),

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wizard_app.commands._common import CliContext, add_json_flag, print_json
@@ -265,6 +266,9 @@ def _check_all_verified(results: list[Any]) -> None:
 
 def _file_entry(info: Any, done: Any, manager: Any) -> dict[str, Any]:
     """One downloaded file as --json prints it; ``done`` is its Installed event, if any."""
+    from wizard_app.core.gguf.shards import shard_name
+
+    model_id = done.model_id if done else _model_id(manager, info.dest_path)
     return {
         "id": info.id,
         "repo": info.repo,
@@ -276,7 +280,9 @@ def _file_entry(info: Any, done: Any, manager: Any) -> dict[str, Any]:
         "sha256": info.sha256,
         # compared with a sha256 from the Hub or the catalog; false: none was given
         "sha256_verified": info.checked,
-        "model_id": done.model_id if done else _model_id(manager, info.dest_path),
+        "model_id": model_id,
+        # a README or config is downloaded but is no model: not in the library
+        "model": model_id is not None or shard_name(Path(info.dest_path).name) is not None,
         "fetched_bytes": done.fetched if done else 0,
     }
 
@@ -294,6 +300,11 @@ def _print_files(files: list[dict[str, Any]], installed: dict[int, Any]) -> None
             f"{what} {f['path']} ({human_bytes(f['size_bytes'] or 0)}, "
             f"sha256 {f['sha256']}){in_library}"
         )
+        if not f["model"]:
+            print(
+                f"  Not a model: {Path(f['path']).name} is not a GGUF model file, so it "
+                "was not added to the library."
+            )
         if not f["sha256_verified"]:
             print(
                 "  Not verified: neither the server nor the catalog gave a sha256 to "

@@ -19,10 +19,14 @@ def add_to_library(
     library: Library, rows: DownloadRepository, row: DownloadRow, done: Done
 ) -> int | None:
     """Record the model that ``done`` completes; its library id, or None while parts of
-    a split model are still missing."""
+    a split model are still missing, or for a file that is not a GGUF model (a README,
+    a config): it stays downloaded but is not a model to run."""
     v = done.verified
     first = first_shard_if_complete(v.path)
     if first is None:
+        return None
+    info = done.info if first == v.path else _header(first)
+    if info is None:
         return None
     checked = v.expected_sha256 is not None
     if first != v.path:
@@ -34,7 +38,7 @@ def add_to_library(
         filename=str(Path(row.filename).with_name(first.name).as_posix()),
         revision=v.commit or row.commit or row.revision,
         sha256=v.sha256 if first == v.path else (other.sha256 if other else None) or v.sha256,
-        info=done.info if first == v.path else _header(first),
+        info=info,
         catalog_id=row.catalog_id,
         quant=row.quant,
         download_id=row.id if first == v.path else None,
