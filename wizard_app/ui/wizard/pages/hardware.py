@@ -197,6 +197,10 @@ class HardwarePage(QWizardPage):
         if self.state.probed is None and self._task is None:
             self.start_probe()
 
+    def cleanupPage(self) -> None:
+        """Keep the figures on Back: QWizard would reset them to zero, and as the probe
+        runs once, Next would stay disabled on the way forward again."""
+
     @property
     def probing(self) -> bool:
         return self._task is not None

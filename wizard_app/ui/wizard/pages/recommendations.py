@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,6 +70,8 @@ class RecommendationsPage(QWizardPage):
         self.setTitle(self.tr("Recommendations"))
         self._task: Task | None = None
         self._key: tuple[object, ...] | None = None
+        # history ids by the answers and machine they were saved for: a revisit saves none
+        self._saved: dict[str, int] = {}
         self._other_quant: dict[str, Artifact | None] = {}  # pick id -> another quant's file
         self.picks = PickTableModel(self)
         self.excluded = ExclusionModel(self)
@@ -249,10 +252,19 @@ class RecommendationsPage(QWizardPage):
     def _save_history(self, entry: history_store.PreparedEntry) -> None:
         if self.services.database is None:
             return
+        # the same machine whether or not its speed has been timed yet (the timing ends
+        # while the user is on later pages)
+        machine = {k: v for k, v in entry.hardware.items() if k != "compute"}
+        seen = json.dumps([entry.answers, machine], sort_keys=True)
+        if seen in self._saved:
+            self.state.history_id = self._saved[seen]
+            return
         try:
             from wizard_app.core.recommend import history as history_store
 
-            self.state.history_id = history_store.write(self.services.database, entry)
+            self.state.history_id = self._saved[seen] = history_store.write(
+                self.services.database, entry
+            )
         except Exception:  # the history is a convenience; the result is still shown
             log.warning("could not save the recommendation to the history", exc_info=True)
 
