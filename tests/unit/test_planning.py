@@ -13,6 +13,7 @@ from wizard_app.cli import main
 from wizard_app.commands._hardware_args import add_hardware_override_args
 from wizard_app.commands._machine import hardware_from_args
 from wizard_app.core.errors import InputError
+from wizard_app.core.hardware.bandwidth import lookup_bandwidth
 from wizard_app.core.hardware.profile import (
     ComputeProfile,
     GiB,
@@ -115,15 +116,18 @@ def test_cli_recommend_with_gpu_memory_only_says_to_give_ram(
 
 
 def test_a_gpu_name_alone_takes_the_cards_known_memory() -> None:
-    hw = hardware_from_args(_args("--ram-gb", "32", "--gpu-name", "RTX 3050"), ctx=None)  # type: ignore[arg-type]
+    hw = hardware_from_args(_args("--ram-gb", "32", "--gpu-name", "RTX 4090"), ctx=None)  # type: ignore[arg-type]
     [gpu] = hw.gpus
-    assert (gpu.vendor, gpu.name, gpu.memory_total_bytes) == ("nvidia", "RTX 3050", 8 * GiB)
+    assert (gpu.vendor, gpu.name, gpu.memory_total_bytes) == ("nvidia", "RTX 4090", 24 * GiB)
+    assert gpu.kind == "discrete"
     assert "GPU table" in hw.unknown["gpu_memory"]  # the Assumptions say it was looked up
     stated = hardware_from_args(_args("--ram-gb", "32", "--gpu-name", "RTX 3060 12GB"), ctx=None)  # type: ignore[arg-type]
     assert stated.gpus[0].memory_total_bytes == 12 * GiB
+    # the card's memory stated in its name still finds the card's bandwidth
+    assert lookup_bandwidth("NVIDIA GeForce RTX 4090 24GB") == lookup_bandwidth("RTX 4090")
 
 
-@pytest.mark.parametrize("name", ["RTX 4090", "A100", "Mystery Card 9000"])
+@pytest.mark.parametrize("name", ["RTX 3050", "A100", "Mystery Card 9000"])
 def test_a_gpu_name_whose_memory_is_not_known_asks_for_vram(name: str) -> None:
     # the table has no single memory figure for these: not dropped, not guessed
     with pytest.raises(InputError) as err:

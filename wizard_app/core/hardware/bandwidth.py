@@ -50,6 +50,8 @@ class BandwidthRow(BaseModel):
     bandwidth_gbs: float = Field(gt=0)
     source: str = Field(pattern=r"^https://")
     memory_gb: int | None = None
+    # where memory_gb is the card's only size (not a variant), the page that says so
+    memory_source: str | None = Field(default=None, pattern=r"^https://")
     cpu_cores: int | None = None
     note: str = ""
     # dense 16-bit matrix throughput as the compute source quotes it: prompt speed
@@ -165,9 +167,12 @@ def _lookup_one(name: str, cpu_cores: int | None, table: BandwidthTable) -> Band
     if not rows:
         return None
     if memory is not None:
-        rows = [r for r in rows if r.memory_gb == memory] or [
-            r for r in rows if r.memory_gb is None
-        ]
+        rows = (
+            [r for r in rows if r.memory_gb == memory]
+            or [r for r in rows if r.memory_gb is None]
+            # a card that comes in one size: memory in its name picks no variant
+            or [r for r in rows if r.memory_source is not None and len(rows) == 1]
+        )
     else:
         rows = [r for r in rows if r.memory_gb is None] or rows
     if cpu_cores is not None:
@@ -176,8 +181,10 @@ def _lookup_one(name: str, cpu_cores: int | None, table: BandwidthTable) -> Band
 
 
 def known_memory_gb(name: str, table: BandwidthTable | None = None) -> int | None:
-    """The memory of the card a name gives, in GB, when the table knows the model and
-    all its rows agree (or the name states it, "RTX 3060 12GB"); else None, not a guess."""
+    """The memory of the card a name gives, in GB: the size the name states ("RTX 3060
+    12GB") of a model the table knows, or the sourced size of a card that comes in one
+    (``memory_source``); else None, not a guess (a ``memory_gb`` that picks one variant
+    says nothing of the others)."""
     table = table or default_bandwidth_table()
     tokens, memory = name_tokens(name)
     rows = _index(table).get(tokens)
@@ -185,5 +192,6 @@ def known_memory_gb(name: str, table: BandwidthTable | None = None) -> int | Non
         return None
     if memory is not None:
         return memory
-    sizes = {r.memory_gb for r in rows}
-    return sizes.pop() if len(sizes) == 1 else None
+    if len(rows) == 1 and rows[0].memory_source is not None:
+        return rows[0].memory_gb
+    return None
