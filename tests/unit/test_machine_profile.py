@@ -126,11 +126,11 @@ def test_a_processor_whose_cores_are_all_taken_is_not_timed(
     from wizard_app.core.errors import WizardError
 
     hw = HardwareProfile(cpu=CpuInfo(model="Example CPU", physical_cores=2, logical_cores=4))
-    monkeypatch.setattr(os, "getloadavg", lambda: (5.5, 5.0, 4.0))  # four cores and more
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.5, 9.0, 8.0))  # twice four cores and more
     client = RuntimeClient()  # never started: the check comes first
     with pytest.raises(WizardError) as busy:
         measure(client, tmp_path, hw)
     assert busy.value.code == "runtime.profile_busy"
-    assert "load 5.5 on 4 cores" in busy.value.message
+    assert "load 9.5 on 4 cores" in busy.value.message
     assert client.pid is None
     assert not (tmp_path / "profile-models").exists()  # nothing built either

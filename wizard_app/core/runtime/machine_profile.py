@@ -22,7 +22,7 @@ wait on each other, and one such run once gave 0.66 GB/s on a CPU that reads 16,
 left a 23 GiB machine with a 135M model to recommend. So the timing has a budget
 (``BUDGET_S``, about 15 times what it takes on an idle 2-core Xeon) and a floor
 (``MIN_BANDWIDTH_GBS``); past either it raises a coded error and keeps nothing. It does
-not start at all on a processor whose load average is above its cores plus one.
+not start at all on a processor whose load average is above twice its cores plus one.
 """
 
 from __future__ import annotations
@@ -142,14 +142,16 @@ def _done(events: Iterable[object], limit: DeadlineToken, user: CancelToken | No
 
 
 def _check_idle(hw: HardwareProfile) -> None:
-    """Refuse to time a processor whose every core is taken already (a load average above
-    the logical cores plus one: llama.cpp's threads would wait on the others')."""
+    """Refuse to time a processor that is heavily loaded already (a load average above
+    twice its logical cores plus one: llama.cpp's threads would wait on the others'). A
+    lighter load is left to the budget and the floor: the test suite itself, running
+    models on a 2-core machine, keeps the load near 2."""
     cores = hw.cpu.logical_cores or os.cpu_count() or 1
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # Windows has no load average
         return
-    if load > cores + 1:
+    if load > 2 * cores + 1:
         raise WizardError.from_code("runtime.profile_busy", load=round(load, 1), cores=cores)
 
 
