@@ -1116,97 +1116,97 @@
         <translation>Downloaden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="44"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="57"/>
         <source>Download progress</source>
         <translation>Voortgang van de download</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="47"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="60"/>
         <source>Downloaded, speed and time left</source>
         <translation>Gedownload, snelheid en resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="51"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="64"/>
         <source>Open &amp;Settings…</source>
         <translation>Instellingen &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="52"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="65"/>
         <source>Open the settings to enter a token or mirror</source>
         <translation>Open de instellingen om een token of mirror in te voeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="57"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="70"/>
         <source>You can go Back and choose another model, or go Next to finish without the download: it stays in My models, where Resume continues it.</source>
         <translation>U kunt Terug gaan en een ander model kiezen, of Volgende kiezen om zonder de download af te ronden: die blijft in Mijn modellen staan, waar Hervatten hem voortzet.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="63"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="76"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="64"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="77"/>
         <source>&amp;Resume</source>
         <translation>&amp;Hervatten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="65"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="78"/>
         <source>&amp;Cancel download</source>
         <translation>Download &amp;annuleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="75"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="90"/>
         <source>The file is checked against its published checksum before it is used. A paused or interrupted download continues where it stopped.</source>
         <translation>Het bestand wordt vóór gebruik gecontroleerd tegen de gepubliceerde controlesom. Een gepauzeerde of onderbroken download gaat verder waar hij stopte.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="105"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="111"/>
         <source>%1, %2 (%3) from %4</source>
         <translation>%1, %2 (%3) van %4</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="151"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="157"/>
         <source>%1 of %2</source>
         <translation>%1 van %2</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="155"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="161"/>
         <source>%1 left</source>
         <translation>nog %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="158"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="164"/>
         <source>checking the file</source>
         <translation>bestand controleren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="160"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="166"/>
         <source>verifying the checksum</source>
         <translation>controlesom nagaan</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="167"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="173"/>
         <source>Connection trouble, trying again: %1</source>
         <translation>Verbindingsprobleem, opnieuw proberen: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="191"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="197"/>
         <source>Cancelled; the partial file was deleted.</source>
         <translation>Geannuleerd; het gedeeltelijke bestand is verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="197"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="203"/>
         <source>The download stopped: %1</source>
         <translation>De download is gestopt: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="218"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="224"/>
         <source>Downloaded and verified.</source>
         <translation>Gedownload en gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="220"/>
+        <location filename="../../wizard_app/ui/wizard/pages/download.py" line="226"/>
         <source>Paused.</source>
         <translation>Gepauzeerd.</translation>
     </message>
@@ -2234,7 +2234,7 @@
     </message>
     <message>
         <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="92"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="210"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="214"/>
         <source>Reading this machine&apos;s hardware…</source>
         <translation>De hardware van deze computer uitlezen…</translation>
     </message>
@@ -2304,47 +2304,47 @@
         <translation>Plannen voor:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="219"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="223"/>
         <source>Read from this machine:</source>
         <translation>Uitgelezen van deze computer:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="245"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="249"/>
         <source>Timing llama.cpp on this processor for the speed predictions (about 20 s)…</source>
         <translation>llama.cpp wordt op deze processor gemeten voor de snelheidsvoorspellingen (ongeveer 20 s)…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="260"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="264"/>
         <source>The speed could not be measured: %1 Predictions use typical figures.</source>
         <translation>De snelheid kon niet worden gemeten: %1 De voorspellingen gebruiken gangbare waarden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="271"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="275"/>
         <source>Measured with llama.cpp on %1 threads: %2 GB/s reading weights, %3 µs per layer, %4 GFLOP/s on prompts (%5).</source>
         <translation>Gemeten met llama.cpp op %1 threads: %2 GB/s bij het lezen van de gewichten, %3 µs per laag, %4 GFLOP/s bij prompts (%5).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="288"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="292"/>
         <source>The hardware could not be read: %1 Enter the figures yourself.</source>
         <translation>De hardware kon niet worden uitgelezen: %1 Vul de getallen zelf in.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="296"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="300"/>
         <source>unknown processor</source>
         <translation>onbekende processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="298"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="302"/>
         <source>no GPU found</source>
         <translation>geen GPU gevonden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="299"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="303"/>
         <source>unknown system</source>
         <translation>onbekend systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="300"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="304"/>
         <source>%1; %2; %3</source>
         <translation>%1; %2; %3</translation>
     </message>
@@ -2546,157 +2546,157 @@
         <translation>Repository&apos;s met GGUF-bestanden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="66"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="87"/>
         <source>GGUF files and their fit on this machine</source>
         <translation>GGUF-bestanden en of ze op deze computer passen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="89"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="89"/>
         <source>Quant</source>
         <translation>Kwantisatie</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="89"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="89"/>
         <source>Fit on this machine</source>
         <translation>Past op deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="81"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="66"/>
         <source>Check the &amp;fit</source>
         <translation>&amp;Past het?</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="82"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="67"/>
         <source>Read each file&apos;s header and check its fit</source>
         <translation>De header van elk bestand lezen en kijken of het past</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="83"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="68"/>
         <source>&amp;Add to my models</source>
         <translation>&amp;Toevoegen aan mijn modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="84"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="69"/>
         <source>Add the selected file to your models</source>
         <translation>Het gekozen bestand toevoegen aan je modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="87"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="72"/>
         <source>Hub search status</source>
         <translation>Status van het zoeken op de Hub</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="88"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="105"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="140"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="148"/>
         <source>Type part of a model&apos;s name first.</source>
         <translation>Typ eerst een deel van de naam van een model.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="145"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="153"/>
         <source>Searching the Hub…</source>
         <translation>Zoeken op de Hub…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="150"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="158"/>
         <source>{repo} · {n} downloads</source>
         <translation>{repo} · {n} downloads</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="155"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="163"/>
         <source>{n} repositories with GGUF files. Choose one to see its files.</source>
         <translation>{n} repository&apos;s met GGUF-bestanden. Kies er een om de bestanden te zien.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="159"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="167"/>
         <source>No GGUF repositories match.</source>
         <translation>Geen GGUF-repository&apos;s gevonden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="167"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="175"/>
         <source>Listing the files of {repo}…</source>
         <translation>De bestanden van {repo} worden opgehaald…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="174"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="182"/>
         <source>Choose a file; Check the fit reads each file&apos;s header (no download).</source>
         <translation>Kies een bestand; Past het? leest de header van elk bestand (zonder download).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="181"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="189"/>
         <source>Reading the files&apos; headers…</source>
         <translation>De headers van de bestanden worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="194"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="202"/>
         <source>Fit at {n} tokens of context.</source>
         <translation>Passend bij {n} tokens context.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="203"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="211"/>
         <source>Adding {file}…</source>
         <translation>{file} wordt toegevoegd…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="215"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="223"/>
         <source>Added as {id} ({quant}): your recommendations now list it as added by you, and it downloads like any catalog model.</source>
         <translation>Toegevoegd als {id} ({quant}): je aanbevelingen tonen het nu als door jou toegevoegd, en het downloadt als elk model uit de catalogus.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="222"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="230"/>
         <source>The Hub could not be asked: {message}</source>
         <translation>De Hub kon niet worden gevraagd: {message}</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="236"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="244"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="237"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="245"/>
         <source> ({n} parts)</source>
         <translation> ({n} delen)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="254"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="262"/>
         <source>no exact fit (split model)</source>
         <translation>geen exacte schatting (gesplitst model)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="256"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="264"/>
         <source>fits on the GPU</source>
         <translation>past op de GPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="257"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="265"/>
         <source>fits, split between GPU and CPU</source>
         <translation>past, verdeeld over GPU en CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="258"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="266"/>
         <source>fits, on the CPU only</source>
         <translation>past, alleen op de CPU</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="259"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="267"/>
         <source>does not fit</source>
         <translation>past niet</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/views/hub_search.py" line="261"/>
+        <location filename="../../wizard_app/ui/views/hub_search.py" line="269"/>
         <source>{verdict}, needs {size}</source>
         <translation>{verdict}, heeft {size} nodig</translation>
     </message>
@@ -3951,122 +3951,122 @@
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="69"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="70"/>
         <source>Recommendations</source>
         <translation>Aanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="78"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="118"/>
         <source>Recommended models</source>
         <translation>Aanbevolen modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="87"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="127"/>
         <source>Models left out</source>
         <translation>Weggelaten modellen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="90"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="130"/>
         <source>Upgrade advice</source>
         <translation>Advies voor uitbreiding</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="94"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="83"/>
         <source>Results</source>
         <translation>Resultaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="95"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="84"/>
         <source>Recommended</source>
         <translation>Aanbevolen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="96"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="85"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="97"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="86"/>
         <source>Upgrades</source>
         <translation>Uitbreidingen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="106"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="95"/>
         <source>Export as &amp;Markdown…</source>
         <translation>Exporteren als &amp;Markdown…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="107"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="96"/>
         <source>Export as &amp;JSON…</source>
         <translation>Exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="108"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="97"/>
         <source>Export the recommendation as Markdown</source>
         <translation>De aanbeveling exporteren als Markdown</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="109"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="98"/>
         <source>Export the recommendation as JSON</source>
         <translation>De aanbeveling exporteren als JSON</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="183"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="190"/>
         <source>Comparing the catalog&apos;s models with your machine…</source>
         <translation>De modellen uit de catalogus vergelijken met uw computer…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="192"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="199"/>
         <source>No recommendation: %1</source>
         <translation>Geen aanbeveling: %1</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="207"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="214"/>
         <source>Recommended (%1)</source>
         <translation>Aanbevolen (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="208"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="215"/>
         <source>Left out (%1)</source>
         <translation>Weggelaten (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="209"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="216"/>
         <source>Upgrades (%1)</source>
         <translation>Uitbreidingen (%1)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="216"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="223"/>
         <source>Best for %1 at %2 of context. Choose one to see why and to download it.</source>
         <translation>Het best voor %1 bij %2 context. Kies er een om te zien waarom en om het te downloaden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="224"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="231"/>
         <source>No model in the catalog fits these answers. See why under ‘Left out’, or go back and loosen a constraint.</source>
         <translation>Geen model in de catalogus past bij deze antwoorden. Zie waarom onder ‘Weggelaten’, of ga terug en versoepel een voorwaarde.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="330"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="346"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="330"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="346"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="332"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="348"/>
         <source>Export the recommendation</source>
         <translation>De aanbeveling exporteren</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="345"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="361"/>
         <source>Could not write %1: %2. Choose another folder.</source>
         <translation>Kon %1 niet schrijven: %2. Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="350"/>
+        <location filename="../../wizard_app/ui/wizard/pages/recommendations.py" line="366"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>

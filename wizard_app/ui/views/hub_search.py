@@ -62,22 +62,7 @@ class HubSearchDialog(QDialog):
         self.search_button.setAccessibleName(self.tr("Search the Hub"))
         self.repos = QListWidget()
         self.repos.setAccessibleName(self.tr("Repositories with GGUF files"))
-        self.files = QTableWidget(0, 4)
-        self.files.setAccessibleName(self.tr("GGUF files and their fit on this machine"))
-        self.files.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Quant"), self.tr("Size"), self.tr("Fit on this machine")]
-        )
-        self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # the fit and the figures are read in full; a long file name gives way (elided in
-        # the middle, whole in its tooltip)
-        header = self.files.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(_FILE, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Qwen3-4B-Q4"))
-        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.files.verticalHeader().setVisible(False)
+        self.files = self._files_table()
         self.fit_button = QPushButton(self.tr("Check the &fit"))
         self.fit_button.setAccessibleName(self.tr("Read each file's header and check its fit"))
         self.add_button = QPushButton(self.tr("&Add to my models"))
@@ -85,6 +70,38 @@ class HubSearchDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Hub search status"))
+        self._lay_out()
+        self.search_button.clicked.connect(self._on_search_button_clicked)
+        self.query.returnPressed.connect(self._on_search_button_clicked)
+        self.repos.currentItemChanged.connect(self._on_repos_current_item_changed)
+        self.fit_button.clicked.connect(self._on_fit_button_clicked)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.files.itemSelectionChanged.connect(self._update_buttons)
+        self._busy = False
+        self._update_buttons()
+        self.resize(1100, 600)
+
+    def _files_table(self) -> QTableWidget:
+        """The files of the chosen repository, with their quant, size and fit."""
+        files = QTableWidget(0, 4)
+        files.setAccessibleName(self.tr("GGUF files and their fit on this machine"))
+        files.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Quant"), self.tr("Size"), self.tr("Fit on this machine")]
+        )
+        files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # the fit and the figures are read in full; a long file name gives way (elided in
+        # the middle, whole in its tooltip)
+        header = files.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_FILE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Qwen3-4B-Q4"))
+        files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        files.verticalHeader().setVisible(False)
+        return files
+
+    def _lay_out(self) -> None:
         label = QLabel(self.tr("&Model:"))
         label.setBuddy(self.query)
         top = QHBoxLayout()
@@ -106,15 +123,6 @@ class HubSearchDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(close)
-        self.search_button.clicked.connect(self._on_search_button_clicked)
-        self.query.returnPressed.connect(self._on_search_button_clicked)
-        self.repos.currentItemChanged.connect(self._on_repos_current_item_changed)
-        self.fit_button.clicked.connect(self._on_fit_button_clicked)
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.files.itemSelectionChanged.connect(self._update_buttons)
-        self._busy = False
-        self._update_buttons()
-        self.resize(1100, 600)
 
     # ---- the Hub, always in a task -------------------------------------------------------
     def _hub(self) -> tuple[str, str | None]:

@@ -38,6 +38,19 @@ class DownloadPage(QWizardPage):
         self._total: dict[int, int] = {}
         self._states: dict[int, str] = {}
         self._start_failed = False
+        self._make_widgets()
+        self._lay_out()
+        d = services.downloads
+        d.progress.connect(self._on_downloads_progress)
+        d.state_changed.connect(self._on_downloads_state_changed)
+        d.failed.connect(self._on_downloads_failed)
+        d.installed.connect(self._on_downloads_installed)
+        d.retrying.connect(self._on_downloads_retrying)
+        self.pause.clicked.connect(lambda: d.pause(self._ids))
+        self.resume.clicked.connect(lambda: d.resume(self._ids))
+        self.cancel.clicked.connect(self._on_cancel_clicked)
+
+    def _make_widgets(self) -> None:
         self.what = QLabel()
         self.what.setWordWrap(True)
         self.bar = QProgressBar()
@@ -65,6 +78,8 @@ class DownloadPage(QWizardPage):
         self.cancel = QPushButton(self.tr("&Cancel download"))
         for button in (self.pause, self.resume, self.cancel):
             button.setAccessibleName(button.text().replace("&", ""))
+
+    def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.pause)
         buttons.addWidget(self.resume)
@@ -87,15 +102,6 @@ class DownloadPage(QWizardPage):
         layout.addWidget(self.way_out)
         layout.addStretch(1)
         layout.addWidget(note)
-        d = services.downloads
-        d.progress.connect(self._on_downloads_progress)
-        d.state_changed.connect(self._on_downloads_state_changed)
-        d.failed.connect(self._on_downloads_failed)
-        d.installed.connect(self._on_downloads_installed)
-        d.retrying.connect(self._on_downloads_retrying)
-        self.pause.clicked.connect(lambda: d.pause(self._ids))
-        self.resume.clicked.connect(lambda: d.resume(self._ids))
-        self.cancel.clicked.connect(self._on_cancel_clicked)
 
     # ---- starting ------------------------------------------------------------------------
     def initializePage(self) -> None:

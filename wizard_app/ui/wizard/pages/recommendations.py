@@ -78,21 +78,7 @@ class RecommendationsPage(QWizardPage):
         self.upgrades = UpgradeModel(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.pick_view = _table(self.tr("Recommended models"))
-        self.pick_view.setModel(self.picks)
-        self._badges = BadgeDelegate(self.pick_view)
-        self._bars = MemoryBarDelegate(self.pick_view)
-        for column in (PickTableModel.FIT, PickTableModel.OPEN):
-            self.pick_view.setItemDelegateForColumn(column, self._badges)
-        self.pick_view.setItemDelegateForColumn(PickTableModel.MEMORY, self._bars)
-        # sized once per result: ResizeToContents would measure every cell on each change
-        self.pick_view.horizontalHeader().setStretchLastSection(False)
-        self.excluded_view = _table(self.tr("Models left out"))
-        self.excluded_view.setModel(self.excluded)
-        self.excluded_view.setColumnWidth(0, 220)
-        self.upgrade_view = _table(self.tr("Upgrade advice"))
-        self.upgrade_view.setModel(self.upgrades)
-
+        self._make_views()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Results"))
         self.tabs.addTab(self.pick_view, self.tr("Recommended"))
@@ -125,6 +111,24 @@ class RecommendationsPage(QWizardPage):
         self.export_md.clicked.connect(lambda: self.export_via_dialog("md"))
         self.export_json.clicked.connect(lambda: self.export_via_dialog("json"))
         self._set_busy(False)
+
+    def _make_views(self) -> None:
+        """The three result tables: the picks (with badge and memory-bar delegates), the
+        models left out and the upgrade advice."""
+        self.pick_view = _table(self.tr("Recommended models"))
+        self.pick_view.setModel(self.picks)
+        self._badges = BadgeDelegate(self.pick_view)
+        self._bars = MemoryBarDelegate(self.pick_view)
+        for column in (PickTableModel.FIT, PickTableModel.OPEN):
+            self.pick_view.setItemDelegateForColumn(column, self._badges)
+        self.pick_view.setItemDelegateForColumn(PickTableModel.MEMORY, self._bars)
+        # sized once per result: ResizeToContents would measure every cell on each change
+        self.pick_view.horizontalHeader().setStretchLastSection(False)
+        self.excluded_view = _table(self.tr("Models left out"))
+        self.excluded_view.setModel(self.excluded)
+        self.excluded_view.setColumnWidth(0, 220)
+        self.upgrade_view = _table(self.tr("Upgrade advice"))
+        self.upgrade_view.setModel(self.upgrades)
 
     # ---- asking --------------------------------------------------------------------------
     def request(self) -> RecommendRequest:
