@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from tests.gui.dutch import in_dutch
 from wizard_app.core.compare.repository import ComparisonRepository
 from wizard_app.core.compare.spec import CompareSettings, PromptItem
 from wizard_app.core.library.installed import Library
@@ -249,7 +250,6 @@ def test_history_filters_open_rerun_delete(  # type: ignore[no-untyped-def]
 def test_the_wizard_leads_to_the_compare_screen_and_it_speaks_dutch(  # type: ignore[no-untyped-def]
     qtbot, qapp, ready, tiny_llama
 ) -> None:
-    from wizard_app.ui.i18n import install_translators
     from wizard_app.ui.main_window import MainWindow
     from wizard_app.ui.wizard.page_ids import PageId
 
@@ -267,18 +267,12 @@ def test_the_wizard_leads_to_the_compare_screen_and_it_speaks_dutch(  # type: ig
     assert [setup.models.item(i).checkState() for i in range(setup.models.count())] == [
         Qt.CheckState.Checked
     ]
-    before = QLocale()
-    translators = install_translators(qapp, "nl")
-    try:
+    with in_dutch(qapp):
         view = CompareView(ready)
         qtbot.addWidget(view)
         assert view.tabs.tabText(0) == "&Instellen"
         assert view.setup.start.text() == "Vergelijking star&ten"
         assert view.summary.reveal.text() == "Namen &tonen"
-    finally:
-        for t in translators:
-            QCoreApplication.removeTranslator(t)
-        QLocale.setDefault(before)
 
 
 def test_loaded_services_without_models_say_what_to_do(qtbot, ready) -> None:  # type: ignore[no-untyped-def]

@@ -7,11 +7,10 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
 
+from tests.gui.dutch import in_dutch
 from tests.gui.wizard_driver import BACK, NEXT, click_next, to_recommendations
 from wizard_app.core.settings import AppSettings
-from wizard_app.ui.i18n import install_translators
 from wizard_app.ui.wizard.page_ids import PageId
 from wizard_app.ui.wizard.wizard import ModelWizard
 
@@ -53,17 +52,11 @@ def test_an_unreachable_hub_says_what_to_do_and_is_no_dead_end(qtbot, wizard) ->
 
 
 def test_the_unreachable_error_is_dutch(qtbot, qapp, wizard) -> None:  # type: ignore[no-untyped-def]
-    before = QLocale()
-    translators = install_translators(qapp, "nl")  # after the English wizard driver
-    try:
+    with in_dutch(qapp):  # after the English wizard driver
         click_next(wizard)
         page = wizard.currentPage()
         qtbot.waitUntil(page.error.isVisible, timeout=60_000)
         text = page.error.text()
-    finally:
-        for t in translators:
-            QCoreApplication.removeTranslator(t)
-        QLocale.setDefault(before)
     assert text.startswith("De download is gestopt: ")
     assert "Kan http://127.0.0.1:" in text
     assert "Cannot reach" not in text

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.gui.dutch import in_dutch
 from tests.gui.wizard_driver import NEXT, click_next, to_recommendations
 from tests.hub_server import Hub
 from wizard_app.core.paths import AppPaths
@@ -197,23 +198,14 @@ def test_a_restart_resumes_an_interrupted_download(  # type: ignore[no-untyped-d
 
 
 def test_a_gated_model_error_is_shown_in_dutch(qtbot, qapp, wizard, hub, tiny_chat) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from wizard_app.ui.i18n import install_translators
 
     serve_choice(hub, wizard, tiny_chat)
     hub.gate(wizard.state.choice.repo)
-    before = QLocale()
-    translators = install_translators(qapp, "nl")  # after the English wizard driver
-    try:
+    with in_dutch(qapp):  # after the English wizard driver
         click_next(wizard)
         page = wizard.currentPage()
         qtbot.waitUntil(page.error.isVisible, timeout=20_000)
         text = page.error.text()
-    finally:
-        for t in translators:
-            QCoreApplication.removeTranslator(t)
-        QLocale.setDefault(before)
     assert text.startswith("De download is gestopt: ")
     assert "is een afgeschermd model" in text
     assert "accepteer de licentie" in text

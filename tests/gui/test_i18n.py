@@ -8,9 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
 
-from wizard_app.ui.i18n import install_translators
+from tests.gui.dutch import in_dutch
 from wizard_app.ui.wizard.page_ids import PageId
 from wizard_app.ui.wizard.wizard import ModelWizard
 
@@ -57,12 +56,8 @@ def test_the_compiled_translation_is_current(tmp_path: Path) -> None:
 
 @pytest.fixture
 def dutch(qapp):  # type: ignore[no-untyped-def]
-    before = QLocale()
-    translators = install_translators(qapp, "nl")
-    yield
-    for t in translators:
-        QCoreApplication.removeTranslator(t)
-    QLocale.setDefault(before)
+    with in_dutch(qapp):
+        yield
 
 
 def test_the_wizard_speaks_dutch(qtbot, ready, dutch) -> None:  # type: ignore[no-untyped-def]

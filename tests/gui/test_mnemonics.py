@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget, QWizard
 
-from wizard_app.ui.i18n import install_translators
+from tests.gui.dutch import in_dutch
 from wizard_app.ui.main_window import MainWindow
 from wizard_app.ui.wizard.page_ids import PageId
 
@@ -80,12 +79,8 @@ def clashes(window: MainWindow) -> list[str]:
 
 @pytest.fixture
 def dutch(qapp):  # type: ignore[no-untyped-def]
-    before = QLocale()
-    translators = install_translators(qapp, "nl")
-    yield
-    for t in translators:
-        QCoreApplication.removeTranslator(t)
-    QLocale.setDefault(before)
+    with in_dutch(qapp):
+        yield
 
 
 def test_the_mnemonic_reader() -> None:

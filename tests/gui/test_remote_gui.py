@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests import remote_servers
+from tests.gui.dutch import in_dutch
 from tests.remote_servers import SERVED_ID, SERVED_KEY
 from wizard_app.core.remote.endpoints import Endpoint, EndpointStore
 from wizard_app.core.serve.server import LocalServer
@@ -199,14 +200,9 @@ def test_compare_a_local_model_with_one_on_a_server(  # type: ignore[no-untyped-
 
 
 def test_the_server_screens_speak_dutch(qtbot, qapp, ready: Services, tiny_chat: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from wizard_app.ui.i18n import install_translators
     from wizard_app.ui.views.serve_dialog import ServeDialog
 
-    before = QLocale()
-    translators = install_translators(qapp, "nl")
-    try:
+    with in_dutch(qapp):
         panel = TrialPanel(ready)
         qtbot.addWidget(panel)
         assert panel.runtime.runtime.itemText(0) == "Deze computer"
@@ -219,10 +215,6 @@ def test_the_server_screens_speak_dutch(qtbot, qapp, ready: Services, tiny_chat:
 
         refused = RemoteError.of("remote.unauthorized", name="box", status=401)
         assert exception_text(refused).startswith("box weigerde de API-sleutel (HTTP 401).")
-    finally:
-        for t in translators:
-            QCoreApplication.removeTranslator(t)
-        QLocale.setDefault(before)
 
 
 def test_the_try_it_page_says_where_the_prompts_go(qtbot, ready: Services) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ import stat
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser
 
+from tests.gui.dutch import in_dutch
 from wizard_app.core.library.installed import Library
 from wizard_app.core.recommend import history
 from wizard_app.core.recommend.engine import Recommender, RecommendRequest
@@ -96,16 +97,11 @@ def test_finishing_runs_the_wizard_again_from_the_library(qtbot, ready) -> None:
 def test_a_damaged_database_set_aside_is_told_in_the_users_language(  # type: ignore[no-untyped-def]
     qtbot, qapp, services, catalog, paths
 ) -> None:
-    from PySide6.QtCore import QCoreApplication, QLocale
-
     from wizard_app.core.storage.database import Database
-    from wizard_app.ui.i18n import install_translators
     from wizard_app.ui.services import Loaded, load_presets
 
     paths.database.write_bytes(b"")  # an empty file where the database should be
-    before = QLocale()
-    translators = install_translators(qapp, "nl")
-    try:
+    with in_dutch(qapp):
         window = MainWindow(services)
         qtbot.addWidget(window)
         services.adopt(Loaded(catalog, Database(paths.database), load_presets()))
@@ -118,7 +114,3 @@ def test_a_damaged_database_set_aside_is_told_in_the_users_language(  # type: ig
         assert str(services.database.moved_to) in text
         box.button(QMessageBox.StandardButton.Ok).click()
         assert not box.isVisible()
-    finally:
-        for t in translators:
-            QCoreApplication.removeTranslator(t)
-        QLocale.setDefault(before)
