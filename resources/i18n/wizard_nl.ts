@@ -2223,128 +2223,139 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="71"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="75"/>
         <source>Your hardware</source>
         <translation>Uw hardware</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="122"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="126"/>
         <source>Planning for another machine</source>
         <translation>Plannen voor een andere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="92"/>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="214"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="96"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="218"/>
         <source>Reading this machine&apos;s hardware…</source>
         <translation>De hardware van deze computer uitlezen…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="74"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="78"/>
         <source>Read from this machine: change any figure. Or plan for another machine, or for several joined with llama.cpp&apos;s RPC backend.</source>
         <translation>Uitgelezen van deze computer: pas elk getal aan. Of plan voor een andere computer, of voor meerdere, gekoppeld met de RPC-backend van llama.cpp.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="106"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="110"/>
         <source>&amp;Read again</source>
         <translation>&amp;Opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="110"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="114"/>
         <source>Read the hardware again</source>
         <translation>De hardware opnieuw uitlezen</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="111"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="115"/>
         <source>llama.cpp&apos;s measured speed on this processor</source>
         <translation>De gemeten snelheid van llama.cpp op deze processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="107"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="111"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="269"/>
         <source>&amp;Measure speed again</source>
         <translation>Snelheid opnieuw &amp;meten</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="101"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="105"/>
         <source>Give the other machine&apos;s figures, at least its RAM. Nothing of this machine is used; what you leave unknown is assumed, and the recommendation says so.</source>
         <translation>Geef de getallen van de andere computer, minstens het RAM. Niets van deze computer wordt gebruikt; wat u onbekend laat, wordt aangenomen, en het advies zegt dat.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="112"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="116"/>
         <source>Time llama.cpp on this processor again</source>
         <translation>Meet llama.cpp opnieuw op deze processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="118"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="122"/>
         <source>&amp;This machine</source>
         <translation>&amp;Deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="119"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="123"/>
         <source>Anot&amp;her machine</source>
         <translation>Een a&amp;ndere computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="120"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="124"/>
         <source>&amp;Several machines (llama.cpp RPC)</source>
         <translation>Meerdere &amp;computers (llama.cpp RPC)</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="121"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="125"/>
         <source>Plan for this machine</source>
         <translation>Plannen voor deze computer</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="124"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="128"/>
         <source>Plan for several machines joined by llama.cpp&apos;s RPC backend</source>
         <translation>Plannen voor meerdere computers, gekoppeld met de RPC-backend van llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="133"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="137"/>
         <source>Plan for:</source>
         <translation>Plannen voor:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="223"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="227"/>
         <source>Read from this machine:</source>
         <translation>Uitgelezen van deze computer:</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="249"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="254"/>
         <source>Timing llama.cpp on this processor for the speed predictions (about 20 s)…</source>
         <translation>llama.cpp wordt op deze processor gemeten voor de snelheidsvoorspellingen (ongeveer 20 s)…</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="264"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="256"/>
+        <source>S&amp;top timing</source>
+        <translation>Meten s&amp;toppen</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="274"/>
+        <source>Timing stopped. Predictions use typical figures.</source>
+        <translation>Meten gestopt. De voorspellingen gebruiken gangbare cijfers.</translation>
+    </message>
+    <message>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="285"/>
         <source>The speed could not be measured: %1 Predictions use typical figures.</source>
         <translation>De snelheid kon niet worden gemeten: %1 De voorspellingen gebruiken gangbare waarden.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="275"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="296"/>
         <source>Measured with llama.cpp on %1 threads: %2 GB/s reading weights, %3 µs per layer, %4 GFLOP/s on prompts (%5).</source>
         <translation>Gemeten met llama.cpp op %1 threads: %2 GB/s bij het lezen van de gewichten, %3 µs per laag, %4 GFLOP/s bij prompts (%5).</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="292"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="313"/>
         <source>The hardware could not be read: %1 Enter the figures yourself.</source>
         <translation>De hardware kon niet worden uitgelezen: %1 Vul de getallen zelf in.</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="300"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="321"/>
         <source>unknown processor</source>
         <translation>onbekende processor</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="302"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="323"/>
         <source>no GPU found</source>
         <translation>geen GPU gevonden</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="303"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="324"/>
         <source>unknown system</source>
         <translation>onbekend systeem</translation>
     </message>
     <message>
-        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="304"/>
+        <location filename="../../wizard_app/ui/wizard/pages/hardware.py" line="325"/>
         <source>%1; %2; %3</source>
         <translation>%1; %2; %3</translation>
     </message>

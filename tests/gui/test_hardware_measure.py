@@ -37,3 +37,24 @@ def test_first_visit_measures_then_the_cache_is_used(qtbot, ready) -> None:  # t
     qtbot.waitUntil(lambda: not page.probing, timeout=30_000)
     assert not page.measuring
     assert page.state.probed.compute == prof
+
+
+def test_the_timing_can_be_stopped_and_keeps_nothing(qtbot, ready) -> None:  # type: ignore[no-untyped-def]
+    ready.measure_speed = True
+    w = ModelWizard(ready)
+    qtbot.addWidget(w)
+    w.show()
+    click_next(w)
+    w.currentPage().select_use_case("chat")
+    click_next(w)
+    page = w.currentPage()
+    qtbot.waitUntil(lambda: page.measuring, timeout=30_000)
+    assert page.remeasure.text() == "S&top timing"
+    assert page.remeasure.isEnabled()
+    page.remeasure.click()
+    qtbot.waitUntil(lambda: not page.measuring, timeout=60_000)
+    assert "Timing stopped" in page.measured.text()
+    assert page.remeasure.text() == "&Measure speed again"
+    assert page.remeasure.isEnabled()
+    assert page.state.probed.compute is None
+    assert load_cached(ready.paths.cache, page.state.probed) is None

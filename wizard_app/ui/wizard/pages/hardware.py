@@ -55,7 +55,11 @@ def measure_job(hw: HardwareProfile, cache: Path, safety: Path):  # type: ignore
         from wizard_app.core.runtime.machine_profile import measure
 
         with RuntimeClient(safety=SafetyMemory(safety)) as client:
-            yield measure(client, cache, hw, token=token)
+            try:
+                yield measure(client, cache, hw, token=token)
+            except InterruptedError:
+                if not token.is_set():
+                    raise  # stopped by the user: the task ends as cancelled
 
     return job
 
@@ -169,7 +173,7 @@ class HardwarePage(QWizardPage):
         self.ram.valueChanged.connect(self.completeChanged)
         self.hosts.changed.connect(self.completeChanged)
         self.reprobe.clicked.connect(self.start_probe)
-        self.remeasure.clicked.connect(self.start_measure)
+        self.remeasure.clicked.connect(self._on_remeasure_clicked)
         self._show_mode()
 
     # ---- the three ways to plan ------------------------------------------------------------
@@ -245,21 +249,38 @@ class HardwarePage(QWizardPage):
         )
         task.signals.progress.connect(self._on_measured)
         task.signals.failed.connect(self._on_measure_failed)
+        task.signals.cancelled.connect(self._on_measure_cancelled)
         self.measured.setText(
             self.tr("Timing llama.cpp on this processor for the speed predictions (about 20 s)…")
         )
-        self.remeasure.setEnabled(False)
+        self.remeasure.setText(self.tr("S&top timing"))  # the one button starts and stops it
+        self.remeasure.setEnabled(True)
         self.services.runner.start(task)
 
-    def _on_measured(self, prof: ComputeProfile) -> None:
+    def _on_remeasure_clicked(self) -> None:
+        if self._measure_task is not None:
+            self._measure_task.cancel()
+            self.remeasure.setEnabled(False)  # until the model process has stopped
+        else:
+            self.start_measure()
+
+    def _measure_ended(self) -> None:
         self._measure_task = None
+        self.remeasure.setText(self.tr("&Measure speed again"))
+        self.remeasure.setEnabled(True)
+
+    def _on_measure_cancelled(self) -> None:
+        self._measure_ended()
+        self.measured.setText(self.tr("Timing stopped. Predictions use typical figures."))
+
+    def _on_measured(self, prof: ComputeProfile) -> None:
+        self._measure_ended()
         if self.state.probed is not None:
             self.state.probed = self.state.probed.model_copy(update={"compute": prof})
             self._show_measured(self.state.probed)
 
     def _on_measure_failed(self, message: str) -> None:
-        self._measure_task = None
-        self.remeasure.setEnabled(True)
+        self._measure_ended()
         self.measured.setText(
             self.tr("The speed could not be measured: %1 Predictions use typical figures.").replace(
                 "%1", message
